@@ -1,0 +1,195 @@
+//! Table text as rustdoc markdown, and as plain text for `description()`.
+//!
+//! Descriptions are markdown: `**emphasis**` and backticks keep their meaning. Anything
+//! else that markdown or rustdoc would reinterpret is escaped so that the docs show what
+//! the table says: `<`, `>` and `&` (HTML), `[` and `]` (links), and the line starts
+//! that open headings, lists, quotes, tables or fenced code. Lines are unindented so
+//! that no description becomes an indented code block, and so a doctest.
+
+/// The description with markdown emphasis markers removed.
+pub fn plain_text(markdown: &str) -> String {
+    strip_emphasis(&strip_emphasis(markdown, "**"), "*")
+}
+
+/// Removes `marker` around text that it emphasises (no space just inside the markers).
+fn strip_emphasis(text: &str, marker: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(marker) {
+        let after = &rest[open + marker.len()..];
+        let close = after.find(marker).filter(|&close| {
+            let inner = &after[..close];
+            !inner.is_empty()
+                && !inner.starts_with(char::is_whitespace)
+                && !inner.ends_with(char::is_whitespace)
+                && !inner.contains("\n\n")
+        });
+        match close {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &after[close + marker.len()..];
+            }
+            None => {
+                out.push_str(&rest[..open + marker.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Markdown that renders as the table wrote it (see the module docs), one output line
+/// per input line.
+pub fn markdown(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split("\n\n") {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        let unindented: Vec<&str> = paragraph
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let escaped = escape_inline(&unindented.join("\n"));
+        lines.extend(escaped.lines().map(escape_line_start));
+    }
+    lines
+}
+
+/// Escapes HTML and link characters outside code spans.
+fn escape_inline(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len() + 8);
+    let mut rest = paragraph;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            let ticks = &rest[..run];
+            let after = &rest[run..];
+            if let Some(end) = closing_run(after, run) {
+                out.push_str(ticks);
+                out.push_str(&after[..end + run]);
+                rest = &after[end + run..];
+            } else {
+                // No closing run: markdown shows the backticks as typed; make sure.
+                for _ in 0..run {
+                    out.push_str("\\`");
+                }
+                rest = after;
+            }
+            continue;
+        }
+        match c {
+            '<' | '>' | '&' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The offset in `text` of a run of exactly `run` backticks.
+fn closing_run(text: &str, run: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let len = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+            if len == run {
+                return Some(i);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Escapes a character at the start of a line that would open a block.
+fn escape_line_start(line: &str) -> String {
+    let Some(first) = line.chars().next() else {
+        return String::new();
+    };
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+        // `1.` or `1)` would start an ordered list.
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    let opens_block = match first {
+        '#' | '=' | '|' | '~' | '>' => true,
+        // A list item, or a thematic break (`***`, `- - -`).
+        '-' | '+' | '*' => {
+            line[1..].is_empty()
+                || line[1..].starts_with(' ')
+                || line.chars().all(|c| c == first || c == ' ')
+        }
+        _ => false,
+    };
+    if opens_block {
+        format!("\\{line}")
+    } else {
+        line.to_owned()
+    }
+}
+
+/// `text` as a markdown code span, with enough backticks to hold any inside it.
+pub fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{text}{fence}")
+    } else {
+        format!("{fence} {text} {fence}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_emphasis_only() {
+        assert_eq!(
+            plain_text("The value of **Content-MD5** does not match."),
+            "The value of Content-MD5 does not match."
+        );
+        assert_eq!(plain_text("a *b* c"), "a b c");
+        assert_eq!(plain_text("2 * 3 * 4"), "2 * 3 * 4");
+        assert_eq!(plain_text("`x` stays"), "`x` stays");
+    }
+
+    #[test]
+    fn markdown_escapes_what_would_change_meaning() {
+        assert_eq!(markdown("a <b> & [c](d)"), ["a \\<b\\> \\& \\[c\\](d)"]);
+        assert_eq!(
+            markdown("keep **bold** and `<code>`"),
+            ["keep **bold** and `<code>`"]
+        );
+        assert_eq!(markdown("lone ` tick <x>"), ["lone \\` tick \\<x\\>"]);
+        assert_eq!(markdown("back\\slash"), ["back\\\\slash"]);
+    }
+
+    #[test]
+    fn markdown_keeps_paragraphs_and_blocks_nothing() {
+        assert_eq!(markdown("one\n\ntwo"), ["one", "", "two"]);
+        assert_eq!(markdown("    indented code"), ["indented code"]);
+        assert_eq!(
+            markdown("# h\n- item\n1. one\n```\n> q"),
+            ["\\# h", "\\- item", "1\\. one", "\\`\\`\\`", "\\> q"]
+        );
+        assert_eq!(markdown("**bold** start"), ["**bold** start"]);
+        assert_eq!(markdown("***"), ["\\***"]);
+    }
+
+    #[test]
+    fn code_spans_hold_backticks() {
+        assert_eq!(code_span("NoSuchKey"), "`NoSuchKey`");
+        assert_eq!(code_span("a`b"), "`` a`b ``");
+    }
+}

@@ -1,0 +1,380 @@
+//! The perfect hash behind the generated `from_code`, computed at expansion time.
+//!
+//! A generic hash of the whole string costs as much as a `HashMap` lookup, so, like GNU
+//! gperf, this hashes only what tells the keys apart: the length and a few byte positions
+//! (counted from the start or the end) chosen greedily for these keys. The hash picks a
+//! bucket; a per-bucket displacement (CHD, "hash, displace and compress") then sends
+//! every key to its own slot, and one comparison confirms the candidate. When no small
+//! set of positions separates the keys, every byte is hashed instead.
+//!
+//! [`Lookup::find`] is the reference for the code `expand` emits; the tests hold both to
+//! the same answers.
+
+/// Multiplier that mixes each hashed byte into the state (odd, so each step is a bijection).
+pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Multiplier applied to a bucket's displacement.
+pub const DISPLACE_MUL: u64 = 0xBF58_476D_1CE4_E5B9;
+/// Final mixing before the slot is taken from the top bits.
+pub const SLOT_MUL: u64 = 0x94D0_49BB_1331_11EB;
+
+/// Seeds tried in turn; fixed so that the expansion is the same on every machine.
+const SEEDS: [u64; 8] = [
+    0,
+    0x243F_6A88_85A3_08D3,
+    0x1319_8A2E_0370_7344,
+    0xA409_3822_299F_31D0,
+    0x082E_FA98_EC4E_6C89,
+    0x4528_21E6_38D0_1377,
+    0xBE54_66CF_34E9_0C6C,
+    0xC0AC_29B7_C97C_50DD,
+];
+
+/// How far from each end positions are considered.
+const POSITION_WINDOW: usize = 48;
+/// More positions than this and hashing every byte is as cheap.
+const MAX_POSITIONS: usize = 10;
+
+/// A byte position, from the start or from the end of the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BytePos {
+    /// `key[i]`, or 0 when the key is shorter.
+    FromStart(usize),
+    /// `key[len - 1 - i]`, or 0 when the key is shorter.
+    FromEnd(usize),
+}
+
+impl BytePos {
+    /// The byte this position selects in `key` (0 past its end).
+    pub fn byte(self, key: &[u8]) -> u8 {
+        let index = match self {
+            BytePos::FromStart(i) => Some(i),
+            BytePos::FromEnd(i) => key.len().checked_sub(i + 1),
+        };
+        index.and_then(|i| key.get(i)).copied().unwrap_or(0)
+    }
+}
+
+/// What is hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hashed {
+    /// The length and these positions.
+    Positions(Vec<BytePos>),
+    /// The length and every byte.
+    EveryByte,
+}
+
+/// A perfect hash over a set of keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    /// Shortest key; shorter inputs miss without hashing.
+    pub min_len: usize,
+    /// Longest key; longer inputs miss without hashing.
+    pub max_len: usize,
+    /// Initial state, XORed with the length.
+    pub seed: u64,
+    /// What the hash reads.
+    pub hashed: Hashed,
+    /// One displacement per bucket; a power of two of them.
+    pub displacements: Vec<u16>,
+    /// Key index + 1 per slot, 0 for an empty slot; a power of two of them.
+    pub slots: Vec<u32>,
+}
+
+impl Lookup {
+    /// Builds a perfect hash over `keys`, which must be distinct.
+    pub fn build(keys: &[&[u8]]) -> Lookup {
+        let min_len = keys.iter().map(|k| k.len()).min().unwrap_or(0);
+        let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+        let hashed = match choose_positions(keys, max_len) {
+            Some(positions) => Hashed::Positions(positions),
+            None => Hashed::EveryByte,
+        };
+        let mut slot_count = (keys.len() + keys.len() / 4).next_power_of_two().max(4);
+        loop {
+            for seed in SEEDS {
+                let mut lookup = Lookup {
+                    min_len,
+                    max_len,
+                    seed,
+                    hashed: hashed.clone(),
+                    displacements: vec![0; (keys.len() / 4).next_power_of_two().max(1)],
+                    slots: vec![0; slot_count],
+                };
+                if lookup.place(keys) {
+                    return lookup;
+                }
+            }
+            slot_count *= 2;
+        }
+    }
+
+    /// The state after the length and the chosen bytes.
+    pub fn hash(&self, key: &[u8]) -> u64 {
+        let mut h = (self.seed ^ key.len() as u64).wrapping_mul(BYTE_MUL);
+        let mut mix = |byte: u8| h = (h ^ u64::from(byte)).wrapping_mul(BYTE_MUL);
+        match &self.hashed {
+            Hashed::Positions(positions) => positions.iter().for_each(|p| mix(p.byte(key))),
+            Hashed::EveryByte => key.iter().for_each(|&b| mix(b)),
+        }
+        h
+    }
+
+    /// The bucket of a hash.
+    pub fn bucket(&self, h: u64) -> usize {
+        (h >> 32) as usize & (self.displacements.len() - 1)
+    }
+
+    /// How far the slot index is shifted down from the top of the 64-bit product.
+    pub fn slot_shift(&self) -> u32 {
+        64 - self.slots.len().trailing_zeros()
+    }
+
+    /// The slot of a hash, given its bucket's displacement.
+    pub fn slot(&self, h: u64, displacement: u16) -> usize {
+        ((h ^ u64::from(displacement).wrapping_mul(DISPLACE_MUL)).wrapping_mul(SLOT_MUL)
+            >> self.slot_shift()) as usize
+    }
+
+    #[cfg(test)]
+    /// The index of the key that `key` may be, or `None` when no key can match. The
+    /// caller compares `key` with that candidate.
+    pub fn candidate(&self, key: &[u8]) -> Option<usize> {
+        if key.len() < self.min_len || key.len() > self.max_len {
+            return None;
+        }
+        let h = self.hash(key);
+        let displacement = self.displacements[self.bucket(h)];
+        match self.slots[self.slot(h, displacement)] {
+            0 => None,
+            index => Some(index as usize - 1),
+        }
+    }
+
+    #[cfg(test)]
+    /// The index of `key` in `keys`, exactly as the generated code finds it.
+    pub fn find(&self, keys: &[&[u8]], key: &[u8]) -> Option<usize> {
+        self.candidate(key).filter(|&i| keys[i] == key)
+    }
+
+    /// Places every key in its own slot; false when this seed and size do not work.
+    fn place(&mut self, keys: &[&[u8]]) -> bool {
+        let hashes: Vec<u64> = keys.iter().map(|k| self.hash(k)).collect();
+        let mut sorted = hashes.clone();
+        sorted.sort_unstable();
+        if sorted.windows(2).any(|w| w[0] == w[1]) {
+            return false;
+        }
+        let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); self.displacements.len()];
+        for (index, &h) in hashes.iter().enumerate() {
+            buckets[self.bucket(h)].push(index);
+        }
+        let mut order: Vec<usize> = (0..buckets.len()).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        let mut taken: Vec<usize> = Vec::new();
+        for bucket in order {
+            let members = &buckets[bucket];
+            if members.is_empty() {
+                break;
+            }
+            let found = (0..=u16::MAX).find(|&d| {
+                taken.clear();
+                members.iter().all(|&i| {
+                    let slot = self.slot(hashes[i], d);
+                    let free = self.slots[slot] == 0 && !taken.contains(&slot);
+                    taken.push(slot);
+                    free
+                })
+            });
+            let Some(d) = found else {
+                return false;
+            };
+            self.displacements[bucket] = d;
+            for &i in members {
+                let slot = self.slot(hashes[i], d);
+                // Key counts are bounded by `u32` in `expand`.
+                self.slots[slot] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            }
+        }
+        true
+    }
+}
+
+/// Greedily picks positions until (length, chosen bytes) tells every key apart; `None`
+/// when that takes more than [`MAX_POSITIONS`] or no position in the window helps.
+fn choose_positions(keys: &[&[u8]], max_len: usize) -> Option<Vec<BytePos>> {
+    let window = max_len.min(POSITION_WINDOW);
+    let candidates: Vec<BytePos> = (0..window)
+        .map(BytePos::FromStart)
+        .chain((0..window).map(BytePos::FromEnd))
+        .collect();
+    // Keys with the same class agree on everything chosen so far.
+    let mut class: Vec<usize> = keys.iter().map(|k| k.len()).collect();
+    let mut chosen = Vec::new();
+    loop {
+        let groups = groups(&class);
+        if groups.is_empty() {
+            return Some(chosen);
+        }
+        if chosen.len() == MAX_POSITIONS {
+            return None;
+        }
+        let current: usize = groups.iter().map(|g| pairs(g.len())).sum();
+        let (best, cost) = candidates
+            .iter()
+            .map(|&pos| (pos, split_cost(keys, &groups, pos)))
+            .min_by_key(|&(_, cost)| cost)?;
+        if cost >= current {
+            return None;
+        }
+        chosen.push(best);
+        // Refine: the new class is the old one combined with the chosen byte.
+        let mut next: std::collections::HashMap<(usize, u8), usize> =
+            std::collections::HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            let fresh = next.len();
+            class[i] = *next.entry((class[i], best.byte(key))).or_insert(fresh);
+        }
+    }
+}
+
+/// Indices of keys grouped by class, only the groups with more than one key.
+fn groups(class: &[usize]) -> Vec<Vec<usize>> {
+    let mut by_class: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, &c) in class.iter().enumerate() {
+        by_class.entry(c).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = by_class.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    groups
+}
+
+fn pairs(n: usize) -> usize {
+    n * n.saturating_sub(1) / 2
+}
+
+/// How many pairs of keys would still agree if `pos` were added.
+fn split_cost(keys: &[&[u8]], groups: &[Vec<usize>], pos: BytePos) -> usize {
+    let mut counts = [0usize; 256];
+    let mut cost = 0;
+    for group in groups {
+        for &i in group {
+            let byte = usize::from(pos.byte(keys[i]));
+            cost += counts[byte];
+            counts[byte] += 1;
+        }
+        for &i in group {
+            counts[usize::from(pos.byte(keys[i]))] = 0;
+        }
+    }
+    cost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deterministic CamelCase codes shaped like real ones (same generator idea as the
+    /// benches: syllables from a fixed list driven by a xorshift).
+    pub fn synthetic_codes(n: usize) -> Vec<String> {
+        const PARTS: [&str; 24] = [
+            "Access", "Bucket", "Invalid", "Object", "Key", "Policy", "Request", "Denied",
+            "Missing", "Too", "Large", "Small", "Config", "Region", "Quota", "Exceeded", "Not",
+            "Found", "Tag", "Version", "Upload", "Part", "Lock", "State",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut seen = std::collections::HashSet::new();
+        while seen.len() < n {
+            let mut code = String::new();
+            let target = 8 + (next() % 33) as usize;
+            while code.len() < target {
+                code.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+            }
+            code.truncate(target.max(8));
+            seen.insert(code);
+        }
+        let mut codes: Vec<String> = seen.into_iter().collect();
+        codes.sort();
+        codes
+    }
+
+    fn check_exact(codes: &[String]) -> Lookup {
+        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let index: std::collections::HashMap<&[u8], usize> =
+            keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        let lookup = Lookup::build(&keys);
+        let expect =
+            |probe: &[u8]| assert_eq!(lookup.find(&keys, probe), index.get(probe).copied());
+        for key in &keys {
+            expect(key);
+            let mut changed = key.to_vec();
+            for at in [0, key.len() / 2, key.len() - 1] {
+                changed[at] ^= 0x20;
+                expect(&changed);
+                changed[at] ^= 0x20;
+            }
+            expect(&key[..key.len() - 1]);
+            expect(&[key, &b"x"[..]].concat());
+        }
+        expect(b"");
+        expect(&[b'A'; 300]);
+        lookup
+    }
+
+    #[test]
+    fn positions_separate_the_obs_table() {
+        let codes: Vec<String> = crate::source::BUNDLED
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').next())
+            .filter(|c| c.chars().next().is_some_and(|ch| ch.is_ascii_uppercase()))
+            .map(str::to_owned)
+            .collect();
+        assert!(codes.len() > 100);
+        let lookup = check_exact(&codes);
+        match &lookup.hashed {
+            Hashed::Positions(p) => assert!(p.len() <= 4, "{p:?}"),
+            Hashed::EveryByte => panic!("the OBS table should need only a few positions"),
+        }
+        // A few bytes a code: displacements and slots stay small.
+        assert!(lookup.slots.len() <= 2 * codes.len().next_power_of_two());
+    }
+
+    #[test]
+    fn ten_thousand_synthetic_codes() {
+        let codes = synthetic_codes(10_000);
+        let lookup = check_exact(&codes);
+        assert!(lookup.slots.len() <= 16_384);
+    }
+
+    #[test]
+    fn keys_that_differ_only_far_inside_fall_back_to_every_byte() {
+        let codes: Vec<String> = (0..50)
+            .map(|i| format!("{}{i:03}{}", "x".repeat(60), "y".repeat(60)))
+            .collect();
+        let lookup = check_exact(&codes);
+        assert_eq!(lookup.hashed, Hashed::EveryByte);
+    }
+
+    #[test]
+    fn tiny_sets() {
+        check_exact(&["A".to_owned()]);
+        check_exact(&["A".to_owned(), "B".to_owned()]);
+        let empty = Lookup::build(&[]);
+        assert_eq!(empty.find(&[], b"x"), None);
+    }
+
+    #[test]
+    fn byte_positions_read_zero_past_the_end() {
+        assert_eq!(BytePos::FromStart(1).byte(b"ab"), b'b');
+        assert_eq!(BytePos::FromStart(2).byte(b"ab"), 0);
+        assert_eq!(BytePos::FromEnd(0).byte(b"ab"), b'b');
+        assert_eq!(BytePos::FromEnd(2).byte(b"ab"), 0);
+    }
+}

@@ -1,0 +1,227 @@
+//! Reading a source's text: the bundled table, or a file next to the calling crate.
+
+use crate::diag::{Location, Problems};
+use crate::input::Source;
+use std::path::Path;
+
+/// The bundled OBS table, carried by this crate so that `obs_errors!()` needs no file.
+pub const BUNDLED: &str = include_str!("../obs.csv");
+
+/// What messages call the bundled table.
+pub const BUNDLED_NAME: &str = "obs";
+
+/// Files larger than this are not tables; reading them would only slow the build.
+pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A source's text, ready to parse.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The name messages use: the path as written, or `obs`.
+    pub name: String,
+    /// The text, BOM removed.
+    pub text: String,
+    /// For a file: the path as written, which the expansion includes so that cargo
+    /// rebuilds when the file changes.
+    pub tracked_path: Option<String>,
+}
+
+/// Reads a source, reporting why it cannot be read.
+pub fn read(source: &Source, manifest_dir: &Path, problems: &mut Problems) -> Option<SourceText> {
+    match source {
+        Source::Bundled(_) => Some(SourceText {
+            name: BUNDLED_NAME.to_owned(),
+            text: strip_bom(BUNDLED).to_owned(),
+            tracked_path: None,
+        }),
+        Source::File(lit) => read_file(&lit.value(), manifest_dir, problems),
+    }
+}
+
+fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Option<SourceText> {
+    let path = manifest_dir.join(written);
+    let here = Location::file(written);
+    let meta = match std::fs::metadata(&path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            problems
+                .at(here, format!("table not found: tried {}", path.display()))
+                .hint(format!(
+                    "the path is resolved against CARGO_MANIFEST_DIR ({}), the directory of the calling crate's Cargo.toml",
+                    manifest_dir.display()
+                ));
+            return None;
+        }
+        Err(e) => {
+            problems.at(
+                here,
+                format!("cannot read the table {}: {e}", path.display()),
+            );
+            return None;
+        }
+    };
+    if meta.is_dir() {
+        problems
+            .at(
+                here,
+                format!("{} is a directory, not a CSV file", path.display()),
+            )
+            .hint("name a .csv file inside it");
+        return None;
+    }
+    if meta.len() > MAX_TABLE_BYTES {
+        problems.at(
+            here,
+            format!(
+                "the file is {} bytes; a table may have at most {MAX_TABLE_BYTES}",
+                meta.len()
+            ),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            problems.at(
+                here,
+                format!("cannot read the table {}: {e}", path.display()),
+            );
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // `valid` is UTF-8 by construction; `from_utf8_lossy` borrows it as is.
+            let before = String::from_utf8_lossy(valid);
+            let (line, column) = line_column(&before, before.len());
+            let byte = e.as_bytes()[valid.len()];
+            problems
+                .at(
+                    Location {
+                        source: written.to_owned(),
+                        line,
+                        column,
+                    },
+                    format!(
+                        "the table is not valid UTF-8 (byte 0x{byte:02x} at offset {})",
+                        valid.len()
+                    ),
+                )
+                .hint("save the file as UTF-8");
+            return None;
+        }
+    };
+    let stripped = strip_bom(&text);
+    if stripped.trim().is_empty() {
+        problems
+            .at(
+                Location {
+                    source: written.to_owned(),
+                    line: 1,
+                    column: 1,
+                },
+                "the table is empty",
+            )
+            .hint("start with a header such as `code,http_status,description`");
+        return None;
+    }
+    Some(SourceText {
+        name: written.to_owned(),
+        text: stripped.to_owned(),
+        tracked_path: Some(written.to_owned()),
+    })
+}
+
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The 1-based line and character column of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(path: &str) -> Source {
+        Source::File(syn::LitStr::new(path, proc_macro2::Span::call_site()))
+    }
+
+    fn scratch(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("obs-codes-source-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("t.csv"), bytes).unwrap();
+        dir
+    }
+
+    #[test]
+    fn bundled_table_needs_no_file() {
+        let mut problems = Problems::default();
+        let text = read(
+            &Source::Bundled(proc_macro2::Span::call_site()),
+            Path::new("/nowhere"),
+            &mut problems,
+        )
+        .unwrap();
+        assert_eq!(text.name, "obs");
+        assert!(text.text.starts_with("code,"));
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn missing_file_names_the_path_tried_and_the_base() {
+        let mut problems = Problems::default();
+        assert!(read(&lit("no/such.csv"), Path::new("/base"), &mut problems).is_none());
+        let message = &problems.messages()[0];
+        assert!(
+            message.starts_with("no/such.csv: table not found: tried /base/no/such.csv"),
+            "{message}"
+        );
+        assert!(message.contains("CARGO_MANIFEST_DIR (/base)"), "{message}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let dir = scratch("utf8", b"code\nab\xffc\n");
+        let mut problems = Problems::default();
+        assert!(read(&lit("t.csv"), &dir, &mut problems).is_none());
+        assert!(
+            problems.messages()[0]
+                .starts_with("t.csv:2:3: the table is not valid UTF-8 (byte 0xff")
+        );
+    }
+
+    #[test]
+    fn bom_is_removed_and_empty_files_are_rejected() {
+        let dir = scratch("bom", "\u{feff}code\n".as_bytes());
+        let mut problems = Problems::default();
+        assert_eq!(
+            read(&lit("t.csv"), &dir, &mut problems).unwrap().text,
+            "code\n"
+        );
+        let dir = scratch("empty", b"\xef\xbb\xbf \n");
+        assert!(read(&lit("t.csv"), &dir, &mut problems).is_none());
+        assert!(problems.messages()[0].starts_with("t.csv:1:1: the table is empty"));
+    }
+
+    #[test]
+    fn a_directory_is_not_a_table() {
+        let dir = scratch("dir", b"");
+        let mut problems = Problems::default();
+        assert!(read(&lit("."), &dir, &mut problems).is_none());
+        assert!(problems.messages()[0].contains("is a directory"));
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncé d", 7), (2, 4));
+        assert_eq!(line_column("", 0), (1, 1));
+    }
+}

@@ -1,0 +1,659 @@
+//! Stage 2: a source's text becomes a [`Table`] of rows, every cell with its position.
+//!
+//! CSV syntax comes from `csv-core`; this module tracks where each field starts, which
+//! the `csv` crate does not report, and catches the unterminated quote that `csv-core`
+//! silently closes at the end of the input.
+
+use crate::diag::{Location, Problems};
+use crate::source::SourceText;
+use csv_core::{ReadFieldResult, ReaderBuilder};
+
+/// A cell's text and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The decoded text (quotes removed, `""` unescaped).
+    pub value: String,
+    /// Where the field starts in the file.
+    pub at: Location,
+}
+
+/// A status as the table writes it: `403`, `403 Forbidden`; `N/A` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpStatus {
+    /// The numeric status, 100..=599.
+    pub code: u16,
+    /// The phrase after the number, as written.
+    pub reason: Option<String>,
+}
+
+/// One data row, parsed but not yet checked against the other rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The wire code, verbatim.
+    pub code: Cell,
+    /// An explicit variant name, when the `variant` cell is not empty.
+    pub variant: Option<Cell>,
+    /// Other wire spellings.
+    pub aliases: Vec<Cell>,
+    /// The HTTP status; `None` for `N/A`.
+    pub status: Option<HttpStatus>,
+    /// The `retryable` cell; `None` when empty (the status rule applies).
+    pub retryable: Option<bool>,
+    /// The description, markdown allowed.
+    pub description: String,
+    /// What the user should do, when the table says.
+    pub solution: Option<String>,
+    /// True when the row replaces a code of an earlier source.
+    pub is_override: bool,
+}
+
+/// A parsed source.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The name messages use (the path as written, or `obs`).
+    pub name: String,
+    /// The path the expansion includes to track rebuilds, for files.
+    pub tracked_path: Option<String>,
+    /// The rows that parsed, in file order.
+    pub rows: Vec<Row>,
+}
+
+/// The columns a table may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// `code`, `Error Code`: the wire code. Required.
+    Code,
+    /// `description`. Required.
+    Description,
+    /// `http_status`, `HTTP Status Code`, `status`. Required.
+    Status,
+    /// `variant`: the Rust name.
+    Variant,
+    /// `aliases`: other wire spellings, `|`-separated.
+    Aliases,
+    /// `retryable`: `true`, `false` or empty.
+    Retryable,
+    /// `solution`: what to do about the error.
+    Solution,
+    /// `override`: replaces a code of an earlier source.
+    Override,
+}
+
+impl Column {
+    /// Every column with the header names that select it (normalized: lower case, no
+    /// spaces, `_` or `-`).
+    pub const NAMES: [(Column, &'static [&'static str]); 8] = [
+        (Column::Code, &["code", "errorcode"]),
+        (Column::Description, &["description"]),
+        (Column::Status, &["httpstatus", "httpstatuscode", "status"]),
+        (Column::Variant, &["variant"]),
+        (Column::Aliases, &["aliases"]),
+        (Column::Retryable, &["retryable"]),
+        (Column::Solution, &["solution"]),
+        (Column::Override, &["override"]),
+    ];
+
+    /// The name a message uses for the column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Code => "code",
+            Column::Description => "description",
+            Column::Status => "http_status",
+            Column::Variant => "variant",
+            Column::Aliases => "aliases",
+            Column::Retryable => "retryable",
+            Column::Solution => "solution",
+            Column::Override => "override",
+        }
+    }
+
+    fn required(self) -> bool {
+        matches!(self, Column::Code | Column::Description | Column::Status)
+    }
+
+    /// The column a header cell names, if any.
+    pub fn from_header(header: &str) -> Option<Column> {
+        let normalized: String = header
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '_' | '-'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        Column::NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&normalized.as_str()))
+            .map(|(column, _)| *column)
+    }
+}
+
+/// Parses a source into rows, reporting every problem it finds.
+pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
+    let mut table = Table {
+        name: source.name.clone(),
+        tracked_path: source.tracked_path.clone(),
+        rows: Vec::new(),
+    };
+    let records = records(&source.name, &source.text, problems);
+    let Some((header, data)) = records.split_first() else {
+        problems
+            .at(at(&source.name, 1, 1), "the table has no header row")
+            .hint("start with a header such as `code,http_status,description`");
+        return table;
+    };
+    let Some(columns) = header_columns(header, problems) else {
+        return table;
+    };
+    if data.is_empty() {
+        problems.at(header.fields[0].at.clone(), "the header has no data rows");
+        return table;
+    }
+    for record in data {
+        if record.fields.len() != columns.len() {
+            report_width(record, columns.len(), problems);
+            continue;
+        }
+        if let Some(row) = parse_row(record, &columns, problems) {
+            table.rows.push(row);
+        }
+    }
+    table
+}
+
+/// One CSV record, each field with its start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The fields, in order.
+    pub fields: Vec<Cell>,
+    /// Where the record ends (just past its last character), for "too few fields".
+    pub end: Location,
+}
+
+/// Splits `text` into records, skipping `#` comment lines and blank lines.
+pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
+    let bytes = text.as_bytes();
+    let lines = LineIndex::new(text);
+    let mut reader = ReaderBuilder::new().comment(Some(b'#')).build();
+    let mut out = vec![0u8; bytes.len() + 1];
+    let mut records = Vec::new();
+    let mut fields: Vec<Cell> = Vec::new();
+    let mut value: Vec<u8> = Vec::new();
+    let mut field_start: Option<usize> = None;
+    let mut pos = 0;
+    loop {
+        let start = *field_start.get_or_insert_with(|| {
+            if fields.is_empty() {
+                skip_ignored_lines(bytes, pos)
+            } else {
+                pos
+            }
+        });
+        let (result, consumed, written) = reader.read_field(&bytes[pos..], &mut out);
+        value.extend_from_slice(&out[..written]);
+        pos += consumed;
+        match result {
+            ReadFieldResult::InputEmpty | ReadFieldResult::OutputFull => {}
+            ReadFieldResult::Field { record_end } => {
+                let (line, column) = lines.line_column(text, start);
+                if unterminated_quote(&bytes[start..pos]) {
+                    problems
+                        .at(
+                            at(name, line, column),
+                            "unterminated quoted field: the quote opened here is never closed",
+                        )
+                        .hint("close the quote, and double any quote inside the field (\"\")");
+                    return records;
+                }
+                fields.push(Cell {
+                    // Input is UTF-8 and csv-core splits only at ASCII bytes.
+                    value: String::from_utf8_lossy(&value).into_owned(),
+                    at: at(name, line, column),
+                });
+                value.clear();
+                field_start = None;
+                if record_end {
+                    let end = trim_terminator(bytes, pos);
+                    let (line, column) = lines.line_column(text, end);
+                    records.push(Record {
+                        fields: std::mem::take(&mut fields),
+                        end: at(name, line, column),
+                    });
+                }
+            }
+            ReadFieldResult::End => return records,
+        }
+    }
+}
+
+/// Where csv-core's next record really starts: past blank lines and comments.
+fn skip_ignored_lines(bytes: &[u8], mut pos: usize) -> usize {
+    loop {
+        match bytes.get(pos) {
+            Some(b'\r' | b'\n') => pos += 1,
+            Some(b'#') => match bytes[pos..].iter().position(|&b| b == b'\n') {
+                Some(newline) => pos += newline + 1,
+                None => return bytes.len(),
+            },
+            _ => return pos,
+        }
+    }
+}
+
+fn trim_terminator(bytes: &[u8], mut end: usize) -> usize {
+    while end > 0 && matches!(bytes[end - 1], b'\r' | b'\n') {
+        end -= 1;
+    }
+    end
+}
+
+/// True when `raw` (a field as written) opens a quote that never closes.
+fn unterminated_quote(raw: &[u8]) -> bool {
+    if raw.first() != Some(&b'"') {
+        return false;
+    }
+    let mut i = 1;
+    while i < raw.len() {
+        if raw[i] == b'"' {
+            if raw.get(i + 1) == Some(&b'"') {
+                i += 2;
+                continue;
+            }
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn at(name: &str, line: usize, column: usize) -> Location {
+    Location {
+        source: name.to_owned(),
+        line,
+        column,
+    }
+}
+
+/// Line starts, so positions are found without rescanning the text.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+fn header_columns(header: &Record, problems: &mut Problems) -> Option<Vec<Option<Column>>> {
+    let columns: Vec<Option<Column>> = header
+        .fields
+        .iter()
+        .map(|cell| Column::from_header(&cell.value))
+        .collect();
+    let first = header.fields[0].at.clone();
+    if columns.iter().all(Option::is_none) {
+        // Nothing matches: this is not a table (or not this kind); one error says so.
+        problems
+            .at(
+                first,
+                "the first record is not a table header: no known column name in it",
+            )
+            .hint(accepted_columns());
+        return None;
+    }
+    let mut ok = true;
+    for (i, (cell, column)) in header.fields.iter().zip(&columns).enumerate() {
+        match column {
+            None => {
+                problems
+                    .at(cell.at.clone(), format!("unknown column `{}`", cell.value))
+                    .hint(accepted_columns());
+                ok = false;
+            }
+            Some(column) => {
+                if let Some(earlier) = columns[..i].iter().position(|c| c == &Some(*column)) {
+                    problems.at(
+                        cell.at.clone(),
+                        format!(
+                            "column `{}` appears twice (first as `{}` in column {})",
+                            column.name(),
+                            header.fields[earlier].value,
+                            header.fields[earlier].at.column
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+    }
+    for (column, _) in Column::NAMES {
+        if column.required() && !columns.contains(&Some(column)) {
+            problems
+                .at(
+                    first.clone(),
+                    format!("the header has no `{}` column", column.name()),
+                )
+                .hint(accepted_columns());
+            ok = false;
+        }
+    }
+    ok.then_some(columns)
+}
+
+fn accepted_columns() -> String {
+    "accepted columns (case, spaces, `_` and `-` ignored): code (or Error Code), description, http_status (or HTTP Status Code, status) are required; variant, aliases, retryable, solution, override are optional".to_owned()
+}
+
+fn report_width(record: &Record, expected: usize, problems: &mut Problems) {
+    let found = record.fields.len();
+    let location = if found > expected {
+        record.fields[expected].at.clone()
+    } else {
+        record.end.clone()
+    };
+    problems
+        .at(
+            location,
+            format!(
+                "this record has {found} field{} but the header has {expected}",
+                if found == 1 { "" } else { "s" }
+            ),
+        )
+        .hint("quote fields that contain commas: \"like, this\"");
+}
+
+fn parse_row(record: &Record, columns: &[Option<Column>], problems: &mut Problems) -> Option<Row> {
+    let cell = |wanted: Column| -> Option<&Cell> {
+        columns
+            .iter()
+            .position(|c| *c == Some(wanted))
+            .map(|i| &record.fields[i])
+    };
+    let non_empty = |wanted: Column| cell(wanted).filter(|c| !c.value.trim().is_empty());
+    let problems_before = problems.len();
+
+    // The three required columns exist: `header_columns` checked.
+    let code = cell(Column::Code)?.clone();
+    let status_cell = cell(Column::Status)?;
+    let description_cell = cell(Column::Description)?;
+
+    let status = parse_status(status_cell, problems);
+    let description = description_cell.value.trim().to_owned();
+    if description.is_empty() {
+        problems
+            .at(
+                description_cell.at.clone(),
+                format!("empty description for code `{}`", code.value),
+            )
+            .hint("describe what the error means; markdown is allowed");
+    }
+    let retryable =
+        cell(Column::Retryable).and_then(|c| parse_flag(c, Column::Retryable, problems));
+    let is_override = cell(Column::Override)
+        .and_then(|c| parse_flag(c, Column::Override, problems))
+        .unwrap_or(false);
+    let aliases = cell(Column::Aliases).map_or_else(Vec::new, |c| split_aliases(c, problems));
+    let row = Row {
+        code,
+        variant: non_empty(Column::Variant).cloned(),
+        aliases,
+        status: status.unwrap_or(None),
+        retryable,
+        description,
+        solution: non_empty(Column::Solution).map(|c| c.value.trim().to_owned()),
+        is_override,
+    };
+    (problems.len() == problems_before).then_some(row)
+}
+
+/// `Err(())` when the cell is malformed (reported); `Ok(None)` for `N/A`.
+fn parse_status(cell: &Cell, problems: &mut Problems) -> Result<Option<HttpStatus>, ()> {
+    let text = cell.value.trim();
+    if text.eq_ignore_ascii_case("n/a") {
+        return Ok(None);
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    let shaped = digits == 3 && (rest.is_empty() || rest.starts_with(' '));
+    if !shaped {
+        problems
+            .at(cell.at.clone(), format!("`{text}` is not an HTTP status"))
+            .hint("write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none");
+        return Err(());
+    }
+    let code: u16 = text[..3].parse().map_err(|_| ())?;
+    if !(100..=599).contains(&code) {
+        problems
+            .at(
+                cell.at.clone(),
+                format!("HTTP status {code} is outside 100..=599"),
+            )
+            .hint("use a real HTTP status, or `N/A` for none");
+        return Err(());
+    }
+    let reason = rest.trim();
+    Ok(Some(HttpStatus {
+        code,
+        reason: (!reason.is_empty()).then(|| reason.to_owned()),
+    }))
+}
+
+fn parse_flag(cell: &Cell, column: Column, problems: &mut Problems) -> Option<bool> {
+    match cell.value.trim() {
+        "" => None,
+        "true" => Some(true),
+        "false" => Some(false),
+        other => {
+            problems
+                .at(
+                    cell.at.clone(),
+                    format!("`{other}` is not a valid `{}` value", column.name()),
+                )
+                .hint("write `true`, `false`, or leave the cell empty");
+            None
+        }
+    }
+}
+
+fn split_aliases(cell: &Cell, problems: &mut Problems) -> Vec<Cell> {
+    if cell.value.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut aliases = Vec::new();
+    let mut offset = 0;
+    for part in cell.value.split('|') {
+        let leading = part.len() - part.trim_start().len();
+        // Columns inside a quoted field are approximate; they are exact for plain ones.
+        let column = cell.at.column + cell.value[..offset + leading].chars().count();
+        let at = Location {
+            column,
+            ..cell.at.clone()
+        };
+        let alias = part.trim();
+        if alias.is_empty() {
+            problems.at(at, "empty alias").hint(
+                "separate aliases with a single `|`, e.g. `KeyTooLongError|KeyTooLongException`",
+            );
+        } else {
+            aliases.push(Cell {
+                value: alias.to_owned(),
+                at,
+            });
+        }
+        offset += part.len() + 1;
+    }
+    aliases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> (Table, Vec<String>) {
+        let mut problems = Problems::default();
+        let source = SourceText {
+            name: "t.csv".into(),
+            text: text.into(),
+            tracked_path: None,
+        };
+        let table = parse(&source, &mut problems);
+        (table, problems.messages())
+    }
+
+    fn first_problem(text: &str) -> String {
+        let (_, messages) = table(text);
+        messages.into_iter().next().unwrap_or_default()
+    }
+
+    /// name, input, expected first message prefix (in the manner of csv-core's `parses_to!`).
+    const BAD: &[(&str, &str, &str)] = &[
+        (
+            "unterminated",
+            "code,status,description\nA,400,\"open\n",
+            "t.csv:2:7: unterminated quoted field",
+        ),
+        (
+            "too many",
+            "code,status,description\nA,400,x,y\n",
+            "t.csv:2:9: this record has 4 fields but the header has 3",
+        ),
+        (
+            "too few",
+            "code,status,description\nA,400\n",
+            "t.csv:2:6: this record has 2 fields but the header has 3",
+        ),
+        (
+            "unknown column",
+            "code,status,description,colour\nA,400,x,red\n",
+            "t.csv:1:25: unknown column `colour`",
+        ),
+        (
+            "twice",
+            "code,status,Error Code,description\nA,400,B,x\n",
+            "t.csv:1:13: column `code` appears twice (first as `code` in column 1)",
+        ),
+        (
+            "missing",
+            "code,description\nA,x\n",
+            "t.csv:1:1: the header has no `http_status` column",
+        ),
+        (
+            "no rows",
+            "# c\ncode,status,description\n",
+            "t.csv:2:1: the header has no data rows",
+        ),
+        (
+            "not a header",
+            "hello,world\n",
+            "t.csv:1:1: the first record is not a table header",
+        ),
+        (
+            "status word",
+            "code,status,description\nA,Forbidden,x\n",
+            "t.csv:2:3: `Forbidden` is not an HTTP status",
+        ),
+        (
+            "status range",
+            "code,status,description\nA,999 Odd,x\n",
+            "t.csv:2:3: HTTP status 999 is outside 100..=599",
+        ),
+        (
+            "status short",
+            "code,status,description\nA,40,x\n",
+            "t.csv:2:3: `40` is not an HTTP status",
+        ),
+        (
+            "retryable",
+            "code,status,description,retryable\nA,400,x,yes\n",
+            "t.csv:2:9: `yes` is not a valid `retryable` value",
+        ),
+        (
+            "description",
+            "code,status,description\nA,400, \n",
+            "t.csv:2:7: empty description for code `A`",
+        ),
+        (
+            "empty alias",
+            "code,status,description,aliases\nA,400,x,B||C\n",
+            "t.csv:2:11: empty alias",
+        ),
+    ];
+
+    #[test]
+    fn bad_tables_are_located() {
+        for (name, input, expected) in BAD {
+            let message = first_problem(input);
+            assert!(message.starts_with(expected), "{name}: {message}");
+        }
+    }
+
+    #[test]
+    fn parses_every_column() {
+        let (t, problems) = table(
+            "\u{0023} comment\r\nCode,HTTP Status Code,Description,Variant,Aliases,Retryable,Solution,Override\r\n\
+             \"Quoted, code\",503 Service Unavailable,\"Two\n\nparagraphs \"\"quoted\"\"\",MyName,X | Y,true,Wait.,false\r\n\
+             B,N/A,b,,,,,\r\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(t.rows.len(), 2);
+        let a = &t.rows[0];
+        assert_eq!(a.code.value, "Quoted, code");
+        assert_eq!((a.code.at.line, a.code.at.column), (3, 1));
+        assert_eq!(
+            a.status,
+            Some(HttpStatus {
+                code: 503,
+                reason: Some("Service Unavailable".into())
+            })
+        );
+        assert_eq!(a.description, "Two\n\nparagraphs \"quoted\"");
+        assert_eq!(a.variant.as_ref().unwrap().value, "MyName");
+        let aliases: Vec<_> = a.aliases.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(aliases, ["X", "Y"]);
+        assert_eq!(
+            (a.retryable, a.solution.as_deref(), a.is_override),
+            (Some(true), Some("Wait."), false)
+        );
+        let b = &t.rows[1];
+        assert_eq!(
+            (
+                b.code.at.line,
+                b.status.clone(),
+                b.retryable,
+                b.variant.clone()
+            ),
+            (6, None, None, None)
+        );
+    }
+
+    #[test]
+    fn all_problems_of_a_table_are_reported() {
+        let (t, problems) = table("code,status,description\nA,1,x\nB,2,y\nC,300,z\n");
+        assert_eq!(problems.len(), 2);
+        assert_eq!(t.rows.len(), 1);
+    }
+
+    #[test]
+    fn last_record_without_newline_is_read() {
+        let (t, problems) = table("code,status,description\nA,400,x");
+        assert!(problems.is_empty());
+        assert_eq!(t.rows[0].description, "x");
+    }
+
+    #[test]
+    fn header_names_are_normalized() {
+        assert_eq!(
+            Column::from_header(" HTTP-Status_Code"),
+            Some(Column::Status)
+        );
+        assert_eq!(Column::from_header("Error Code"), Some(Column::Code));
+        assert_eq!(Column::from_header("codes"), None);
+    }
+}

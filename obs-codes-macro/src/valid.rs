@@ -1,0 +1,443 @@
+//! Stage 3: the rows of every source become one checked [`Catalog`].
+//!
+//! Per-row checks (codes, variant names) and cross-row checks (repeats, overrides,
+//! collisions) live here, in one pass after all sources are parsed, so every problem of
+//! every table is reported in the same build.
+
+use crate::diag::{Location, Problems};
+use crate::table::{Cell, HttpStatus, Table};
+use std::collections::HashMap;
+
+/// Statuses that make a code retryable when its row leaves `retryable` empty.
+pub const RETRYABLE_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
+
+/// Names the generated `impl` uses for associated constants; a variant may not take them.
+pub const RESERVED_VARIANTS: [&str; 2] = ["ALL", "COUNT"];
+
+/// One variant of the generated enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The Rust name.
+    pub variant: String,
+    /// The wire code.
+    pub code: String,
+    /// Other accepted wire spellings.
+    pub aliases: Vec<String>,
+    /// The HTTP status, if any.
+    pub status: Option<HttpStatus>,
+    /// Whether a client should retry.
+    pub retryable: bool,
+    /// The description (markdown).
+    pub description: String,
+    /// What to do about it, when known.
+    pub solution: Option<String>,
+    /// The row that defined the code.
+    pub defined_at: Location,
+    /// The row of a later source that replaced it, if any.
+    pub overridden_at: Option<Location>,
+    variant_at: Location,
+    alias_cells: Vec<Cell>,
+}
+
+/// The checked union of all sources.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Entries in source order (an override keeps the place of the row it replaces).
+    pub entries: Vec<Entry>,
+    /// Source names, in order, for the docs.
+    pub sources: Vec<String>,
+    /// Paths the expansion includes so that editing them rebuilds the crate.
+    pub tracked_paths: Vec<String>,
+}
+
+/// The variant name derived from a wire code: split at every character that is not an
+/// ASCII letter or digit, upper-case the first letter of each part, join.
+pub fn derive_variant(code: &str) -> String {
+    code.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .flat_map(|part| {
+            let mut chars = part.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            first.into_iter().chain(chars)
+        })
+        .collect()
+}
+
+/// The default retry rule for rows that leave `retryable` empty.
+pub fn default_retryable(status: Option<&HttpStatus>) -> bool {
+    status.is_some_and(|s| RETRYABLE_STATUSES.contains(&s.code))
+}
+
+/// Checks every row of every table and merges them into one catalog.
+pub fn check(tables: &[Table], problems: &mut Problems) -> Catalog {
+    let mut catalog = Catalog {
+        sources: tables.iter().map(|t| t.name.clone()).collect(),
+        tracked_paths: tables
+            .iter()
+            .filter_map(|t| t.tracked_path.clone())
+            .collect(),
+        entries: Vec::new(),
+    };
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    for table in tables {
+        let mut in_this_file: HashMap<&str, usize> = HashMap::new();
+        for row in &table.rows {
+            if !wire_string_ok(&row.code, "code", problems) {
+                continue;
+            }
+            let aliases: Vec<Cell> = row
+                .aliases
+                .iter()
+                .filter(|alias| wire_string_ok(alias, "alias", problems))
+                .cloned()
+                .collect();
+            let code = row.code.value.as_str();
+            if let Some(first_line) = in_this_file.insert(code, row.code.at.line) {
+                problems
+                    .at(row.code.at.clone(), format!("code `{code}` appears twice in this file (first on line {first_line})"))
+                    .hint("remove one of the rows; `override` only replaces a code of an earlier source");
+                continue;
+            }
+            let retryable = row
+                .retryable
+                .unwrap_or_else(|| default_retryable(row.status.as_ref()));
+            match (by_code.get(code), row.is_override) {
+                (Some(&index), true) => {
+                    let entry = &mut catalog.entries[index];
+                    if let Some(variant) = &row.variant {
+                        if variant.value != entry.variant {
+                            problems.at(
+                                variant.at.clone(),
+                                format!(
+                                    "this override names variant `{}`, but code `{code}` is variant `{}` ({})",
+                                    variant.value,
+                                    entry.variant,
+                                    entry.defined_at.short()
+                                ),
+                            ).hint("an override keeps the variant's name: leave `variant` empty or repeat the same name");
+                            continue;
+                        }
+                    }
+                    entry.aliases = aliases.iter().map(|c| c.value.clone()).collect();
+                    entry.alias_cells = aliases;
+                    entry.status = row.status.clone();
+                    entry.retryable = retryable;
+                    entry.description = row.description.clone();
+                    entry.solution = row.solution.clone();
+                    entry.overridden_at = Some(row.code.at.clone());
+                }
+                (Some(&index), false) => {
+                    problems
+                        .at(
+                            row.code.at.clone(),
+                            format!("code `{code}` is already defined by {}", catalog.entries[index].defined_at.short()),
+                        )
+                        .hint("set this row's `override` column to `true` to replace it, or remove the row");
+                }
+                (None, true) => {
+                    problems
+                        .at(
+                            row.code.at.clone(),
+                            format!(
+                                "this row overrides code `{code}`, but no earlier source defines it"
+                            ),
+                        )
+                        .hint("set `override` to `false` (or leave it empty) to add a new code");
+                }
+                (None, false) => {
+                    let (variant, variant_at, explicit) = match &row.variant {
+                        Some(cell) => (cell.value.trim().to_owned(), cell.at.clone(), true),
+                        None => (derive_variant(code), row.code.at.clone(), false),
+                    };
+                    if !variant_ok(&variant, explicit, code, &variant_at, problems) {
+                        continue;
+                    }
+                    by_code.insert(code.to_owned(), catalog.entries.len());
+                    catalog.entries.push(Entry {
+                        variant,
+                        code: code.to_owned(),
+                        aliases: aliases.iter().map(|c| c.value.clone()).collect(),
+                        status: row.status.clone(),
+                        retryable,
+                        description: row.description.clone(),
+                        solution: row.solution.clone(),
+                        defined_at: row.code.at.clone(),
+                        overridden_at: None,
+                        variant_at,
+                        alias_cells: aliases,
+                    });
+                }
+            }
+        }
+    }
+    drop_collisions(&mut catalog.entries, problems);
+    catalog
+}
+
+/// Reports and removes later entries whose variant, code or alias repeats an earlier one.
+fn drop_collisions(entries: &mut Vec<Entry>, problems: &mut Problems) {
+    let mut variants: HashMap<String, usize> = HashMap::new();
+    let mut keys: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut keep = vec![true; entries.len()];
+    for (index, entry) in entries.iter().enumerate() {
+        if let Some(&earlier) = variants.get(&entry.variant) {
+            let other = &entries[earlier];
+            problems
+                .at(
+                    entry.variant_at.clone(),
+                    format!(
+                        "variant `{}` of code `{}` is already the variant of code `{}` ({})",
+                        entry.variant,
+                        entry.code,
+                        other.code,
+                        other.defined_at.short()
+                    ),
+                )
+                .hint("give one of the rows its own name in the `variant` column");
+            keep[index] = false;
+            continue;
+        }
+        if let Some(&(earlier, true)) = keys.get(&entry.code) {
+            let other = &entries[earlier];
+            problems
+                .at(
+                    entry.defined_at.clone(),
+                    format!(
+                        "code `{}` is already an alias of code `{}` ({})",
+                        entry.code,
+                        other.code,
+                        other.defined_at.short()
+                    ),
+                )
+                .hint("remove the alias or the row");
+            keep[index] = false;
+            continue;
+        }
+        variants.insert(entry.variant.clone(), index);
+        keys.insert(entry.code.clone(), (index, false));
+        for alias in &entry.alias_cells {
+            if let Some(&(earlier, was_alias)) = keys.get(&alias.value) {
+                let other = &entries[earlier];
+                let what = if was_alias { "an alias" } else { "the code" };
+                problems
+                    .at(
+                        alias.at.clone(),
+                        format!(
+                            "alias `{}` of code `{}` is already {what} of code `{}` ({})",
+                            alias.value,
+                            entry.code,
+                            other.code,
+                            other.defined_at.short()
+                        ),
+                    )
+                    .hint("every code and alias must be unique: remove this alias");
+                keep[index] = false;
+            } else {
+                keys.insert(alias.value.clone(), (index, true));
+            }
+        }
+    }
+    let mut flags = keep.into_iter();
+    entries.retain(|_| flags.next().unwrap_or(false));
+}
+
+fn wire_string_ok(cell: &Cell, what: &str, problems: &mut Problems) -> bool {
+    let value = &cell.value;
+    if value.is_empty() {
+        problems
+            .at(cell.at.clone(), format!("empty {what}"))
+            .hint("every row needs the wire code the server sends");
+        return false;
+    }
+    if value.trim() != value {
+        problems
+            .at(
+                cell.at.clone(),
+                format!("{what} `{value}` has leading or trailing whitespace"),
+            )
+            .hint("codes are compared byte for byte: remove the spaces");
+        return false;
+    }
+    if let Some(control) = value.chars().find(|c| c.is_control()) {
+        problems.at(
+            cell.at.clone(),
+            format!(
+                "{what} `{}` contains the control character U+{:04X}",
+                value.escape_debug(),
+                u32::from(control)
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+fn variant_ok(
+    variant: &str,
+    explicit: bool,
+    code: &str,
+    at: &Location,
+    problems: &mut Problems,
+) -> bool {
+    let fix = "set this row's `variant` column to a valid UpperCamelCase name";
+    let problem = if explicit {
+        if syn::parse_str::<syn::Ident>(variant).is_err() || variant.starts_with("r#") {
+            Some(format!(
+                "`{variant}` in the `variant` column is not a Rust identifier"
+            ))
+        } else if variant.starts_with(|c: char| c.is_lowercase()) || variant.contains('_') {
+            Some(format!(
+                "variant `{variant}` is not UpperCamelCase (the non_camel_case_types lint would reject it)"
+            ))
+        } else {
+            None
+        }
+    } else if variant.is_empty() {
+        Some(format!(
+            "cannot derive a variant name from code `{code}`: it has no ASCII letter or digit"
+        ))
+    } else if variant.starts_with(|c: char| c.is_ascii_digit()) {
+        Some(format!(
+            "the variant derived from code `{code}`, `{variant}`, starts with a digit"
+        ))
+    } else if syn::parse_str::<syn::Ident>(variant).is_err() {
+        Some(format!(
+            "the variant derived from code `{code}`, `{variant}`, is a Rust keyword"
+        ))
+    } else {
+        None
+    };
+    let problem = problem.or_else(|| {
+        RESERVED_VARIANTS.contains(&variant).then(|| {
+            format!("variant `{variant}` would clash with the generated associated constant of the same name")
+        })
+    });
+    match problem {
+        Some(message) => {
+            problems.at(at.clone(), message).hint(fix);
+            false
+        }
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceText;
+
+    fn tables(sources: &[(&str, &str)]) -> (Catalog, Vec<String>) {
+        let mut problems = Problems::default();
+        let parsed: Vec<Table> = sources
+            .iter()
+            .map(|(name, text)| {
+                let source = SourceText {
+                    name: (*name).into(),
+                    text: (*text).into(),
+                    tracked_path: Some((*name).into()),
+                };
+                crate::table::parse(&source, &mut problems)
+            })
+            .collect();
+        let catalog = check(&parsed, &mut problems);
+        (catalog, problems.messages())
+    }
+
+    const HEAD: &str = "code,http_status,description,variant,aliases,retryable,override\n";
+
+    #[test]
+    fn derives_variant_names() {
+        assert_eq!(
+            derive_variant("KMS.DisabledException"),
+            "KMSDisabledException"
+        );
+        assert_eq!(
+            derive_variant("System Capacity Not enough"),
+            "SystemCapacityNotEnough"
+        );
+        assert_eq!(derive_variant("a-b_c"), "ABC");
+        assert_eq!(derive_variant("..."), "");
+    }
+
+    #[test]
+    fn retry_rule_and_explicit_flags() {
+        let text = format!("{HEAD}A,503,x,,,,\nB,400,x,,,true,\nC,500,x,,,false,\nD,N/A,x,,,,\n");
+        let (catalog, problems) = tables(&[("t.csv", &text)]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let flags: Vec<bool> = catalog.entries.iter().map(|e| e.retryable).collect();
+        assert_eq!(flags, [true, true, false, false]);
+    }
+
+    #[test]
+    fn reports_repeats_at_the_later_row_naming_the_earlier() {
+        let text = format!("{HEAD}A,400,x,,,,\nB,400,x,,A,,\nA,400,x,,,,\na,400,x,,,,\n");
+        let (catalog, problems) = tables(&[("t.csv", &text)]);
+        assert_eq!(
+            problems,
+            [
+                "t.csv:4:1: code `A` appears twice in this file (first on line 2)\n  help: remove one of the rows; `override` only replaces a code of an earlier source",
+                "t.csv:3:10: alias `A` of code `B` is already the code of code `A` (t.csv:2)\n  help: every code and alias must be unique: remove this alias",
+                "t.csv:5:1: variant `A` of code `a` is already the variant of code `A` (t.csv:2)\n  help: give one of the rows its own name in the `variant` column",
+            ]
+        );
+        assert_eq!(catalog.entries.len(), 1, "only the fine row is kept");
+    }
+
+    #[test]
+    fn overrides_replace_in_place_and_keep_the_variant() {
+        let base = format!("{HEAD}A,400,old,,,,\nB,404,b,,,,\n");
+        let ext = format!("{HEAD}A,503 Busy,new,,A2,,true\nC,400,c,,,,\n");
+        let (catalog, problems) = tables(&[("base.csv", &base), ("ext.csv", &ext)]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let codes: Vec<&str> = catalog.entries.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, ["A", "B", "C"]);
+        let a = &catalog.entries[0];
+        assert_eq!(
+            (a.description.as_str(), a.retryable, a.aliases.clone()),
+            ("new", true, vec!["A2".to_owned()])
+        );
+        assert_eq!(
+            a.overridden_at.as_ref().map(Location::short).as_deref(),
+            Some("ext.csv:2")
+        );
+        assert_eq!(catalog.sources, ["base.csv", "ext.csv"]);
+    }
+
+    #[test]
+    fn override_errors() {
+        let base = format!("{HEAD}A,400,old,,,,\n");
+        let ext = format!("{HEAD}A,400,again,,,,\nZ,400,z,,,,true\nA,400,x,Other,,,true\n");
+        let (_, problems) = tables(&[("base.csv", &base), ("ext.csv", &ext)]);
+        assert!(
+            problems[0].starts_with("ext.csv:2:1: code `A` is already defined by base.csv:2"),
+            "{problems:?}"
+        );
+        assert!(problems[1].starts_with(
+            "ext.csv:3:1: this row overrides code `Z`, but no earlier source defines it"
+        ));
+        assert!(problems[2].starts_with("ext.csv:4:1: code `A` appears twice in this file"));
+    }
+
+    #[test]
+    fn bad_codes_and_variants() {
+        let text = format!(
+            "{HEAD}\" A\",400,x,,,,\n\"B\tC\",400,x,,,,\nSelf,400,x,,,,\n404x,400,x,,,,\n--,400,x,,,,\nD,400,x,not ok,,,\nE,400,x,lower,,,\nALL,400,x,,,,\n"
+        );
+        let (catalog, problems) = tables(&[("t.csv", &text)]);
+        let expected = [
+            "t.csv:2:1: code ` A` has leading or trailing whitespace",
+            "t.csv:3:1: code `B\\tC` contains the control character U+0009",
+            "t.csv:4:1: the variant derived from code `Self`, `Self`, is a Rust keyword",
+            "t.csv:5:1: the variant derived from code `404x`, `404x`, starts with a digit",
+            "t.csv:6:1: cannot derive a variant name from code `--`",
+            "t.csv:7:9: `not ok` in the `variant` column is not a Rust identifier",
+            "t.csv:8:9: variant `lower` is not UpperCamelCase",
+            "t.csv:9:1: variant `ALL` would clash",
+        ];
+        assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+        for (message, prefix) in problems.iter().zip(expected) {
+            assert!(message.starts_with(prefix), "{message}");
+        }
+        assert!(catalog.entries.is_empty());
+    }
+}

@@ -1,0 +1,1 @@
+//! End-to-end suites of obs-codes; the tests live in `tests/tests/`.
