@@ -69,6 +69,38 @@ impl Expansion<'_> {
             }
         });
         let error_type = parse_error_type(name, &error, vis);
+        let runtime_impl = self.input.runtime.as_ref().map(|runtime| {
+            quote_spanned! {span=>
+                #[automatically_derived]
+                impl #runtime::ErrorCode for #name {
+                    const ALL: &'static [Self] = Self::ALL;
+                    fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
+                        Self::from_code(code)
+                    }
+                    fn as_str(self) -> &'static ::core::primitive::str {
+                        self.as_str()
+                    }
+                    fn description(self) -> &'static ::core::primitive::str {
+                        self.description()
+                    }
+                    fn http_status(self) -> ::core::option::Option<::core::primitive::u16> {
+                        self.http_status()
+                    }
+                    fn http_reason(self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                        self.http_reason()
+                    }
+                    fn is_retryable(self) -> ::core::primitive::bool {
+                        self.is_retryable()
+                    }
+                    fn solution(self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                        self.solution()
+                    }
+                    fn aliases(self) -> &'static [&'static ::core::primitive::str] {
+                        self.aliases()
+                    }
+                }
+            }
+        });
 
         quote_spanned! {span=>
             #(#attrs)*
@@ -139,6 +171,8 @@ impl Expansion<'_> {
             impl ::core::error::Error for #name {}
 
             #error_type
+
+            #runtime_impl
 
             #(#tracked)*
         }

@@ -4,6 +4,9 @@
 //! - `obs_errors!()`: `pub enum ObsErrorCode` from the bundled table;
 //! - `obs_errors!("path.csv")`: `pub enum ObsErrorCode` from one table;
 //! - `obs_errors! { #[attrs] vis enum Name { obs, "a.csv", ... } }`.
+//!
+//! The `obs-codes` crate's wrapper prefixes any of them with `@runtime($crate)`, so that
+//! the enum also implements that crate's `ErrorCode` trait.
 
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{Parse, ParseStream};
@@ -43,6 +46,8 @@ pub struct Input {
     pub name: Ident,
     /// The sources, in order; never empty.
     pub sources: Vec<Source>,
+    /// The path of the `obs-codes` crate when called through its wrapper.
+    pub runtime: Option<TokenStream>,
 }
 
 /// Parses the macro's arguments.
@@ -52,6 +57,30 @@ pub fn parse(tokens: TokenStream) -> syn::Result<Input> {
 
 impl Parse for Input {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let runtime = parse_runtime(input)?;
+        let mut parsed = Input::parse_call(input)?;
+        parsed.runtime = runtime;
+        Ok(parsed)
+    }
+}
+
+/// `@runtime(path)`, which only the `obs-codes` wrapper writes.
+fn parse_runtime(input: ParseStream<'_>) -> syn::Result<Option<TokenStream>> {
+    if !input.peek(Token![@]) {
+        return Ok(None);
+    }
+    input.parse::<Token![@]>()?;
+    let keyword: Ident = input.parse()?;
+    if keyword != "runtime" {
+        return Err(syn::Error::new(keyword.span(), "expected `@runtime(path)`"));
+    }
+    let path;
+    syn::parenthesized!(path in input);
+    Ok(Some(path.parse()?))
+}
+
+impl Input {
+    fn parse_call(input: ParseStream<'_>) -> syn::Result<Self> {
         if input.is_empty() {
             return Ok(Input::short(Source::Bundled(Span::call_site())));
         }
@@ -95,6 +124,7 @@ impl Parse for Input {
             vis,
             name,
             sources: sources.into_iter().collect(),
+            runtime: None,
         })
     }
 }
@@ -131,6 +161,7 @@ impl Input {
             vis: Visibility::Public(<Token![pub]>::default()),
             name: Ident::new(DEFAULT_NAME, Span::call_site()),
             sources: vec![source],
+            runtime: None,
         }
     }
 }
@@ -257,6 +288,14 @@ mod tests {
             ))
             .contains("already #[non_exhaustive]")
         );
+    }
+
+    #[test]
+    fn the_wrapper_names_the_runtime_crate() {
+        let input = parse(quote!(@runtime(::obs_codes) "a.csv")).unwrap();
+        assert_eq!(input.runtime.unwrap().to_string(), ":: obs_codes");
+        assert_eq!(input.sources.len(), 1);
+        assert!(parse(quote!()).unwrap().runtime.is_none());
     }
 
     #[test]

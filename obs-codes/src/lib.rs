@@ -15,7 +15,33 @@
 //! ```
 #![cfg_attr(not(feature = "std"), no_std)]
 
-pub use obs_codes_macro::obs_errors;
+mod code;
+#[cfg(feature = "std")]
+pub mod response;
+
+pub use code::ErrorCode;
+
+/// Generates an error-code enum from CSV tables at compile time.
+///
+/// - `obs_errors!()`: `pub enum ObsErrorCode` from the bundled OBS table.
+/// - `obs_errors!("tables/codes.csv")`: `pub enum ObsErrorCode` from your table, the path
+///   resolved against your crate's `CARGO_MANIFEST_DIR`.
+/// - `obs_errors! { /// docs
+///   #[attrs] pub enum Name { obs, "tables/extra.csv" } }`: a named enum from several
+///   sources in order (`obs` is the bundled table).
+///
+/// The enum also implements [`ErrorCode`]. See the crate README for the table format.
+#[macro_export]
+macro_rules! obs_errors {
+    ($($input:tt)*) => {
+        $crate::__private::obs_errors! { @runtime($crate) $($input)* }
+    };
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use obs_codes_macro::obs_errors;
+}
 
 obs_errors! {
     /// A Huawei Cloud OBS server error code: the `<Code>` of an error response.

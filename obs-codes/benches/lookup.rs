@@ -1,0 +1,3 @@
+//! Lookup benchmarks (work in progress, issue 5).
+
+fn main() {}

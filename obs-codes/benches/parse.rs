@@ -1,0 +1,3 @@
+//! Response parsing benchmarks (work in progress, issue 6).
+
+fn main() {}

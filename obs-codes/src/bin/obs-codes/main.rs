@@ -1,0 +1,3 @@
+//! The `obs-codes` command (work in progress, issue 7).
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! Reading OBS error responses (work in progress, issue 6).
