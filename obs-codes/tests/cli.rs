@@ -1,0 +1,1 @@
+//! The `obs-codes` command through its binary (work in progress, issue 7).
