@@ -424,7 +424,7 @@ impl Expansion<'_> {
                 const SLOTS: [#slot_ty; #slot_count] = [#(#slots),*];
                 let bytes = code.as_bytes();
                 let len = bytes.len();
-                if len < #min || len > #max {
+                if !(#min..=#max).contains(&len) {
                     return ::core::option::Option::None;
                 }
                 let mut h: #u64_ty = (#seed ^ len as #u64_ty).wrapping_mul(#byte_mul);
