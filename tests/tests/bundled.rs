@@ -1,0 +1,178 @@
+//! The bundled table against its source page, `tables/upstream/obs_29_1601.rst`, and the
+//! corrections the reference documents (`shared/reference/wire-codes.md`, `retry.md`).
+
+use obs_codes::ObsErrorCode;
+
+/// One row of the page's grid table: the three cells, lines joined as the table has them.
+struct PageRow {
+    code: String,
+    description: String,
+    status: String,
+}
+
+/// Reads the page's grid table independently of the macro: cells are the text between
+/// `|`, rows end at `+---` lines, paragraphs inside a cell are separated by empty lines.
+fn page_rows() -> Vec<PageRow> {
+    let page = std::fs::read_to_string(
+        obs_codes_tests::workspace_root().join("tables/upstream/obs_29_1601.rst"),
+    )
+    .expect("the upstream page travels with the repository");
+    let mut rows = Vec::new();
+    let mut cells: Vec<Vec<String>> = vec![Vec::new(); 3];
+    let mut in_body = false;
+    for line in page.lines() {
+        if line.starts_with("+=") {
+            in_body = true;
+            cells = vec![Vec::new(); 3];
+        } else if line.starts_with("+-") {
+            if in_body && cells.iter().any(|c| !c.is_empty()) {
+                let [code, description, status] = [0, 1, 2].map(|i| paragraphs(&cells[i]));
+                rows.push(PageRow {
+                    code,
+                    description,
+                    status,
+                });
+            }
+            cells = vec![Vec::new(); 3];
+        } else if let Some(inner) = line.strip_prefix('|') {
+            for (i, cell) in inner.split('|').take(3).enumerate() {
+                cells[i].push(cell.trim().to_owned());
+            }
+        }
+    }
+    rows
+}
+
+fn paragraphs(lines: &[String]) -> String {
+    lines
+        .split(String::is_empty)
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The rows whose wire code differs from the page (wire-codes.md).
+const WIRE_FIXES: [(&str, &str); 3] = [
+    (
+        "IllegalVersioningConfiguration Exception",
+        "IllegalVersioningConfigurationException",
+    ),
+    (
+        "IncorrectNumberOfFilesInPost Request",
+        "IncorrectNumberOfFilesInPostRequest",
+    ),
+    (
+        "MaxPostPreDataLengthExceeded Error",
+        "MaxPostPreDataLengthExceededError",
+    ),
+];
+
+#[test]
+fn every_row_of_the_page_in_order_with_its_status_and_description() {
+    let rows = page_rows();
+    assert_eq!(rows.len(), 107, "the page has 107 codes");
+    assert_eq!(ObsErrorCode::COUNT, rows.len());
+    assert_eq!(ObsErrorCode::ALL.len(), rows.len());
+    for (row, &code) in rows.iter().zip(ObsErrorCode::ALL) {
+        let expected_code = WIRE_FIXES
+            .iter()
+            .find(|(documented, _)| *documented == row.code)
+            .map_or(row.code.as_str(), |(_, wire)| wire);
+        assert_eq!(code.as_str(), expected_code);
+        match row.status.split_once(' ') {
+            Some((number, reason)) => {
+                assert_eq!(code.http_status(), number.parse().ok(), "{code}");
+                assert_eq!(code.http_reason(), Some(reason), "{code}");
+            }
+            None => {
+                assert_eq!(row.status, "N/A", "{code}");
+                assert_eq!((code.http_status(), code.http_reason()), (None, None));
+            }
+        }
+        // `description()` is plain text: the page's `**emphasis**` markers are gone.
+        assert_eq!(code.description(), row.description.replace("**", ""), "{code}");
+    }
+}
+
+#[test]
+fn every_code_round_trips() {
+    for &code in ObsErrorCode::ALL {
+        assert_eq!(ObsErrorCode::from_code(code.as_str()), Some(code));
+        assert_eq!(code.as_str().parse::<ObsErrorCode>(), Ok(code));
+        assert_eq!(ObsErrorCode::try_from(code.as_str()), Ok(code));
+        assert_eq!(code.to_string(), code.as_str());
+        assert_eq!(AsRef::<str>::as_ref(&code), code.as_str());
+        for alias in code.aliases() {
+            assert_eq!(ObsErrorCode::from_code(alias), Some(code));
+        }
+    }
+}
+
+#[test]
+fn corrected_rows_and_aliases_behave_as_the_reference_says() {
+    for (documented, wire) in WIRE_FIXES {
+        let code = ObsErrorCode::from_code(wire).expect("the wire code is known");
+        assert_eq!(code.as_str(), wire);
+        assert_eq!(ObsErrorCode::from_code(documented), None, "{documented}");
+    }
+    // Unverified spelling: keep the documented one, accept the joined one too.
+    let capacity = ObsErrorCode::SystemCapacityNotEnough;
+    assert_eq!(capacity.as_str(), "System Capacity Not enough");
+    assert_eq!(ObsErrorCode::from_code("SystemCapacityNotEnough"), Some(capacity));
+    assert_eq!(ObsErrorCode::KeyTooLong.as_str(), "KeyTooLong");
+    assert_eq!(ObsErrorCode::from_code("KeyTooLongError"), Some(ObsErrorCode::KeyTooLong));
+    assert_eq!(ObsErrorCode::KMSDisabledException.as_str(), "KMS.DisabledException");
+    assert_eq!(ObsErrorCode::CustomDomainAreadyExist.as_str(), "CustomDomainAreadyExist");
+    assert_eq!(ObsErrorCode::RequestTimeout.http_status(), Some(400));
+    assert_eq!(ObsErrorCode::Redirect.http_status(), Some(307));
+    assert_eq!(ObsErrorCode::TemporaryRedirect.http_reason(), Some("Moved Temporarily"));
+    // `N/A` is no status at all.
+    assert_eq!(ObsErrorCode::InvalidAddressingHeader.http_status(), None);
+    assert_eq!(ObsErrorCode::InvalidAddressingHeader.http_reason(), None);
+}
+
+#[test]
+fn retry_flags_follow_the_reference() {
+    let retryable: Vec<&str> = ObsErrorCode::ALL
+        .iter()
+        .filter(|c| c.is_retryable())
+        .map(|c| c.as_str())
+        .collect();
+    // retry.md: transient and throttling codes present in the table; clock skew is not
+    // retryable as such; 501 Not Implemented is not transient.
+    assert_eq!(
+        retryable,
+        ["InternalError", "OperationAborted", "RequestTimeout", "ServiceUnavailable", "SlowDown"]
+    );
+    assert!(!ObsErrorCode::RequestTimeTooSkewed.is_retryable());
+    assert!(!ObsErrorCode::NotImplemented.is_retryable());
+}
+
+#[test]
+fn the_two_paragraphs_of_method_not_allowed_are_kept() {
+    assert_eq!(
+        ObsErrorCode::MethodNotAllowed.description(),
+        "The specified method is not allowed against the requested resource.\n\n\
+         The message \"Specified method is not supported.\" is returned."
+    );
+    assert_eq!(
+        ObsErrorCode::BadDigest.description(),
+        "The specified value of Content-MD5 does not match the value received by OBS."
+    );
+}
+
+#[test]
+fn lookups_are_exact() {
+    for probe in ["", "nosuchkey", "NOSUCHKEY", "NoSuchKey ", " NoSuchKey", "NoSuchKe", "NoSuchKeyy"] {
+        assert_eq!(ObsErrorCode::from_code(probe), None, "{probe:?}");
+    }
+    let error = "NoSuchThing".parse::<ObsErrorCode>().unwrap_err();
+    assert_eq!(error.input(), "NoSuchThing");
+    assert_eq!(error.to_string(), "unknown error code \"NoSuchThing\"");
+    let long = "é".repeat(40);
+    let error = long.parse::<ObsErrorCode>().unwrap_err();
+    assert!(error.is_truncated());
+    assert_eq!(error.input(), "é".repeat(32));
+    assert!(error.to_string().ends_with("(cut to its first 64 bytes)"));
+}
