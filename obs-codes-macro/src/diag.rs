@@ -122,8 +122,14 @@ impl Problems {
             })
             .collect();
         if self.list.len() > MAX_REPORTED {
+            // The summary points where the unshown problems are.
+            let source = self
+                .list
+                .last()
+                .and_then(|p| p.location.as_ref())
+                .map(|l| l.source.as_str());
             out.push((
-                None,
+                source,
                 format!(
                     "{} more problems in the table are not shown; fix the ones above and build again",
                     self.list.len() - MAX_REPORTED

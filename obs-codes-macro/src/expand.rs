@@ -69,38 +69,32 @@ impl Expansion<'_> {
             }
         });
         let error_type = parse_error_type(name, &error, vis);
-        let runtime_impl = self.input.runtime.as_ref().map(|runtime| {
+        let runtime_impl = self
+            .input
+            .runtime
+            .as_ref()
+            .map(|runtime| self.runtime_impl(runtime));
+        // An empty enum (a broken table) has no value to call a method on: say so, rather
+        // than let rustc warn about unreachable code next to the real error.
+        let by_ref = |body: TokenStream| {
+            if self.catalog.entries.is_empty() {
+                quote_spanned!(span=> match *self {})
+            } else {
+                body
+            }
+        };
+        let display_body = by_ref(quote_spanned!(span=> f.write_str(self.as_str())));
+        let as_ref_body = by_ref(quote_spanned!(span=> self.as_str()));
+        let from_str_body = if self.catalog.entries.is_empty() {
+            quote_spanned!(span=> ::core::result::Result::Err(#error::new(code)))
+        } else {
             quote_spanned! {span=>
-                #[automatically_derived]
-                impl #runtime::ErrorCode for #name {
-                    const ALL: &'static [Self] = Self::ALL;
-                    fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
-                        Self::from_code(code)
-                    }
-                    fn as_str(self) -> &'static ::core::primitive::str {
-                        self.as_str()
-                    }
-                    fn description(self) -> &'static ::core::primitive::str {
-                        self.description()
-                    }
-                    fn http_status(self) -> ::core::option::Option<::core::primitive::u16> {
-                        self.http_status()
-                    }
-                    fn http_reason(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                        self.http_reason()
-                    }
-                    fn is_retryable(self) -> ::core::primitive::bool {
-                        self.is_retryable()
-                    }
-                    fn solution(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                        self.solution()
-                    }
-                    fn aliases(self) -> &'static [&'static ::core::primitive::str] {
-                        self.aliases()
-                    }
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(found) => ::core::result::Result::Ok(found),
+                    ::core::option::Option::None => ::core::result::Result::Err(#error::new(code)),
                 }
             }
-        });
+        };
 
         quote_spanned! {span=>
             #(#attrs)*
@@ -135,7 +129,7 @@ impl Expansion<'_> {
             #[automatically_derived]
             impl ::core::fmt::Display for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(self.as_str())
+                    #display_body
                 }
             }
 
@@ -144,10 +138,7 @@ impl Expansion<'_> {
                 type Err = #error;
 
                 fn from_str(code: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-                    match Self::from_code(code) {
-                        ::core::option::Option::Some(found) => ::core::result::Result::Ok(found),
-                        ::core::option::Option::None => ::core::result::Result::Err(#error::new(code)),
-                    }
+                    #from_str_body
                 }
             }
 
@@ -163,7 +154,7 @@ impl Expansion<'_> {
             #[automatically_derived]
             impl ::core::convert::AsRef<::core::primitive::str> for #name {
                 fn as_ref(&self) -> &::core::primitive::str {
-                    self.as_str()
+                    #as_ref_body
                 }
             }
 
@@ -175,6 +166,57 @@ impl Expansion<'_> {
             #runtime_impl
 
             #(#tracked)*
+        }
+    }
+
+    /// `impl obs_codes::ErrorCode`, forwarding to the inherent methods.
+    fn runtime_impl(&self, runtime: &TokenStream) -> TokenStream {
+        let span = Span::mixed_site();
+        let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
+        let forward = |call: TokenStream| {
+            if self.catalog.entries.is_empty() {
+                quote_spanned!(span=> match self {})
+            } else {
+                call
+            }
+        };
+        let as_str = forward(quote_spanned!(span=> self.as_str()));
+        let description = forward(quote_spanned!(span=> self.description()));
+        let http_status = forward(quote_spanned!(span=> self.http_status()));
+        let http_reason = forward(quote_spanned!(span=> self.http_reason()));
+        let is_retryable = forward(quote_spanned!(span=> self.is_retryable()));
+        let solution = forward(quote_spanned!(span=> self.solution()));
+        let aliases = forward(quote_spanned!(span=> self.aliases()));
+        let name = &self.input.name;
+        quote_spanned! {span=>
+            #[automatically_derived]
+            impl #runtime::ErrorCode for #name {
+                const ALL: &'static [Self] = Self::ALL;
+                fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
+                    Self::from_code(code)
+                }
+                fn as_str(self) -> #str_ty {
+                    #as_str
+                }
+                fn description(self) -> #str_ty {
+                    #description
+                }
+                fn http_status(self) -> ::core::option::Option<::core::primitive::u16> {
+                    #http_status
+                }
+                fn http_reason(self) -> ::core::option::Option<#str_ty> {
+                    #http_reason
+                }
+                fn is_retryable(self) -> ::core::primitive::bool {
+                    #is_retryable
+                }
+                fn solution(self) -> ::core::option::Option<#str_ty> {
+                    #solution
+                }
+                fn aliases(self) -> &'static [#str_ty] {
+                    #aliases
+                }
+            }
         }
     }
 
@@ -251,6 +293,27 @@ impl Expansion<'_> {
         let is_retryable = self.indexed(quote_spanned!(span=> ::core::primitive::bool), retryable);
         let solution = self.indexed(quote_spanned!(span=> #str_ty), solutions);
         let alias_list = self.indexed(quote_spanned!(span=> &'static [#str_ty]), aliases);
+        let empty = entries.is_empty();
+        // Bodies that wrap the looked-up value; an empty enum has no value to wrap.
+        let optional = |value: &TokenStream, ty: TokenStream, is_none: TokenStream| {
+            if empty {
+                quote_spanned!(span=> match self {})
+            } else {
+                quote_spanned! {span=>
+                    let value: #ty = #value;
+                    if #is_none {
+                        ::core::option::Option::None
+                    } else {
+                        ::core::option::Option::Some(value)
+                    }
+                }
+            }
+        };
+        let u16_ty = quote_spanned!(span=> ::core::primitive::u16);
+        let status = optional(&status, u16_ty, quote_spanned!(span=> value == 0));
+        let is_empty = quote_spanned!(span=> value.is_empty());
+        let reason = optional(&reason, str_ty.clone(), is_empty.clone());
+        let solution = optional(&solution, str_ty.clone(), is_empty);
 
         quote_spanned! {span=>
             /// The wire code: the exact string the server sends.
@@ -271,24 +334,14 @@ impl Expansion<'_> {
             #[must_use]
             #[inline]
             pub const fn http_status(self) -> ::core::option::Option<::core::primitive::u16> {
-                let status: ::core::primitive::u16 = #status;
-                if status == 0 {
-                    ::core::option::Option::None
-                } else {
-                    ::core::option::Option::Some(status)
-                }
+                #status
             }
 
             /// The status phrase as the table writes it (e.g. `Moved Temporarily`), if any.
             #[must_use]
             #[inline]
             pub const fn http_reason(self) -> ::core::option::Option<#str_ty> {
-                let reason: #str_ty = #reason;
-                if reason.is_empty() {
-                    ::core::option::Option::None
-                } else {
-                    ::core::option::Option::Some(reason)
-                }
+                #reason
             }
 
             /// Whether a client may retry the request that failed with this code.
@@ -302,12 +355,7 @@ impl Expansion<'_> {
             #[must_use]
             #[inline]
             pub const fn solution(self) -> ::core::option::Option<#str_ty> {
-                let solution: #str_ty = #solution;
-                if solution.is_empty() {
-                    ::core::option::Option::None
-                } else {
-                    ::core::option::Option::Some(solution)
-                }
+                #solution
             }
 
             /// Other wire spellings that `from_code` accepts for this code.

@@ -2,7 +2,7 @@
 
 use crate::diag::{Location, Problems};
 use crate::input::Source;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 /// The bundled OBS table, carried by this crate so that `obs_errors!()` needs no file.
 pub const BUNDLED: &str = include_str!("../obs.csv");
@@ -38,7 +38,7 @@ pub fn read(source: &Source, manifest_dir: &Path, problems: &mut Problems) -> Op
 }
 
 fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Option<SourceText> {
-    let path = manifest_dir.join(written);
+    let path = normalize(&manifest_dir.join(written));
     let here = Location::file(written);
     let meta = match std::fs::metadata(&path) {
         Ok(meta) => meta,
@@ -133,6 +133,24 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
     })
 }
 
+/// Resolves `.` and `..` by spelling only, so messages show the path a person would
+/// look for (the file system is not asked: a missing file has nothing to resolve).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
@@ -217,6 +235,15 @@ mod tests {
         let mut problems = Problems::default();
         assert!(read(&lit("."), &dir, &mut problems).is_none());
         assert!(problems.messages()[0].contains("is a directory"));
+    }
+
+    #[test]
+    fn paths_are_shown_resolved() {
+        assert_eq!(
+            normalize(Path::new("/a/b/../../c/./d.csv")),
+            Path::new("/c/d.csv")
+        );
+        assert_eq!(normalize(Path::new("../x.csv")), Path::new("../x.csv"));
     }
 
     #[test]

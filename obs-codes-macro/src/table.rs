@@ -132,7 +132,9 @@ pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
         tracked_path: source.tracked_path.clone(),
         rows: Vec::new(),
     };
+    let before = problems.len();
     let records = records(&source.name, &source.text, problems);
+    let syntax_ok = problems.len() == before;
     let Some((header, data)) = records.split_first() else {
         problems
             .at(at(&source.name, 1, 1), "the table has no header row")
@@ -142,7 +144,7 @@ pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
     let Some(columns) = header_columns(header, problems) else {
         return table;
     };
-    if data.is_empty() {
+    if data.is_empty() && syntax_ok {
         problems.at(header.fields[0].at.clone(), "the header has no data rows");
         return table;
     }
@@ -418,6 +420,12 @@ fn parse_status(cell: &Cell, problems: &mut Problems) -> Result<Option<HttpStatu
     let text = cell.value.trim();
     if text.eq_ignore_ascii_case("n/a") {
         return Ok(None);
+    }
+    if text.is_empty() {
+        problems
+            .at(cell.at.clone(), "empty HTTP status")
+            .hint("write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none");
+        return Err(());
     }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &text[digits..];

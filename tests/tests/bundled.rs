@@ -91,7 +91,11 @@ fn every_row_of_the_page_in_order_with_its_status_and_description() {
             }
         }
         // `description()` is plain text: the page's `**emphasis**` markers are gone.
-        assert_eq!(code.description(), row.description.replace("**", ""), "{code}");
+        assert_eq!(
+            code.description(),
+            row.description.replace("**", ""),
+            "{code}"
+        );
     }
 }
 
@@ -119,14 +123,29 @@ fn corrected_rows_and_aliases_behave_as_the_reference_says() {
     // Unverified spelling: keep the documented one, accept the joined one too.
     let capacity = ObsErrorCode::SystemCapacityNotEnough;
     assert_eq!(capacity.as_str(), "System Capacity Not enough");
-    assert_eq!(ObsErrorCode::from_code("SystemCapacityNotEnough"), Some(capacity));
+    assert_eq!(
+        ObsErrorCode::from_code("SystemCapacityNotEnough"),
+        Some(capacity)
+    );
     assert_eq!(ObsErrorCode::KeyTooLong.as_str(), "KeyTooLong");
-    assert_eq!(ObsErrorCode::from_code("KeyTooLongError"), Some(ObsErrorCode::KeyTooLong));
-    assert_eq!(ObsErrorCode::KMSDisabledException.as_str(), "KMS.DisabledException");
-    assert_eq!(ObsErrorCode::CustomDomainAreadyExist.as_str(), "CustomDomainAreadyExist");
+    assert_eq!(
+        ObsErrorCode::from_code("KeyTooLongError"),
+        Some(ObsErrorCode::KeyTooLong)
+    );
+    assert_eq!(
+        ObsErrorCode::KMSDisabledException.as_str(),
+        "KMS.DisabledException"
+    );
+    assert_eq!(
+        ObsErrorCode::CustomDomainAreadyExist.as_str(),
+        "CustomDomainAreadyExist"
+    );
     assert_eq!(ObsErrorCode::RequestTimeout.http_status(), Some(400));
     assert_eq!(ObsErrorCode::Redirect.http_status(), Some(307));
-    assert_eq!(ObsErrorCode::TemporaryRedirect.http_reason(), Some("Moved Temporarily"));
+    assert_eq!(
+        ObsErrorCode::TemporaryRedirect.http_reason(),
+        Some("Moved Temporarily")
+    );
     // `N/A` is no status at all.
     assert_eq!(ObsErrorCode::InvalidAddressingHeader.http_status(), None);
     assert_eq!(ObsErrorCode::InvalidAddressingHeader.http_reason(), None);
@@ -143,7 +162,13 @@ fn retry_flags_follow_the_reference() {
     // retryable as such; 501 Not Implemented is not transient.
     assert_eq!(
         retryable,
-        ["InternalError", "OperationAborted", "RequestTimeout", "ServiceUnavailable", "SlowDown"]
+        [
+            "InternalError",
+            "OperationAborted",
+            "RequestTimeout",
+            "ServiceUnavailable",
+            "SlowDown"
+        ]
     );
     assert!(!ObsErrorCode::RequestTimeTooSkewed.is_retryable());
     assert!(!ObsErrorCode::NotImplemented.is_retryable());
@@ -164,7 +189,15 @@ fn the_two_paragraphs_of_method_not_allowed_are_kept() {
 
 #[test]
 fn lookups_are_exact() {
-    for probe in ["", "nosuchkey", "NOSUCHKEY", "NoSuchKey ", " NoSuchKey", "NoSuchKe", "NoSuchKeyy"] {
+    for probe in [
+        "",
+        "nosuchkey",
+        "NOSUCHKEY",
+        "NoSuchKey ",
+        " NoSuchKey",
+        "NoSuchKe",
+        "NoSuchKeyy",
+    ] {
         assert_eq!(ObsErrorCode::from_code(probe), None, "{probe:?}");
     }
     let error = "NoSuchThing".parse::<ObsErrorCode>().unwrap_err();

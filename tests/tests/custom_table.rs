@@ -9,7 +9,15 @@ use custom::ObsErrorCode as Custom;
 #[test]
 fn the_simple_form_reads_every_column() {
     assert_eq!(Custom::COUNT, 4);
-    assert_eq!(Custom::ALL, [Custom::Teapot, Custom::QuotaGone, Custom::Odd, Custom::LegacyCode]);
+    assert_eq!(
+        Custom::ALL,
+        [
+            Custom::Teapot,
+            Custom::QuotaGone,
+            Custom::Odd,
+            Custom::LegacyCode
+        ]
+    );
     assert_eq!(Custom::from_code("I'm a teapot"), Some(Custom::Teapot));
     assert_eq!(Custom::Teapot.http_status(), Some(418));
     assert_eq!(Custom::Teapot.http_reason(), None);

@@ -22,9 +22,10 @@ fn fixture_crates_pass_clippy_pedantic_and_run() {
     ]));
     run_ok(cargo(&dir).args(["build", "--workspace", "--bins", "--quiet"]));
     for edition in EDITIONS {
-        let binary = fixtures_target_dir()
-            .join("debug")
-            .join(format!("fixture-edition-{edition}{}", std::env::consts::EXE_SUFFIX));
+        let binary = fixtures_target_dir().join("debug").join(format!(
+            "fixture-edition-{edition}{}",
+            std::env::consts::EXE_SUFFIX
+        ));
         let output = run_ok(&mut std::process::Command::new(&binary));
         assert_eq!(
             String::from_utf8_lossy(&output.stdout),

@@ -1,1 +1,0 @@
-//! Reading OBS error responses (work in progress, issue 6).

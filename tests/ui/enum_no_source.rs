@@ -1,0 +1,6 @@
+obs_codes::obs_errors! {
+    /// No table at all.
+    pub enum GatewayCode {}
+}
+
+fn main() {}

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("../../../../tests/ui");
+
+fn main() {}

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("no/such/table.csv");
+
+fn main() {}

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("../../../../tests/ui/header_no_rows.csv");
+
+fn main() {}

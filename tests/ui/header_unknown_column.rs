@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("../../../../tests/ui/header_unknown_column.csv");
+
+fn main() {}

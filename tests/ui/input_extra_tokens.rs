@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("a.csv" "b.csv");
+
+fn main() {}

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!(42);
+
+fn main() {}

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("../../../../tests/ui/status_out_of_range.csv");
+
+fn main() {}
