@@ -94,6 +94,16 @@ impl Problems {
         self.list.is_empty()
     }
 
+    /// Line, column and message of every problem (0, 0 for whole-file problems).
+    #[cfg(test)]
+    pub fn iter_located(&self) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+        self.list.iter().filter_map(|p| {
+            let location = p.location.as_ref()?;
+            // Whole-file problems (line 0) have no position to check.
+            (location.line > 0).then(|| (location.line, location.column, p.to_string()))
+        })
+    }
+
     /// How many problems were reported.
     pub fn len(&self) -> usize {
         self.list.len()

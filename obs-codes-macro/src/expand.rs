@@ -670,3 +670,161 @@ pub fn generate(tokens: TokenStream, manifest_dir: &std::path::Path) -> TokenStr
     };
     expand(&input, &catalog, &problems)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{scratch, synthetic_codes};
+    use quote::quote;
+
+    fn expand_file(dir: &std::path::Path) -> (syn::File, String) {
+        let tokens = generate(quote!("t.csv"), dir);
+        let text = tokens.to_string();
+        let file = syn::parse2::<syn::File>(tokens).expect("the expansion is valid Rust");
+        (file, text)
+    }
+
+    fn the_enum(file: &syn::File) -> &syn::ItemEnum {
+        file.items
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Enum(e) => Some(e),
+                _ => None,
+            })
+            .expect("one enum")
+    }
+
+    fn compile_errors(text: &str) -> usize {
+        text.matches("compile_error").count()
+    }
+
+    const TABLE: &str = "code,http_status,description,aliases\n\
+        NoSuchKey,404 Not Found,The key does not exist.,NoSuchObject\n\
+        SlowDown,503,Reduce your **request** rate.,\n";
+
+    #[test]
+    fn expands_to_an_enum_its_impls_and_the_parse_error() {
+        let (file, text) = expand_file(&scratch("expand", TABLE.as_bytes()));
+        let item = the_enum(&file);
+        assert_eq!(item.ident, "ObsErrorCode");
+        let variants: Vec<String> = item.variants.iter().map(|v| v.ident.to_string()).collect();
+        assert_eq!(variants, ["NoSuchKey", "SlowDown"]);
+        assert!(
+            item.variants
+                .iter()
+                .all(|v| v.attrs.iter().any(|a| a.path().is_ident("doc")))
+        );
+        let impls = file
+            .items
+            .iter()
+            .filter(|item| matches!(item, syn::Item::Impl(_)))
+            .count();
+        // inherent, Display, FromStr, TryFrom, AsRef, Error; the error type's inherent,
+        // Display and Error.
+        assert_eq!(impls, 9);
+        assert!(file.items.iter().any(
+            |item| matches!(item, syn::Item::Struct(s) if s.ident == "ObsErrorCodeParseError")
+        ));
+        assert_eq!(compile_errors(&text), 0);
+        // The table is an input of the build, through a path relative to the crate.
+        assert!(text.contains("include_bytes"));
+        assert!(text.contains("\"t.csv\""));
+        assert!(
+            text.contains("\"Reduce your request rate.\""),
+            "plain description"
+        );
+    }
+
+    #[test]
+    fn the_expansion_does_not_depend_on_the_checkout_location() {
+        let (_, here) = expand_file(&scratch("place-a", TABLE.as_bytes()));
+        let (_, there) = expand_file(&scratch("place-b", TABLE.as_bytes()));
+        assert_eq!(here, there);
+        assert!(!here.contains(&*std::env::temp_dir().to_string_lossy()));
+    }
+
+    #[test]
+    fn problems_become_compile_errors_next_to_the_good_rows() {
+        let table =
+            "code,http_status,description\nGood,400,Fine.\nBad,4x,Broken.\nWorse,,Broken.\n";
+        let (file, text) = expand_file(&scratch("broken", table.as_bytes()));
+        assert_eq!(compile_errors(&text), 2);
+        assert!(text.contains("t.csv:3:5: `4x` is not an HTTP status"));
+        assert_eq!(the_enum(&file).variants.len(), 1);
+    }
+
+    #[test]
+    fn bad_input_is_one_error_without_an_enum() {
+        let text = generate(quote!(1 + 1), std::path::Path::new("/")).to_string();
+        assert_eq!(compile_errors(&text), 1);
+        assert!(!text.contains("non_exhaustive"));
+    }
+
+    #[test]
+    fn the_enum_form_names_the_enum_and_keeps_attributes() {
+        let dir = scratch("enum-form", TABLE.as_bytes());
+        let tokens = generate(
+            quote! {
+                /// Ours.
+                #[repr(u16)]
+                pub(crate) enum Gateway { obs, "t.csv" }
+            },
+            &dir,
+        );
+        let file = syn::parse2::<syn::File>(tokens).unwrap();
+        let item = the_enum(&file);
+        assert_eq!(item.ident, "Gateway");
+        assert!(matches!(item.vis, syn::Visibility::Restricted(_)));
+        assert!(item.attrs.iter().any(|a| a.path().is_ident("repr")));
+        // 107 bundled codes, NoSuchKey is already one of them (a repeat, reported), SlowDown too.
+        assert_eq!(item.variants.len(), 107);
+    }
+
+    #[test]
+    fn ten_thousand_rows_expand() {
+        let mut table = String::from("code,http_status,description\n");
+        for code in synthetic_codes(10_000) {
+            table.push_str(&format!("{code},400,About {code}.\n"));
+        }
+        let (file, text) = expand_file(&scratch("large", table.as_bytes()));
+        assert_eq!(compile_errors(&text), 0);
+        assert_eq!(the_enum(&file).variants.len(), 10_000);
+    }
+
+    #[test]
+    fn ten_megabytes_of_garbage_fail_with_one_error() {
+        let mut state: u32 = 0x9E37_79B9;
+        let binary: Vec<u8> = (0..10 << 20)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state.to_le_bytes()[0]
+            })
+            .collect();
+        let (_, text) = expand_file(&scratch("garbage-binary", &binary));
+        assert_eq!(compile_errors(&text), 1);
+        assert!(text.contains("not valid UTF-8"));
+        let words = "lorem, ipsum \"dolor\" sit\namet,\n".repeat(10 << 20 >> 5);
+        let (_, text) = expand_file(&scratch("garbage-text", words.as_bytes()));
+        assert_eq!(compile_errors(&text), 1, "{}", &text[..text.len().min(500)]);
+        assert!(text.contains("not a table header"));
+    }
+
+    #[test]
+    fn variant_docs_summarise_the_row() {
+        let dir = scratch("docs", b"code,http_status,description,aliases,solution\nA<b>,N/A,Use [x] & **y**.,A2,Do `z`.\n");
+        let tokens = generate(quote!("t.csv"), &dir).to_string();
+        for expected in [
+            "\" Use \\\\[x\\\\] \\\\& **y**.\"",
+            "\" - HTTP status: none (`N/A`)\"",
+            "\" - Wire code: `A<b>`\"",
+            "\" - Also accepted: `A2`\"",
+            "\" - Retryable: no\"",
+            "\" - Defined by `t.csv:2`\"",
+            "\" **Solution:** Do `z`.\"",
+        ] {
+            assert!(tokens.contains(expected), "{expected} in {tokens}");
+        }
+    }
+}

@@ -18,6 +18,11 @@ mod source;
 mod table;
 mod valid;
 
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod test_support;
+
 use proc_macro::TokenStream;
 
 /// Generates an error-code enum from CSV tables.

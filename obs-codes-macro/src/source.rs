@@ -88,24 +88,33 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
             return None;
         }
     };
+    let text = decode(written, bytes, problems)?;
+    Some(SourceText {
+        name: written.to_owned(),
+        text,
+        tracked_path: Some(written.to_owned()),
+    })
+}
+
+/// A file's bytes as table text: UTF-8, BOM removed, not blank.
+pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            // `valid` is UTF-8 by construction; `from_utf8_lossy` borrows it as is.
-            let before = String::from_utf8_lossy(valid);
-            let (line, column) = line_column(&before, before.len());
-            let byte = e.as_bytes()[valid.len()];
+            let valid_up_to = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
+            let (line, column) = line_column(&valid, valid.len());
+            let byte = bytes.get(valid_up_to).copied().unwrap_or_default();
             problems
                 .at(
                     Location {
-                        source: written.to_owned(),
+                        source: name.to_owned(),
                         line,
                         column,
                     },
                     format!(
-                        "the table is not valid UTF-8 (byte 0x{byte:02x} at offset {})",
-                        valid.len()
+                        "the table is not valid UTF-8 (byte 0x{byte:02x} at offset {valid_up_to})"
                     ),
                 )
                 .hint("save the file as UTF-8");
@@ -117,7 +126,7 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
         problems
             .at(
                 Location {
-                    source: written.to_owned(),
+                    source: name.to_owned(),
                     line: 1,
                     column: 1,
                 },
@@ -126,11 +135,7 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
             .hint("start with a header such as `code,http_status,description`");
         return None;
     }
-    Some(SourceText {
-        name: written.to_owned(),
-        text: stripped.to_owned(),
-        tracked_path: Some(written.to_owned()),
-    })
+    Some(stripped.to_owned())
 }
 
 /// Resolves `.` and `..` by spelling only, so messages show the path a person would
@@ -166,17 +171,10 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::scratch;
 
     fn lit(path: &str) -> Source {
         Source::File(syn::LitStr::new(path, proc_macro2::Span::call_site()))
-    }
-
-    fn scratch(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("obs-codes-source-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("t.csv"), bytes).unwrap();
-        dir
     }
 
     #[test]

@@ -1,0 +1,97 @@
+//! The table loader never panics: whatever the bytes, the outcome is a table or a list
+//! of located problems. Cases per property: `PROPTEST_CASES` (default 256, see README).
+
+use crate::diag::Problems;
+use crate::source::{SourceText, decode};
+use proptest::prelude::*;
+
+/// Runs every stage a file goes through; returns the problems' locations and messages.
+fn load(bytes: Vec<u8>) -> (usize, Vec<(usize, usize, String)>) {
+    let mut problems = Problems::default();
+    let line_count = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let rows = match decode("t.csv", bytes, &mut problems) {
+        Some(text) => {
+            let source = SourceText {
+                name: "t.csv".into(),
+                text,
+                tracked_path: None,
+            };
+            let table = crate::table::parse(&source, &mut problems);
+            crate::valid::check(&[table], &mut problems).entries.len()
+        }
+        None => 0,
+    };
+    let located = problems
+        .iter_located()
+        .map(|(line, column, message)| {
+            assert!(
+                line >= 1 && line <= line_count,
+                "line {line} of {line_count}: {message}"
+            );
+            assert!(column >= 1, "{message}");
+            (line, column, message)
+        })
+        .collect();
+    (rows, located)
+}
+
+/// CSV-shaped text: header-like and row-like lines built from table-ish pieces.
+fn csv_like() -> impl Strategy<Value = String> {
+    let cell = prop_oneof![
+        Just(String::new()),
+        Just("code".to_owned()),
+        Just("http_status".to_owned()),
+        Just("description".to_owned()),
+        Just("aliases".to_owned()),
+        Just("retryable".to_owned()),
+        Just("override".to_owned()),
+        Just("variant".to_owned()),
+        Just("404 Not Found".to_owned()),
+        Just("N/A".to_owned()),
+        Just("true".to_owned()),
+        Just("\"".to_owned()),
+        Just("\"a, \"\"b\"\"\"".to_owned()),
+        Just("A|B".to_owned()),
+        Just("#".to_owned()),
+        "[A-Za-z0-9 ._\\-|\"\u{e9}\t\r]{0,12}",
+    ];
+    let line = prop::collection::vec(cell, 1..8).prop_map(|cells| cells.join(","));
+    let eol = prop_oneof![Just("\n"), Just("\r\n"), Just("")];
+    prop::collection::vec((line, eol), 0..12).prop_map(|lines| {
+        lines
+            .into_iter()
+            .map(|(line, eol)| line + eol)
+            .collect::<String>()
+    })
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let (rows, problems) = load(bytes);
+        // Nothing is lost silently: a file with no rows always says why.
+        prop_assert!(rows > 0 || !problems.is_empty());
+    }
+
+    #[test]
+    fn csv_shaped_text_gives_rows_or_located_problems(text in csv_like()) {
+        let (rows, problems) = load(text.clone().into_bytes());
+        prop_assert!(rows > 0 || !problems.is_empty(), "{text:?}");
+        if problems.is_empty() {
+            // Every record but the header became a row.
+            let records = text.split(['\n', '\r']).filter(|l| !l.is_empty() && !l.starts_with('#')).count();
+            prop_assert!(rows < records, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn valid_tables_round_trip(codes in prop::collection::btree_set("[A-Z][A-Za-z0-9]{0,20}", 1..40)) {
+        let mut text = String::from("code,http_status,description\n");
+        for code in &codes {
+            text.push_str(&format!("{code},400 Bad Request,About {code}.\n"));
+        }
+        let (rows, problems) = load(text.into_bytes());
+        prop_assert!(problems.is_empty(), "{problems:?}");
+        prop_assert_eq!(rows, codes.len());
+    }
+}
