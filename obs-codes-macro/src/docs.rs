@@ -68,7 +68,14 @@ fn escape_inline(paragraph: &str) -> String {
             let run = rest.len() - rest.trim_start_matches('`').len();
             let ticks = &rest[..run];
             let after = &rest[run..];
-            if let Some(end) = closing_run(after, run) {
+            // Three or more backticks could open a fenced code block (and so a doctest):
+            // such runs are always shown as typed.
+            let closing = if run < 3 {
+                closing_run(after, run)
+            } else {
+                None
+            };
+            if let Some(end) = closing {
                 out.push_str(ticks);
                 out.push_str(&after[..end + run]);
                 rest = &after[end + run..];
@@ -172,6 +179,10 @@ mod tests {
             ["keep **bold** and `<code>`"]
         );
         assert_eq!(markdown("lone ` tick <x>"), ["lone \\` tick \\<x\\>"]);
+        assert_eq!(
+            markdown("```\nfn f() {}\n```"),
+            ["\\`\\`\\`", "fn f() {}", "\\`\\`\\`"]
+        );
         assert_eq!(markdown("back\\slash"), ["back\\\\slash"]);
     }
 

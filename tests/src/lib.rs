@@ -46,7 +46,6 @@ pub fn cargo(dir: &Path) -> Command {
 ///
 /// # Panics
 /// When the command cannot start or exits unsuccessfully (this is a test helper).
-#[must_use]
 pub fn run_ok(command: &mut Command) -> Output {
     let output = command
         .output()
