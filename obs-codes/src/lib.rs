@@ -18,8 +18,12 @@
 mod code;
 #[cfg(feature = "std")]
 pub mod response;
+#[cfg(feature = "serde")]
+pub mod serde_wire;
 
 pub use code::ErrorCode;
+#[cfg(feature = "std")]
+pub use response::{Code, ObsError, RetryClass};
 
 /// Generates an error-code enum from CSV tables at compile time.
 ///

@@ -1,0 +1,117 @@
+//! The response headers that carry error information (protocol.md, "Headers").
+
+use super::issue::Issues;
+use super::text::{self, Capped};
+
+/// The error headers of a response; for each, the first occurrence counts.
+///
+/// protocol.md: the prefix follows the signature type, `x-obs-` for OBS signatures and
+/// `x-amz-` for AWS ones. When both are present the `x-obs-` one wins (OBS's own).
+#[derive(Debug, Default)]
+pub(crate) struct ErrorHeaders {
+    pub(crate) code: [Option<String>; 2],
+    pub(crate) message: [Option<String>; 2],
+    pub(crate) request_id: [Option<String>; 2],
+    pub(crate) id_2: [Option<String>; 2],
+    pub(crate) indicator: Option<String>,
+}
+
+impl ErrorHeaders {
+    /// Picks the error headers out of `(name, value)` pairs; names are matched without
+    /// regard to ASCII case, values are read as UTF-8 (lossily), trimmed and capped.
+    pub(crate) fn read<K, V>(headers: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let mut found = Self::default();
+        for (name, value) in headers {
+            let name = name.as_ref();
+            let Some(slot) = found.slot(name) else {
+                continue;
+            };
+            if slot.is_some() {
+                continue;
+            }
+            // Header text does not go into the body's issue list.
+            let mut ignored = Issues::default();
+            let mut capped = Capped::default();
+            capped.push_str(&text::decode(value.as_ref(), &mut ignored));
+            *slot = text::non_empty(text::trimmed(capped.take()));
+        }
+        found
+    }
+
+    fn slot(&mut self, name: &str) -> Option<&mut Option<String>> {
+        let (prefix, rest) = if let Some(rest) = strip_prefix_ignore_case(name, "x-obs-") {
+            (0, rest)
+        } else if let Some(rest) = strip_prefix_ignore_case(name, "x-amz-") {
+            (1, rest)
+        } else if name.eq_ignore_ascii_case("x-reserved-indicator") {
+            return Some(&mut self.indicator);
+        } else {
+            return None;
+        };
+        let slots = if rest.eq_ignore_ascii_case("error-code") {
+            &mut self.code
+        } else if rest.eq_ignore_ascii_case("error-message") {
+            &mut self.message
+        } else if rest.eq_ignore_ascii_case("request-id") {
+            &mut self.request_id
+        } else if rest.eq_ignore_ascii_case("id-2") {
+            &mut self.id_2
+        } else {
+            return None;
+        };
+        slots.get_mut(prefix)
+    }
+}
+
+/// `text` without `prefix`, compared without regard to ASCII case.
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        text.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// The first of the two values, `x-obs-` before `x-amz-`.
+pub(crate) fn first(pair: [Option<String>; 2]) -> Option<String> {
+    let [obs, amz] = pair;
+    obs.or(amz)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_ignore_case_and_obs_wins() {
+        let found = ErrorHeaders::read([
+            ("X-AMZ-Error-Code", "AmzCode"),
+            ("x-obs-error-code", " ObsCode "),
+            ("x-obs-error-code", "Second"),
+            ("X-Reserved-Indicator", "ind"),
+            ("x-amz-request-id", "R"),
+            ("x-obs-id-2", ""),
+            ("x-amz-id-2", "I2"),
+            ("x-obs-", "nothing"),
+            ("content-type", "application/xml"),
+        ]);
+        assert_eq!(first(found.code), Some("ObsCode".to_owned()));
+        assert_eq!(found.indicator.as_deref(), Some("ind"));
+        assert_eq!(first(found.request_id), Some("R".to_owned()));
+        assert_eq!(first(found.id_2), Some("I2".to_owned()));
+        assert_eq!(first(found.message), None);
+    }
+
+    #[test]
+    fn byte_values_are_decoded_lossily() {
+        let found = ErrorHeaders::read([("x-obs-error-message", &b"caf\xc3\xa9 \xff"[..])]);
+        assert_eq!(first(found.message), Some("caf\u{e9} \u{fffd}".to_owned()));
+        let multibyte = ErrorHeaders::read([("x-obé-error-code", "x")]);
+        assert_eq!(first(multibyte.code), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! A code as read off the wire: a variant of the table, or the exact string sent.
+
+use crate::ErrorCode;
+use core::convert::Infallible;
+use core::fmt;
+use core::str::FromStr;
+
+/// An error code read from a response: a code of the table `C`, or the exact string the
+/// server sent when the table does not know it (never lowercased, never trimmed inside).
+///
+/// A string that matches one of a code's aliases is [`Known`](Self::Known) too; its
+/// [`as_str`](Self::as_str) is then the table's wire code.
+///
+/// ```
+/// use obs_codes::{Code, ObsErrorCode};
+///
+/// let known: Code = "NoSuchKey".into();
+/// assert_eq!(known, Code::Known(ObsErrorCode::NoSuchKey));
+/// let unknown: Code = "TooManyRequests".into();
+/// assert_eq!(unknown.as_str(), "TooManyRequests");
+/// assert_eq!(unknown.known(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code<C = crate::ObsErrorCode> {
+    /// A code of the table.
+    Known(C),
+    /// A string the table does not know, exactly as received.
+    Unknown(String),
+}
+
+impl<C: ErrorCode> Code<C> {
+    /// The code for a wire string: [`Known`](Self::Known) when the table has it (aliases
+    /// included, exact and case-sensitive), else [`Unknown`](Self::Unknown) holding it.
+    #[must_use]
+    pub fn new(wire: &str) -> Self {
+        C::from_code(wire).map_or_else(|| Self::Unknown(wire.to_owned()), Self::Known)
+    }
+
+    /// The wire string: the table's code, or the unknown string as received.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Known(code) => code.as_str(),
+            Self::Unknown(wire) => wire,
+        }
+    }
+
+    /// The table's code, if it is one.
+    #[must_use]
+    pub fn known(&self) -> Option<C> {
+        match self {
+            Self::Known(code) => Some(*code),
+            Self::Unknown(_) => None,
+        }
+    }
+
+    /// Whether the table has this code.
+    #[must_use]
+    pub fn is_known(&self) -> bool {
+        matches!(self, Self::Known(_))
+    }
+}
+
+impl<C: ErrorCode> fmt::Display for Code<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<C: ErrorCode> AsRef<str> for Code<C> {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<C: ErrorCode> From<C> for Code<C> {
+    fn from(code: C) -> Self {
+        Self::Known(code)
+    }
+}
+
+impl<C: ErrorCode> From<&str> for Code<C> {
+    fn from(wire: &str) -> Self {
+        Self::new(wire)
+    }
+}
+
+impl<C: ErrorCode> From<String> for Code<C> {
+    /// Like [`Code::new`], reusing the string for an unknown code.
+    fn from(wire: String) -> Self {
+        match C::from_code(&wire) {
+            Some(code) => Self::Known(code),
+            None => Self::Unknown(wire),
+        }
+    }
+}
+
+impl<C: ErrorCode> FromStr for Code<C> {
+    type Err = Infallible;
+
+    /// Never fails: an unknown string becomes [`Code::Unknown`].
+    fn from_str(wire: &str) -> Result<Self, Infallible> {
+        Ok(Self::new(wire))
+    }
+}
+
+impl<C: ErrorCode> PartialEq<str> for Code<C> {
+    /// Compares the wire string.
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl<C: ErrorCode> PartialEq<&str> for Code<C> {
+    /// Compares the wire string.
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The code a bare HTTP status stands for: the one code of the table `C` with that
+/// status, or `None` when the table has none or several.
+///
+/// For [`ObsErrorCode`](crate::ObsErrorCode) that gives 405 `MethodNotAllowed`,
+/// 411 `MissingContentLength`, 412 `PreconditionFailed`, 416 `InvalidRange` and
+/// 500 `InternalError`; 400, 403, 404, 409, 501 and 503 (among others) are shared by
+/// several codes and give none. The table decides, so a user table gets its own answer.
+///
+/// ```
+/// use obs_codes::{ObsErrorCode, response::code_for_status};
+///
+/// assert_eq!(code_for_status::<ObsErrorCode>(412), Some(ObsErrorCode::PreconditionFailed));
+/// assert_eq!(code_for_status::<ObsErrorCode>(404), None); // NoSuchKey? NoSuchBucket? ...
+/// ```
+#[must_use]
+pub fn code_for_status<C: ErrorCode>(status: u16) -> Option<C> {
+    let mut with_status = C::ALL
+        .iter()
+        .copied()
+        .filter(|code| code.http_status() == Some(status));
+    match (with_status.next(), with_status.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use super::Code;
+    use crate::ErrorCode;
+    use core::fmt;
+    use core::marker::PhantomData;
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+    use serde::ser::{Serialize, Serializer};
+
+    /// Serializes as the wire string (an unknown code exactly as received).
+    impl<C: ErrorCode> Serialize for Code<C> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    /// Deserializes from a wire string; a string the table does not know becomes
+    /// [`Code::Unknown`], so this never fails on a string.
+    impl<'de, C: ErrorCode> Deserialize<'de> for Code<C> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_str(CodeVisitor(PhantomData))
+        }
+    }
+
+    struct CodeVisitor<C>(PhantomData<C>);
+
+    impl<C: ErrorCode> Visitor<'_> for CodeVisitor<C> {
+        type Value = Code<C>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error code string")
+        }
+
+        fn visit_str<E: de::Error>(self, wire: &str) -> Result<Code<C>, E> {
+            Ok(Code::new(wire))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ObsErrorCode;
+
+    #[test]
+    fn known_unknown_and_aliases() {
+        assert_eq!(
+            Code::<ObsErrorCode>::new("SlowDown"),
+            Code::Known(ObsErrorCode::SlowDown)
+        );
+        assert_eq!(
+            Code::<ObsErrorCode>::new("KeyTooLongError"),
+            Code::Known(ObsErrorCode::KeyTooLong)
+        );
+        let unknown = Code::<ObsErrorCode>::new("nosuchkey");
+        assert_eq!(unknown, Code::Unknown("nosuchkey".to_owned()));
+        assert_eq!(unknown.as_str(), "nosuchkey");
+        assert!(!unknown.is_known());
+        assert_eq!(
+            Code::<ObsErrorCode>::from(String::from("X y")).as_str(),
+            "X y"
+        );
+        assert_eq!(
+            "NoSuchKey".parse::<Code>(),
+            Ok(Code::Known(ObsErrorCode::NoSuchKey))
+        );
+        assert!(Code::<ObsErrorCode>::new("NoSuchKey") == "NoSuchKey");
+        assert_eq!(Code::from(ObsErrorCode::NoSuchKey).to_string(), "NoSuchKey");
+    }
+
+    #[test]
+    fn status_codes_only_where_one_code_has_the_status() {
+        let derived: Vec<(u16, &str)> = (100..600)
+            .filter_map(|status| {
+                code_for_status::<ObsErrorCode>(status).map(|c| (status, c.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            derived,
+            [
+                (405, "MethodNotAllowed"),
+                (411, "MissingContentLength"),
+                (412, "PreconditionFailed"),
+                (416, "InvalidRange"),
+                (500, "InternalError"),
+            ]
+        );
+    }
+}
