@@ -1,3 +1,333 @@
-//! The `obs-codes` command (work in progress, issue 7).
+//! The `obs-codes` command: explain and list the bundled OBS error codes, import a
+//! table from an upstream reStructuredText page, and diff two tables.
+//!
+//! Exit codes: 0 on success; 1 when `explain` meets an unknown code or `diff
+//! --exit-code` finds differences; 2 when an input cannot be read or is invalid
+//! (reported as `file:line:col: error: message`), an output cannot be written, or the
+//! arguments are wrong.
 
-fn main() {}
+mod diff;
+mod explain;
+mod fixes;
+mod list;
+mod located;
+mod markup;
+mod output;
+mod page;
+mod rst;
+mod table;
+
+use clap::{Parser, Subcommand};
+use located::{Error, Problem, read_text};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use table::{Columns, Entry};
+
+/// Exit code for a negative answer: an unknown code, or differences with `--exit-code`.
+const EXIT_NEGATIVE: u8 = 1;
+/// Exit code for an error: invalid or unreadable input, unwritable output, bad usage.
+const EXIT_ERROR: u8 = 2;
+
+/// Huawei Cloud OBS error codes: explain and list the bundled table, regenerate tables
+/// from the vendor's pages, and see what a regeneration changes.
+#[derive(Debug, Parser)]
+#[command(
+    name = "obs-codes",
+    version,
+    after_help = "Exit codes: 0 success; 1 unknown code (explain) or differences (diff --exit-code); \
+                  2 invalid or unreadable input (file:line:col: error: ...), unwritable output, bad arguments."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Explain codes: HTTP status, retryability, aliases, description.
+    ///
+    /// Codes are matched exactly (case-sensitive), aliases included. An unknown code is
+    /// reported with the closest known codes, and the exit code is 1.
+    Explain {
+        /// Wire codes or aliases, e.g. NoSuchKey SlowDown.
+        #[arg(value_name = "CODE", required = true)]
+        codes: Vec<String>,
+    },
+    /// List the bundled codes, optionally filtered.
+    List {
+        /// Only codes with this HTTP status.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=599))]
+        status: Option<u16>,
+        /// Only codes a client may retry.
+        #[arg(long)]
+        retryable: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = list::Format::Table)]
+        format: list::Format,
+    },
+    /// Read the error-code table of an upstream page and write a CSV table.
+    ///
+    /// Reads the reStructuredText grid tables of PAGE (the SDK guides' three-column
+    /// Error Code / Description / HTTP Status Code table, or the API reference's
+    /// Status Code / Error Code / Error Message / Solution table) and writes a table in
+    /// the macro's CSV format: `code,http_status`, then `retryable,aliases` when
+    /// --fixes is given, `description`, and `solution` when the page has one.
+    ///
+    /// Regenerate the bundled table with:
+    /// obs-codes import tables/upstream/obs_29_1601.rst --fixes tables/obs-fixes.csv -o tables/obs.csv
+    Import {
+        /// The upstream page (reStructuredText).
+        #[arg(value_name = "PAGE.rst")]
+        page: PathBuf,
+        /// Deliberate differences from the page to re-apply: CSV with the header
+        /// documented,code,aliases,retryable.
+        #[arg(long, value_name = "FIXES.csv")]
+        fixes: Option<PathBuf>,
+        /// Write the table to FILE (replaced whole once complete, never left partial)
+        /// instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Show the codes added, removed and changed from OLD to NEW.
+    ///
+    /// OLD and NEW are CSV tables in the macro's format, or upstream pages (`.rst`),
+    /// which are imported first. A code is changed when its status, retry flag,
+    /// description, solution or aliases differ.
+    Diff {
+        /// The table as it is (CSV, or a `.rst` page).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The table to compare with (CSV, or a `.rst` page).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Fixes to re-apply to the page arguments, as for `import`.
+        #[arg(long, value_name = "FIXES.csv")]
+        fixes: Option<PathBuf>,
+        /// Exit with 1 when the tables differ.
+        #[arg(long)]
+        exit_code: bool,
+    },
+}
+
+/// What a command prints, and its exit code.
+#[derive(Debug, Default)]
+struct Outcome {
+    stdout: Vec<u8>,
+    stderr: String,
+    code: u8,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (outcome, error) = match run(cli.command) {
+        Ok(outcome) => (outcome, None),
+        Err(error) => (Outcome::default(), Some(error)),
+    };
+    let mut code = outcome.code;
+    let mut stderr = outcome.stderr;
+    if let Err(error) = output::write_stream(io::stdout().lock(), &outcome.stdout) {
+        stderr.push_str(&format!(
+            "error: cannot write to standard output: {error}\n"
+        ));
+        code = EXIT_ERROR;
+    }
+    if let Some(error) = error {
+        stderr.push_str(&format!("{error}\n"));
+        code = EXIT_ERROR;
+    }
+    let _ = output::write_stream(io::stderr().lock(), stderr.as_bytes());
+    ExitCode::from(code)
+}
+
+fn run(command: Command) -> Result<Outcome, Error> {
+    match command {
+        Command::Explain { codes } => {
+            let explained = explain::explain(&codes);
+            Ok(Outcome {
+                stdout: explained.stdout.into_bytes(),
+                stderr: explained.stderr,
+                code: if explained.all_known {
+                    0
+                } else {
+                    EXIT_NEGATIVE
+                },
+            })
+        }
+        Command::List {
+            status,
+            retryable,
+            format,
+        } => {
+            let codes = list::codes(list::Filter { status, retryable });
+            let text = list::render(&codes, format)
+                .map_err(|e| Error::io(Path::new("standard output"), "write", e.into()))?;
+            Ok(Outcome {
+                stdout: text.into_bytes(),
+                ..Outcome::default()
+            })
+        }
+        Command::Import {
+            page,
+            fixes,
+            output,
+        } => import(&page, fixes.as_deref(), output.as_deref()),
+        Command::Diff {
+            old,
+            new,
+            fixes,
+            exit_code,
+        } => diff(&old, &new, fixes.as_deref(), exit_code),
+    }
+}
+
+/// A table loaded for `import` or `diff`.
+struct Loaded {
+    entries: Vec<Entry>,
+    columns: Columns,
+    warnings: String,
+}
+
+fn import(page: &Path, fixes: Option<&Path>, output: Option<&Path>) -> Result<Outcome, Error> {
+    let fixes = fixes.map(read_fixes).transpose()?;
+    let loaded = load_page(page, fixes.as_deref())?;
+    let bytes = table::write_csv(&loaded.entries, loaded.columns).map_err(|e| {
+        Error::io(
+            output.unwrap_or(Path::new("standard output")),
+            "write",
+            e.into(),
+        )
+    })?;
+    let mut outcome = Outcome {
+        stderr: loaded.warnings,
+        ..Outcome::default()
+    };
+    match output {
+        Some(path) => {
+            output::write_file(path, &bytes)?;
+            outcome.stderr.push_str(&format!(
+                "wrote {} codes to {}\n",
+                loaded.entries.len(),
+                path.display()
+            ));
+        }
+        None => outcome.stdout = bytes,
+    }
+    Ok(outcome)
+}
+
+fn diff(old: &Path, new: &Path, fixes: Option<&Path>, exit_code: bool) -> Result<Outcome, Error> {
+    if fixes.is_some() && !is_page(old) && !is_page(new) {
+        return Err(Error::Usage(
+            "--fixes applies to an upstream page (.rst), and neither table is one".to_owned(),
+        ));
+    }
+    let fixes = fixes.map(read_fixes).transpose()?;
+    let load = |path: &Path| {
+        if is_page(path) {
+            load_page(path, fixes.as_deref())
+        } else {
+            load_csv(path)
+        }
+    };
+    // Read both before failing, so that every problem is reported at once.
+    let (before, after) = match (load(old), load(new)) {
+        (Ok(before), Ok(after)) => (before, after),
+        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
+            a.extend(b);
+            return Err(Error::Invalid(a));
+        }
+        (Err(error), _) | (_, Err(error)) => return Err(error),
+    };
+    let changes = diff::compare(&before.entries, &after.entries);
+    let text = diff::render(
+        &changes,
+        (&old.display().to_string(), before.entries.len()),
+        (&new.display().to_string(), after.entries.len()),
+    );
+    Ok(Outcome {
+        stdout: text.into_bytes(),
+        stderr: before.warnings + &after.warnings,
+        code: if exit_code && !changes.is_empty() {
+            EXIT_NEGATIVE
+        } else {
+            0
+        },
+    })
+}
+
+/// True when `path` names an upstream page rather than a CSV table.
+fn is_page(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("rst"))
+}
+
+fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
+    let text = read_text(path)?;
+    Ok(fixes::read(&path.display().to_string(), &text)?)
+}
+
+fn load_csv(path: &Path) -> Result<Loaded, Error> {
+    let text = read_text(path)?;
+    let table = table::read_csv(&path.display().to_string(), &text)?;
+    Ok(Loaded {
+        entries: table.entries,
+        columns: Columns::default(),
+        warnings: String::new(),
+    })
+}
+
+/// Imports a page, applying `fixes`. Codes with a space that no fix mentions get a
+/// warning: authors of the vendor's pages break long names by hand.
+fn load_page(path: &Path, fixes: Option<&[fixes::Fix]>) -> Result<Loaded, Error> {
+    let text = read_text(path)?;
+    let mut page = page::read(&path.display().to_string(), &text)?;
+    if let Some(fixes) = fixes {
+        fixes::apply(&mut page.entries, fixes)?;
+    }
+    let mut warnings = String::new();
+    for note in &page.notes {
+        warnings.push_str(&note.render("note"));
+        warnings.push('\n');
+    }
+    for entry in &page.entries {
+        let fixed = fixes.is_some_and(|f| fixes::mentions(f, &entry.code));
+        if entry.code.contains(char::is_whitespace) && !fixed {
+            let warning = Problem::new(
+                entry.at.clone(),
+                format!(
+                    "code `{}` contains a space: if the page wrapped it, give its wire code in a fixes file (--fixes)",
+                    entry.code
+                ),
+            );
+            warnings.push_str(&warning.render("warning"));
+            warnings.push('\n');
+        }
+    }
+    Ok(Loaded {
+        columns: Columns {
+            retryable_and_aliases: fixes.is_some(),
+            solution: page.has_solution,
+        },
+        entries: page.entries,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn pages_are_told_by_their_extension() {
+        assert!(is_page(Path::new("x/obs_29_1601.rst")));
+        assert!(is_page(Path::new("PAGE.RST")));
+        assert!(!is_page(Path::new("tables/obs.csv")));
+    }
+}

@@ -1,0 +1,80 @@
+//! Writing results: whole files at once, or standard streams.
+
+use crate::located::Error;
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path` through a temporary file next to it, renamed over `path`
+/// once complete: `path` is either untouched or entirely new, never partial.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let temporary = temporary_path(path)
+        .ok_or_else(|| Error::Usage(format!("`{}` is not a file name", path.display())))?;
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        });
+    if let Err(source) = written {
+        let _ = fs::remove_file(&temporary);
+        return Err(Error::io(path, "write", source));
+    }
+    fs::rename(&temporary, path).map_err(|source| {
+        let _ = fs::remove_file(&temporary);
+        Error::io(path, "write", source)
+    })
+}
+
+/// `.NAME.PID.tmp` in the directory of `path`.
+fn temporary_path(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy();
+    Some(path.with_file_name(format!(".{name}.{}.tmp", std::process::id())))
+}
+
+/// Writes `text` to a stream. A closed pipe (`obs-codes list | head`) is not an error:
+/// the reader has what it wanted.
+pub fn write_stream(mut stream: impl Write, text: &[u8]) -> io::Result<()> {
+    match stream.write_all(text).and_then(|()| stream.flush()) {
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("obs-codes-out-{}", std::process::id()));
+        let _ = fs::create_dir_all(&dir);
+        let path = dir.join("out.csv");
+        let _ = fs::write(&path, "old");
+        assert!(write_file(&path, b"new").is_ok());
+        assert_eq!(fs::read_to_string(&path).ok().as_deref(), Some("new"));
+        let names: Vec<String> = fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let _ = fs::remove_dir_all(&dir);
+        assert_eq!(names, ["out.csv"]);
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_io_error() {
+        let path = Path::new("/nonexistent-obs-codes-dir/out.csv");
+        let message = write_file(path, b"x").err().map(|e| e.to_string());
+        assert!(
+            message.as_deref().is_some_and(|m| m
+                .starts_with("/nonexistent-obs-codes-dir/out.csv: error: cannot write the file:")),
+            "{message:?}"
+        );
+    }
+}
