@@ -273,7 +273,7 @@ impl Scan<'_> {
             if name != self.layout.root().as_bytes() {
                 self.issues.push(BodyIssue::UnexpectedRoot {
                     expected: self.layout.root(),
-                    found: String::from_utf8_lossy(name).into_owned(),
+                    found: element_name(name),
                 });
                 return Flow::Stop;
             }
@@ -296,7 +296,7 @@ impl Scan<'_> {
         } else if depth == record_depth + 1 && self.record.is_some() {
             self.current = Some(match self.layout.field(name) {
                 Some(field) => Current::Known(field),
-                None => Current::Other(String::from_utf8_lossy(name).into_owned()),
+                None => Current::Other(element_name(name)),
             });
             self.value.clear();
             self.kept_entity = false;
@@ -346,6 +346,14 @@ impl Scan<'_> {
             Current::Other(name) => record.push_extra(name, value, self.issues),
         }
     }
+}
+
+/// An element name as text, lossily decoded and cut at [`MAX_FIELD_BYTES`] like a value.
+fn element_name(name: &[u8]) -> String {
+    let head = name.get(..MAX_FIELD_BYTES).unwrap_or(name);
+    let mut capped = Capped::default();
+    capped.push_str(&String::from_utf8_lossy(head));
+    capped.take()
 }
 
 /// Whether the document's root element is `<Error>` (by local name): what tells a
