@@ -35,8 +35,10 @@ const EXIT_ERROR: u8 = 2;
 #[command(
     name = "obs-codes",
     version,
-    after_help = "Exit codes: 0 success; 1 unknown code (explain) or differences (diff --exit-code); \
-                  2 invalid or unreadable input (file:line:col: error: ...), unwritable output, bad arguments."
+    after_help = "Exit codes:\n  \
+                  0  success\n  \
+                  1  an unknown code (explain), differences (diff --exit-code)\n  \
+                  2  invalid or unreadable input (file:line:col: error: ...), unwritable output, bad arguments"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -72,10 +74,12 @@ enum Command {
     /// Error Code / Description / HTTP Status Code table, or the API reference's
     /// Status Code / Error Code / Error Message / Solution table) and writes a table in
     /// the macro's CSV format: `code,http_status`, then `retryable,aliases` when
-    /// --fixes is given, `description`, and `solution` when the page has one.
-    ///
-    /// Regenerate the bundled table with:
-    /// obs-codes import tables/upstream/obs_29_1601.rst --fixes tables/obs-fixes.csv -o tables/obs.csv
+    /// --fixes is given, `description`, and `solution` when the page has one. Nothing
+    /// is written when the page or the fixes have a problem (exit code 2).
+    #[command(
+        after_long_help = "Regenerate the bundled table (from the workspace root):\n  \
+                           obs-codes import tables/upstream/obs_29_1601.rst --fixes tables/obs-fixes.csv -o tables/obs.csv"
+    )]
     Import {
         /// The upstream page (reStructuredText).
         #[arg(value_name = "PAGE.rst")]
