@@ -231,13 +231,22 @@ fn imports_the_api_reference_page() {
     ] {
         assert!(text.contains(line), "missing row: {line}");
     }
-    assert!(
-        stderr(&run).starts_with(&format!(
-            "{API_PAGE}:178:51: note: `AccessDenied` appears again"
-        )),
-        "{}",
-        stderr(&run)
+    // Notes and warnings in page order: the merged row, the codes with a space.
+    let diagnostics: Vec<String> = stderr(&run)
+        .lines()
+        .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        diagnostics,
+        [
+            format!("{API_PAGE}:100:51: warning"),
+            format!("{API_PAGE}:178:51: note"),
+            format!("{API_PAGE}:258:51: warning"),
+        ]
     );
+    assert!(stderr(&run).contains(&format!(
+        "{API_PAGE}:178:51: note: `AccessDenied` appears again: its description and solution are joined to those of line 176\n"
+    )));
 }
 
 #[test]

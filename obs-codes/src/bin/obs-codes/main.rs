@@ -129,18 +129,18 @@ fn main() -> ExitCode {
         Err(error) => (Outcome::default(), Some(error)),
     };
     let mut code = outcome.code;
+    // Diagnostics (notes, warnings, unknown codes) first: they are about the input.
     let mut stderr = outcome.stderr;
-    if let Err(error) = output::write_stream(io::stdout().lock(), &outcome.stdout) {
-        stderr.push_str(&format!(
-            "error: cannot write to standard output: {error}\n"
-        ));
-        code = EXIT_ERROR;
-    }
     if let Some(error) = error {
         stderr.push_str(&format!("{error}\n"));
         code = EXIT_ERROR;
     }
     let _ = output::write_stream(io::stderr().lock(), stderr.as_bytes());
+    if let Err(error) = output::write_stream(io::stdout().lock(), &outcome.stdout) {
+        let message = format!("error: cannot write to standard output: {error}\n");
+        let _ = output::write_stream(io::stderr().lock(), message.as_bytes());
+        code = EXIT_ERROR;
+    }
     ExitCode::from(code)
 }
 
@@ -289,25 +289,26 @@ fn load_page(path: &Path, fixes: Option<&[fixes::Fix]>) -> Result<Loaded, Error>
     if let Some(fixes) = fixes {
         fixes::apply(&mut page.entries, fixes)?;
     }
-    let mut warnings = String::new();
-    for note in &page.notes {
-        warnings.push_str(&note.render("note"));
-        warnings.push('\n');
-    }
-    for entry in &page.entries {
-        let fixed = fixes.is_some_and(|f| fixes::mentions(f, &entry.code));
-        if entry.code.contains(char::is_whitespace) && !fixed {
-            let warning = Problem::new(
-                entry.at.clone(),
-                format!(
-                    "code `{}` contains a space: if the page wrapped it, give its wire code in a fixes file (--fixes)",
-                    entry.code
-                ),
+    let mut diagnostics: Vec<(&Problem, &str)> = page.notes.iter().map(|n| (n, "note")).collect();
+    let unfixed_spaces: Vec<Problem> = page
+        .entries
+        .iter()
+        .filter(|e| e.code.contains(char::is_whitespace))
+        .filter(|e| !fixes.is_some_and(|f| fixes::mentions(f, &e.code)))
+        .map(|e| {
+            let message = format!(
+                "code `{}` contains a space: if the page wrapped it, give its wire code in a fixes file (--fixes)",
+                e.code
             );
-            warnings.push_str(&warning.render("warning"));
-            warnings.push('\n');
-        }
-    }
+            Problem::new(e.at.clone(), message)
+        })
+        .collect();
+    diagnostics.extend(unfixed_spaces.iter().map(|w| (w, "warning")));
+    diagnostics.sort_by_key(|(p, _)| (p.at.line, p.at.column));
+    let warnings: String = diagnostics
+        .iter()
+        .map(|(p, kind)| p.render(kind) + "\n")
+        .collect();
     Ok(Loaded {
         columns: Columns {
             retryable_and_aliases: fixes.is_some(),

@@ -10,7 +10,7 @@
 //! - `*emphasis*` and `**strong**` are kept as written: markdown reads them the same.
 //! - ``` ``literal`` ``` becomes a markdown code span, `` `literal` ``, with its
 //!   content verbatim (no escapes inside literals, as in reStructuredText).
-//! - Roles: `:ref:`Title <target>`` (and any role with a `<target>`) becomes `Title`;
+//! - Roles: `` :ref:`Title <target>` `` (and any role with a `<target>`) becomes `Title`;
 //!   `:code:`, `:literal:`, `:file:`, `:command:`, `:samp:`, `:kbd:`, `:option:` and
 //!   `:envvar:` become code spans; any other role keeps its text.
 //! - `` `text <url>`_ `` becomes `text (url)`, `` `text`_ `` becomes `text`, and

@@ -6,9 +6,17 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` through a temporary file next to it, renamed over `path`
-/// once complete: `path` is either untouched or entirely new, never partial.
+/// once complete: `path` is either untouched or entirely new, never partial. A symbolic
+/// link is written through (its target is replaced, the link kept), and an existing
+/// file keeps its permissions.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let temporary = temporary_path(path)
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    };
+    let temporary = temporary_path(&target)
         .ok_or_else(|| Error::Usage(format!("`{}` is not a file name", path.display())))?;
     let written = OpenOptions::new()
         .write(true)
@@ -16,13 +24,16 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .open(&temporary)
         .and_then(|mut file| {
             file.write_all(bytes)?;
+            if let Ok(existing) = fs::metadata(&target) {
+                file.set_permissions(existing.permissions())?;
+            }
             file.sync_all()
         });
     if let Err(source) = written {
         let _ = fs::remove_file(&temporary);
         return Err(Error::io(path, "write", source));
     }
-    fs::rename(&temporary, path).map_err(|source| {
+    fs::rename(&temporary, &target).map_err(|source| {
         let _ = fs::remove_file(&temporary);
         Error::io(path, "write", source)
     })
@@ -65,6 +76,30 @@ mod tests {
             .unwrap_or_default();
         let _ = fs::remove_dir_all(&dir);
         assert_eq!(names, ["out.csv"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_a_link_and_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("obs-codes-link-{}", std::process::id()));
+        let _ = fs::create_dir_all(&dir);
+        let target = dir.join("table.csv");
+        let link = dir.join("link.csv");
+        let _ = fs::write(&target, "old");
+        let _ = fs::set_permissions(&target, fs::Permissions::from_mode(0o640));
+        let _ = std::os::unix::fs::symlink("table.csv", &link);
+        let written = write_file(&link, b"new");
+        let is_link = fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink());
+        let contents = fs::read_to_string(&target).ok();
+        let mode = fs::metadata(&target)
+            .map(|m| m.permissions().mode() & 0o777)
+            .ok();
+        let _ = fs::remove_dir_all(&dir);
+        assert!(written.is_ok(), "{written:?}");
+        assert!(is_link);
+        assert_eq!(contents.as_deref(), Some("new"));
+        assert_eq!(mode, Some(0o640));
     }
 
     #[test]
