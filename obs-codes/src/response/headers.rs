@@ -1,7 +1,9 @@
 //! The response headers that carry error information (protocol.md, "Headers").
 
 use super::issue::Issues;
-use super::text::{self, Capped};
+use super::limits::MAX_FIELD_BYTES;
+use super::text;
+use super::xml::RawRecord;
 
 /// The error headers of a response; for each, the first occurrence counts.
 ///
@@ -19,7 +21,8 @@ pub(crate) struct ErrorHeaders {
 impl ErrorHeaders {
     /// Picks the error headers out of `(name, value)` pairs; names are matched without
     /// regard to ASCII case, values are read as UTF-8 (lossily), trimmed and capped.
-    pub(crate) fn read<K, V>(headers: impl IntoIterator<Item = (K, V)>) -> Self
+    /// Headers for what `body` already has are skipped (the body wins anyway).
+    pub(crate) fn read<K, V>(headers: impl IntoIterator<Item = (K, V)>, body: &RawRecord) -> Self
     where
         K: AsRef<str>,
         V: AsRef<[u8]>,
@@ -27,7 +30,7 @@ impl ErrorHeaders {
         let mut found = Self::default();
         for (name, value) in headers {
             let name = name.as_ref();
-            let Some(slot) = found.slot(name) else {
+            let Some(slot) = found.slot(name, body) else {
                 continue;
             };
             if slot.is_some() {
@@ -35,14 +38,17 @@ impl ErrorHeaders {
             }
             // Header text does not go into the body's issue list.
             let mut ignored = Issues::default();
-            let mut capped = Capped::default();
-            capped.push_str(&text::decode(value.as_ref(), &mut ignored));
-            *slot = text::non_empty(text::trimmed(capped.take()));
+            let decoded = text::decode(value.as_ref(), &mut ignored);
+            let value = text::trimmed(&decoded);
+            let value = value
+                .get(..text::floor_char_boundary(value, MAX_FIELD_BYTES))
+                .unwrap_or_default();
+            *slot = (!value.is_empty()).then(|| value.to_owned());
         }
         found
     }
 
-    fn slot(&mut self, name: &str) -> Option<&mut Option<String>> {
+    fn slot(&mut self, name: &str, body: &RawRecord) -> Option<&mut Option<String>> {
         let (prefix, rest) = if let Some(rest) = strip_prefix_ignore_case(name, "x-obs-") {
             (0, rest)
         } else if let Some(rest) = strip_prefix_ignore_case(name, "x-amz-") {
@@ -52,17 +58,20 @@ impl ErrorHeaders {
         } else {
             return None;
         };
-        let slots = if rest.eq_ignore_ascii_case("error-code") {
-            &mut self.code
+        let (slots, in_body) = if rest.eq_ignore_ascii_case("error-code") {
+            (&mut self.code, &body.code)
         } else if rest.eq_ignore_ascii_case("error-message") {
-            &mut self.message
+            (&mut self.message, &body.message)
         } else if rest.eq_ignore_ascii_case("request-id") {
-            &mut self.request_id
+            (&mut self.request_id, &body.request_id)
         } else if rest.eq_ignore_ascii_case("id-2") {
-            &mut self.id_2
+            (&mut self.id_2, &body.host_id)
         } else {
             return None;
         };
+        if in_body.is_some() {
+            return None;
+        }
         slots.get_mut(prefix)
     }
 }
@@ -89,17 +98,20 @@ mod tests {
 
     #[test]
     fn names_ignore_case_and_obs_wins() {
-        let found = ErrorHeaders::read([
-            ("X-AMZ-Error-Code", "AmzCode"),
-            ("x-obs-error-code", " ObsCode "),
-            ("x-obs-error-code", "Second"),
-            ("X-Reserved-Indicator", "ind"),
-            ("x-amz-request-id", "R"),
-            ("x-obs-id-2", ""),
-            ("x-amz-id-2", "I2"),
-            ("x-obs-", "nothing"),
-            ("content-type", "application/xml"),
-        ]);
+        let found = ErrorHeaders::read(
+            [
+                ("X-AMZ-Error-Code", "AmzCode"),
+                ("x-obs-error-code", " ObsCode "),
+                ("x-obs-error-code", "Second"),
+                ("X-Reserved-Indicator", "ind"),
+                ("x-amz-request-id", "R"),
+                ("x-obs-id-2", ""),
+                ("x-amz-id-2", "I2"),
+                ("x-obs-", "nothing"),
+                ("content-type", "application/xml"),
+            ],
+            &RawRecord::default(),
+        );
         assert_eq!(first(found.code), Some("ObsCode".to_owned()));
         assert_eq!(found.indicator.as_deref(), Some("ind"));
         assert_eq!(first(found.request_id), Some("R".to_owned()));
@@ -109,9 +121,30 @@ mod tests {
 
     #[test]
     fn byte_values_are_decoded_lossily() {
-        let found = ErrorHeaders::read([("x-obs-error-message", &b"caf\xc3\xa9 \xff"[..])]);
+        let none = RawRecord::default();
+        let found = ErrorHeaders::read([("x-obs-error-message", &b"caf\xc3\xa9 \xff"[..])], &none);
         assert_eq!(first(found.message), Some("caf\u{e9} \u{fffd}".to_owned()));
-        let multibyte = ErrorHeaders::read([("x-obé-error-code", "x")]);
+        let multibyte = ErrorHeaders::read([("x-obé-error-code", "x")], &none);
         assert_eq!(first(multibyte.code), None);
+    }
+
+    #[test]
+    fn headers_for_what_the_body_has_are_skipped() {
+        let body = RawRecord {
+            code: Some("A".to_owned()),
+            request_id: Some("R".to_owned()),
+            ..RawRecord::default()
+        };
+        let found = ErrorHeaders::read(
+            [
+                ("x-obs-error-code", "B"),
+                ("x-obs-request-id", "S"),
+                ("x-obs-error-message", "m"),
+            ],
+            &body,
+        );
+        assert_eq!(first(found.code), None);
+        assert_eq!(first(found.request_id), None);
+        assert_eq!(first(found.message), Some("m".to_owned()));
     }
 }

@@ -127,12 +127,13 @@ impl<'a> Parser<'a, '_> {
             "message" => &mut record.message,
             "request_id" => &mut record.request_id,
             other => {
-                record.push_extra(other.to_owned(), value.take(), self.issues);
+                record.push_extra(other.to_owned(), value.as_str().to_owned(), self.issues);
                 return;
             }
         };
         // JSON strings are exact (no line wrapping to undo): only padding is removed.
-        *slot = text::non_empty(text::trimmed(value.take()));
+        let value = text::trimmed(value.as_str());
+        *slot = (!value.is_empty()).then(|| value.to_owned());
     }
 
     /// A member value: `Ok(true)` with the text of a string, number or boolean in

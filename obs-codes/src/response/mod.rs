@@ -169,13 +169,15 @@ impl<C: ErrorCode> ObsError<C> {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        Self::build(status, ErrorHeaders::read(headers), body)
+        let read = read_body(body);
+        let headers = ErrorHeaders::read(headers, &read.record);
+        Self::resolve(status, read, headers)
     }
 
     /// Reads an error response without headers.
     #[must_use]
     pub fn from_body(status: u16, body: &[u8]) -> Self {
-        Self::build(status, ErrorHeaders::default(), body)
+        Self::resolve(status, read_body(body), ErrorHeaders::default())
     }
 
     /// An error from the status alone: the code is the one the table gives that status,
@@ -190,7 +192,7 @@ impl<C: ErrorCode> ObsError<C> {
     /// ```
     #[must_use]
     pub fn from_status(status: u16) -> Self {
-        Self::build(status, ErrorHeaders::default(), b"")
+        Self::resolve(status, read_body(b""), ErrorHeaders::default())
     }
 
     /// For a successful status whose body may still be an error: `Some` when the body's
@@ -224,20 +226,13 @@ impl<C: ErrorCode> ObsError<C> {
         is_error_body(body).then(|| Self::from_parts(status, headers, body))
     }
 
-    fn build(status: u16, headers: ErrorHeaders, body: &[u8]) -> Self {
-        let mut issues = Issues::default();
-        let body = cut_body(body, MAX_BODY_BYTES, &mut issues);
-        let body_format = sniff(body);
-        let mut record = RawRecord::default();
-        match body_format {
-            BodyFormat::Xml => {
-                xml::scan(body, Layout::ErrorBody, &mut issues, &mut |read| {
-                    record = read
-                });
-            }
-            BodyFormat::Json => json::read(body, &mut record, &mut issues),
-            BodyFormat::Empty | BodyFormat::Other => {}
-        }
+    /// Puts the body's and the headers' fields together, in the resolution order.
+    fn resolve(status: u16, body: BodyRead, headers: ErrorHeaders) -> Self {
+        let BodyRead {
+            record,
+            format: body_format,
+            issues,
+        } = body;
         let (code, code_source) = if let Some(code) = record.code {
             (Some(Code::from(code)), Some(CodeSource::Body))
         } else if let Some(code) = first(headers.code) {
@@ -436,6 +431,35 @@ pub fn is_error_body(body: &[u8]) -> bool {
     let mut ignored = Issues::default();
     let body = cut_body(body, MAX_BODY_BYTES, &mut ignored);
     sniff(body) == BodyFormat::Xml && xml::root_is_error(body)
+}
+
+/// What an error body holds, before the headers are consulted.
+struct BodyRead {
+    record: RawRecord,
+    format: BodyFormat,
+    issues: Issues,
+}
+
+/// Reads an error body (its first [`MAX_BODY_BYTES`]), XML or JSON by its first bytes.
+fn read_body(body: &[u8]) -> BodyRead {
+    let mut issues = Issues::default();
+    let body = cut_body(body, MAX_BODY_BYTES, &mut issues);
+    let format = sniff(body);
+    let mut record = RawRecord::default();
+    match format {
+        BodyFormat::Xml => {
+            xml::scan(body, Layout::ErrorBody, &mut issues, &mut |read| {
+                record = read
+            });
+        }
+        BodyFormat::Json => json::read(body, &mut record, &mut issues),
+        BodyFormat::Empty | BodyFormat::Other => {}
+    }
+    BodyRead {
+        record,
+        format,
+        issues,
+    }
 }
 
 /// The first `limit` bytes of `body`, reporting a cut.

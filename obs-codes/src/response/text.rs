@@ -51,6 +51,7 @@ impl Capped {
     }
 
     /// Takes the text out, leaving the buffer empty.
+    #[cfg(test)]
     pub(crate) fn take(&mut self) -> String {
         self.cut = false;
         std::mem::take(&mut self.buf)
@@ -71,11 +72,14 @@ pub(crate) fn floor_char_boundary(text: &str, index: usize) -> usize {
 
 /// Bytes as text; invalid UTF-8 becomes U+FFFD and is reported once.
 pub(crate) fn decode<'a>(bytes: &'a [u8], issues: &mut Issues) -> Cow<'a, str> {
-    let text = String::from_utf8_lossy(bytes);
-    if matches!(text, Cow::Owned(_)) {
-        issues.push(BodyIssue::InvalidUtf8);
+    // `from_utf8` first: much faster than the lossy path on valid text.
+    match core::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => {
+            issues.push(BodyIssue::InvalidUtf8);
+            String::from_utf8_lossy(bytes)
+        }
     }
-    text
 }
 
 /// Appends XML character data with its references decoded: the five predefined entities
@@ -141,22 +145,17 @@ fn is_xml_space(c: char) -> bool {
 }
 
 /// Leading and trailing XML whitespace removed.
-pub(crate) fn trimmed(text: String) -> String {
-    let trimmed = text.trim_matches(is_xml_space);
-    if trimmed.len() == text.len() {
-        text
-    } else {
-        trimmed.to_owned()
-    }
+pub(crate) fn trimmed(text: &str) -> &str {
+    text.trim_matches(is_xml_space)
 }
 
 /// Trimmed, and every whitespace run that holds a line break replaced by one space:
 /// undoes the line wrapping of pretty-printed documents (protocol.md: values may be
 /// "wrapped over lines"), keeps other spacing as sent.
-pub(crate) fn unwrapped(text: String) -> String {
+pub(crate) fn unwrapped(text: &str) -> String {
     let text = trimmed(text);
-    if !text.contains(['\n', '\r']) {
-        return text;
+    if !text.bytes().any(|b| matches!(b, b'\n' | b'\r')) {
+        return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
     let mut run_start: Option<usize> = None;
@@ -180,19 +179,14 @@ pub(crate) fn unwrapped(text: String) -> String {
     out
 }
 
-/// Every XML whitespace character removed: for identifiers (request id, host id) that
-/// never contain any but may arrive wrapped over lines (protocol.md).
-pub(crate) fn without_spaces(text: String) -> String {
-    if text.contains(is_xml_space) {
-        text.chars().filter(|&c| !is_xml_space(c)).collect()
-    } else {
-        text
+/// Every ASCII whitespace character removed: for identifiers (request id, host id)
+/// that never contain any but may arrive wrapped over lines (protocol.md).
+pub(crate) fn without_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_ascii_whitespace() {
+        out.push_str(piece);
     }
-}
-
-/// `Some(text)` unless it is empty.
-pub(crate) fn non_empty(text: String) -> Option<String> {
-    if text.is_empty() { None } else { Some(text) }
+    out
 }
 
 #[cfg(test)]
@@ -247,14 +241,15 @@ mod tests {
 
     #[test]
     fn whitespace_rules() {
-        assert_eq!(trimmed(" \t a b \r\n".to_owned()), "a b");
+        assert_eq!(trimmed(" \t a b \r\n"), "a b");
         assert_eq!(
-            unwrapped("  one  two\n   three\r\nfour ".to_owned()),
+            unwrapped("  one  two\n   three\r\nfour "),
             "one  two three four"
         );
-        assert_eq!(unwrapped("\u{a0}x\u{a0}".to_owned()), "\u{a0}x\u{a0}");
-        assert_eq!(without_spaces(" AB\n  CD ".to_owned()), "ABCD");
-        assert_eq!(non_empty(String::new()), None);
+        assert_eq!(unwrapped("\u{a0}x\u{a0}"), "\u{a0}x\u{a0}");
+        assert_eq!(unwrapped(" a\tb "), "a\tb");
+        assert_eq!(without_spaces(" AB\n  CD "), "ABCD");
+        assert_eq!(without_spaces("ABCD"), "ABCD");
     }
 
     #[test]

@@ -77,15 +77,15 @@ impl Field {
 
     /// The whitespace rule of the field (protocol.md: values may be padded with
     /// whitespace or wrapped over lines).
-    fn normalize(self, value: String) -> String {
+    fn normalize(self, value: &str) -> String {
         match self {
             // Codes are trimmed only: a code such as `System Capacity Not enough` has spaces.
-            Self::Code | Self::VersionId => text::trimmed(value),
+            Self::Code | Self::VersionId => text::trimmed(value).to_owned(),
             Self::Message | Self::Resource => text::unwrapped(value),
             // Identifiers never hold whitespace but are wrapped in the API reference.
             Self::RequestId | Self::HostId => text::without_spaces(value),
             // An object key may begin or end with spaces: kept exactly.
-            Self::Key => value,
+            Self::Key => value.to_owned(),
         }
     }
 }
@@ -118,7 +118,7 @@ impl RawRecord {
 
     /// Stores a value that has a field. An empty value leaves the field unset (so a
     /// header can supply it); a repeated one is kept among the others.
-    pub(crate) fn set(&mut self, field: Field, value: String, issues: &mut Issues) {
+    pub(crate) fn set(&mut self, field: Field, value: &str, issues: &mut Issues) {
         let value = field.normalize(value);
         if value.is_empty() && field != Field::Key {
             return;
@@ -340,10 +340,10 @@ impl Scan<'_> {
                 field: current.name().to_owned(),
             });
         }
-        let value = self.value.take();
+        let value = self.value.as_str();
         match current {
             Current::Known(field) => record.set(field, value, self.issues),
-            Current::Other(name) => record.push_extra(name, value, self.issues),
+            Current::Other(name) => record.push_extra(name, value.to_owned(), self.issues),
         }
     }
 }
@@ -351,9 +351,10 @@ impl Scan<'_> {
 /// An element name as text, lossily decoded and cut at [`MAX_FIELD_BYTES`] like a value.
 fn element_name(name: &[u8]) -> String {
     let head = name.get(..MAX_FIELD_BYTES).unwrap_or(name);
-    let mut capped = Capped::default();
-    capped.push_str(&String::from_utf8_lossy(head));
-    capped.take()
+    let mut ignored = Issues::default();
+    let name = text::decode(head, &mut ignored);
+    let end = text::floor_char_boundary(&name, MAX_FIELD_BYTES);
+    name.get(..end).unwrap_or_default().to_owned()
 }
 
 /// Whether the document's root element is `<Error>` (by local name): what tells a
