@@ -329,6 +329,91 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// A page whose table has a status spanning two rows, a list, literals, a role, a
+    /// link and an escape: the seed that the property tests below mutate.
+    const SEED_PAGE: &str = "Intro\n\n\
+        +------+--------+-------------+\n\
+        | Code | Status | Description |\n\
+        +======+========+=============+\n\
+        | A    | 400    | -  x ``y``  |\n\
+        |      |        | -  z        |\n\
+        +------+        +-------------+\n\
+        | B\\   |        | `u <v>`_    |\n\
+        +------+--------+-------------+\n";
+
+    const SEED_CSV: &str = "# comment\ncode,http_status,retryable,aliases,description\n\
+        A,400,,X|Y,\"quoted, \"\"text\"\"\n\nmore\"\nB,N/A,true,,plain\n";
+
+    const SEED_FIXES: &str = "# c\ndocumented,code,aliases,retryable\nA B,AB,X|Y,true\n";
+
+    #[test]
+    fn the_seeds_are_valid() {
+        let page = page::read("p.rst", SEED_PAGE).map_err(|p| format!("{p:?}"));
+        let codes: Vec<(String, String)> = page
+            .map(|p| p.entries.into_iter().map(|e| (e.code, e.status)).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            codes,
+            [("A".into(), "400".into()), ("B".into(), "400".into())]
+        );
+        assert!(table::read_csv("t.csv", SEED_CSV).is_ok());
+        assert!(fixes::read("f.csv", SEED_FIXES).is_ok());
+    }
+
+    /// `seed` with each edit applied: replace, insert or delete a character.
+    fn mutate(seed: &str, edits: &[(usize, u8, char)]) -> String {
+        let mut chars: Vec<char> = seed.chars().collect();
+        for &(at, kind, c) in edits {
+            let at = at % (chars.len() + 1);
+            match kind % 3 {
+                0 if at < chars.len() => chars[at] = c,
+                1 => chars.insert(at, c),
+                _ if at < chars.len() => {
+                    chars.remove(at);
+                }
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    fn markup_char() -> impl proptest::strategy::Strategy<Value = char> {
+        proptest::sample::select("+-=| \n\t`:\\*_<>\",#.()aB1é".chars().collect::<Vec<_>>())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pages_never_panic(
+            edits in proptest::collection::vec((0usize..400, 0u8..3, markup_char()), 0..12)
+        ) {
+            let _ = page::read("p.rst", &mutate(SEED_PAGE, &edits));
+        }
+
+        #[test]
+        fn tables_and_fixes_never_panic(
+            edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
+        ) {
+            let _ = table::read_csv("t.csv", &mutate(SEED_CSV, &edits));
+            let _ = fixes::read("f.csv", &mutate(SEED_FIXES, &edits));
+        }
+
+        #[test]
+        fn markup_never_panics(text in proptest::collection::vec(markup_char(), 0..80)) {
+            let text: String = text.into_iter().collect();
+            let lines: Vec<&str> = text.lines().collect();
+            let _ = markup::cell_text(&lines, markup::Mode::Markdown);
+            let _ = markup::inline(&text, markup::Mode::Plain);
+            let _ = rst::tables("t.rst", &text);
+        }
+
+        #[test]
+        fn any_text_never_panics(text in "\\PC{0,200}") {
+            let _ = page::read("p.rst", &text);
+            let _ = table::read_csv("t.csv", &text);
+            let _ = explain::suggestions(&text);
+        }
+    }
+
     #[test]
     fn pages_are_told_by_their_extension() {
         assert!(is_page(Path::new("x/obs_29_1601.rst")));

@@ -307,9 +307,9 @@ fn parse(
             let column = index(&column_chars, left);
             Cell {
                 row,
-                row_span: index(&row_lines, bottom) - row,
+                row_span: index(&row_lines, bottom).saturating_sub(row),
                 column,
-                column_span: index(&column_chars, right) - column,
+                column_span: index(&column_chars, right).saturating_sub(column),
                 lines: (top + 1..bottom)
                     .map(|line| CellLine {
                         text: (left + 1..right).map(|c| scan.char(line, c)).collect(),
