@@ -9,7 +9,7 @@
 use crate::diag::Problems;
 use crate::docs;
 use crate::input::{Input, Source};
-use crate::lookup::{BYTE_MUL, BytePos, DISPLACE_MUL, Hashed, Lookup, SLOT_MUL};
+use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -61,11 +61,16 @@ impl Expansion<'_> {
         let methods = self.methods();
         let from_code = self.from_code();
         let tracked = self.catalog.tracked_paths.iter().map(|path| {
+            // Relative paths go through `env!` so that no machine path is written into
+            // the expansion; an absolute path (a generated table) is already one.
+            let file = if std::path::Path::new(path).is_absolute() {
+                quote_spanned!(span=> #path)
+            } else {
+                quote_spanned!(span=> ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path))
+            };
             quote_spanned! {span=>
                 // Makes the table an input of the build: editing it recompiles this crate.
-                const _: &[::core::primitive::u8] = ::core::include_bytes!(
-                    ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path)
-                );
+                const _: &[::core::primitive::u8] = ::core::include_bytes!(#file);
             }
         });
         let error_type = parse_error_type(name, &error, vis);
@@ -286,7 +291,18 @@ impl Expansion<'_> {
         });
 
         let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
-        let as_str = self.indexed(quote_spanned!(span=> #str_ty), codes);
+        // The wire codes are one table, shared by `as_str` and `from_code`.
+        let as_str = if entries.is_empty() {
+            quote_spanned!(span=> match self {})
+        } else {
+            quote_spanned!(span=> Self::__WIRE_CODES[self as ::core::primitive::usize])
+        };
+        let count = entries.len();
+        let wire_codes = (!entries.is_empty()).then(|| {
+            quote_spanned! {span=>
+                const __WIRE_CODES: [#str_ty; #count] = [#(#codes),*];
+            }
+        });
         let description = self.indexed(quote_spanned!(span=> #str_ty), descriptions);
         let status = self.indexed(quote_spanned!(span=> ::core::primitive::u16), statuses);
         let reason = self.indexed(quote_spanned!(span=> #str_ty), reasons);
@@ -316,6 +332,8 @@ impl Expansion<'_> {
         let solution = optional(&solution, str_ty.clone(), is_empty);
 
         quote_spanned! {span=>
+            #wire_codes
+
             /// The wire code: the exact string the server sends.
             #[must_use]
             #[inline]
@@ -418,31 +436,46 @@ impl Expansion<'_> {
         let max = lookup.max_len;
         let seed = Literal::u64_unsuffixed(lookup.seed);
         let byte_mul = Literal::u64_unsuffixed(BYTE_MUL);
-        let displace_mul = Literal::u64_unsuffixed(DISPLACE_MUL);
-        let slot_mul = Literal::u64_unsuffixed(SLOT_MUL);
-        let bucket_mask = lookup.displacements.len() - 1;
         let slot_mask = lookup.slots.len() - 1;
-        let shift = lookup.slot_shift();
-        let displacements = &lookup.displacements;
-        let bucket_count = displacements.len();
+        let bucket_shift = lookup.bucket_shift();
+        let slot_shift = lookup.slot_shift();
+        let bucket_count = lookup.displacements.len();
         let slot_count = lookup.slots.len();
-        let wide = keys.len() >= usize::from(u16::MAX);
-        let slot_ty = if wide {
-            quote_spanned!(span=> ::core::primitive::u32)
-        } else {
-            quote_spanned!(span=> ::core::primitive::u16)
+        // The narrowest integer that holds every value: tables stay a few bytes a code.
+        let narrowest = |max: usize| {
+            if max <= usize::from(u16::MAX) {
+                quote_spanned!(span=> ::core::primitive::u16)
+            } else {
+                quote_spanned!(span=> ::core::primitive::u32)
+            }
         };
+        let slot_ty = narrowest(keys.len());
+        let displacement_ty = narrowest(slot_count - 1);
+        let displacements = lookup
+            .displacements
+            .iter()
+            .map(|&d| Literal::u32_unsuffixed(d));
         let slots = lookup.slots.iter().map(|&s| Literal::u32_unsuffixed(s));
         let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
         let mix = match &lookup.hashed {
-            Hashed::Positions(positions) => {
-                let steps = positions.iter().map(|&pos| {
-                    let byte = byte_at(pos, min);
-                    quote_spanned!(span=> h = (h ^ #u64_ty::from(#byte)).wrapping_mul(#byte_mul);)
-                });
-                quote_spanned!(span=> #(#steps)*)
+            Hashed::Positions(_) => {
+                let words = lookup
+                    .word_plan()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, word)| {
+                        let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
+                        let parts = word.into_iter().map(|(pos, shift)| {
+                            let byte = byte_at(pos, min);
+                            quote_spanned!(span=> #u64_ty::from(#byte) << #shift)
+                        });
+                        let parts = length.into_iter().chain(parts);
+                        quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
+                    });
+                quote_spanned!(span=> #(#words)*)
             }
             Hashed::EveryByte => quote_spanned! {span=>
+                h = (h ^ len as #u64_ty).wrapping_mul(#byte_mul);
                 for &byte in bytes {
                     h = (h ^ #u64_ty::from(byte)).wrapping_mul(#byte_mul);
                 }
@@ -467,7 +500,7 @@ impl Expansion<'_> {
         };
         quote_spanned! {span=>
             #signature {
-                const DISPLACEMENTS: [::core::primitive::u16; #bucket_count] = [#(#displacements),*];
+                const DISPLACEMENTS: [#displacement_ty; #bucket_count] = [#(#displacements),*];
                 // Key index + 1 per slot (0: empty); codes first, then aliases.
                 const SLOTS: [#slot_ty; #slot_count] = [#(#slots),*];
                 let bytes = code.as_bytes();
@@ -475,20 +508,21 @@ impl Expansion<'_> {
                 if !(#min..=#max).contains(&len) {
                     return ::core::option::Option::None;
                 }
-                let mut h: #u64_ty = (#seed ^ len as #u64_ty).wrapping_mul(#byte_mul);
+                let mut h: #u64_ty = #seed;
                 #mix
-                let displacement = #u64_ty::from(DISPLACEMENTS[(h >> 32) as ::core::primitive::usize & #bucket_mask]);
-                let slot = ((h ^ displacement.wrapping_mul(#displace_mul)).wrapping_mul(#slot_mul) >> #shift)
-                    as ::core::primitive::usize;
-                let key = SLOTS[slot & #slot_mask] as ::core::primitive::usize;
+                // Top bits: the bucket; the bits below, displaced: the slot.
+                let displacement = DISPLACEMENTS[(h >> #bucket_shift) as ::core::primitive::usize];
+                let slot = ((h >> #slot_shift) as ::core::primitive::usize
+                    ^ displacement as ::core::primitive::usize)
+                    & #slot_mask;
+                let key = SLOTS[slot] as ::core::primitive::usize;
                 if key == 0 {
                     return ::core::option::Option::None;
                 }
                 let key = key - 1;
                 if key < Self::COUNT {
-                    let found = Self::ALL[key];
-                    return if found.as_str().as_bytes() == bytes {
-                        ::core::option::Option::Some(found)
+                    return if Self::__WIRE_CODES[key].as_bytes() == bytes {
+                        ::core::option::Option::Some(Self::ALL[key])
                     } else {
                         ::core::option::Option::None
                     };
@@ -499,25 +533,15 @@ impl Expansion<'_> {
     }
 }
 
-/// The expression for one hashed byte; direct indexing where the length check already
-/// proves it in bounds.
+/// The expression for one hashed byte, clamped like [`BytePos::byte`]: direct indexing
+/// where the length check already proves it in bounds, else a branch-free clamp.
 fn byte_at(pos: BytePos, min_len: usize) -> TokenStream {
     let span = Span::mixed_site();
     match pos {
         BytePos::FromStart(i) if i < min_len => quote_spanned!(span=> bytes[#i]),
         BytePos::FromEnd(i) if i < min_len => quote_spanned!(span=> bytes[len - 1 - #i]),
-        BytePos::FromStart(i) => quote_spanned! {span=>
-            match bytes.get(#i) {
-                ::core::option::Option::Some(&byte) => byte,
-                ::core::option::Option::None => 0,
-            }
-        },
-        BytePos::FromEnd(i) => quote_spanned! {span=>
-            match bytes.get(len.wrapping_sub(#i + 1)) {
-                ::core::option::Option::Some(&byte) => byte,
-                ::core::option::Option::None => 0,
-            }
-        },
+        BytePos::FromStart(i) => quote_spanned!(span=> bytes[if #i < len { #i } else { len - 1 }]),
+        BytePos::FromEnd(i) => quote_spanned!(span=> bytes[(len - 1).saturating_sub(#i)]),
     }
 }
 

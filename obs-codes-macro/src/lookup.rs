@@ -2,55 +2,58 @@
 //!
 //! A generic hash of the whole string costs as much as a `HashMap` lookup, so, like GNU
 //! gperf, this hashes only what tells the keys apart: the length and a few byte positions
-//! (counted from the start or the end) chosen greedily for these keys. The hash picks a
-//! bucket; a per-bucket displacement (CHD, "hash, displace and compress") then sends
-//! every key to its own slot, and one comparison confirms the candidate. When no small
-//! set of positions separates the keys, every byte is hashed instead.
+//! (counted from the start or the end) chosen greedily for these keys, packed into one
+//! word and multiplied once. The top bits of the product pick a bucket; the next bits,
+//! XORed with the bucket's displacement (hash and displace, as in CHD), pick the slot
+//! that holds the only candidate, and one comparison confirms it. When no small set of
+//! positions separates the keys, every byte is hashed instead.
 //!
 //! [`Lookup::find`] is the reference for the code `expand` emits; the tests hold both to
 //! the same answers.
 
-/// Multiplier that mixes each hashed byte into the state (odd, so each step is a bijection).
+/// Multiplier that mixes each hashed word into the state (odd, so each step is a bijection).
 pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
-/// Multiplier applied to a bucket's displacement.
-pub const DISPLACE_MUL: u64 = 0xBF58_476D_1CE4_E5B9;
-/// Final mixing before the slot is taken from the top bits.
-pub const SLOT_MUL: u64 = 0x94D0_49BB_1331_11EB;
+/// Chosen bytes packed into the first word, next to the length (bits 0..16).
+const BYTES_WITH_LEN: usize = 6;
+/// Chosen bytes packed into each further word.
+const BYTES_PER_WORD: usize = 8;
+/// How many seeds are tried at one table size before the table doubles.
+const SEEDS_PER_SIZE: u64 = 32;
 
-/// Seeds tried in turn; fixed so that the expansion is the same on every machine.
-const SEEDS: [u64; 8] = [
-    0,
-    0x243F_6A88_85A3_08D3,
-    0x1319_8A2E_0370_7344,
-    0xA409_3822_299F_31D0,
-    0x082E_FA98_EC4E_6C89,
-    0x4528_21E6_38D0_1377,
-    0xBE54_66CF_34E9_0C6C,
-    0xC0AC_29B7_C97C_50DD,
-];
+/// The `i`th seed: a splitmix64 step, fixed so that the expansion is the same on every
+/// machine and in every build.
+fn seed(i: u64) -> u64 {
+    let mut z = i.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
 
 /// How far from each end positions are considered.
 const POSITION_WINDOW: usize = 48;
 /// More positions than this and hashing every byte is as cheap.
 const MAX_POSITIONS: usize = 10;
 
-/// A byte position, from the start or from the end of the key.
+/// A byte position, from the start or from the end of the key. A position past the end
+/// reads the byte at the far end instead (clamped): still a function of the key, and
+/// read without a branch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BytePos {
-    /// `key[i]`, or 0 when the key is shorter.
+    /// `key[min(i, len - 1)]`.
     FromStart(usize),
-    /// `key[len - 1 - i]`, or 0 when the key is shorter.
+    /// `key[len - 1 - min(i, len - 1)]`.
     FromEnd(usize),
 }
 
 impl BytePos {
-    /// The byte this position selects in `key` (0 past its end).
+    /// The byte this position selects in `key` (0 for an empty key).
     pub fn byte(self, key: &[u8]) -> u8 {
+        let last = key.len().saturating_sub(1);
         let index = match self {
-            BytePos::FromStart(i) => Some(i),
-            BytePos::FromEnd(i) => key.len().checked_sub(i + 1),
+            BytePos::FromStart(i) => i.min(last),
+            BytePos::FromEnd(i) => last - i.min(last),
         };
-        index.and_then(|i| key.get(i)).copied().unwrap_or(0)
+        key.get(index).copied().unwrap_or(0)
     }
 }
 
@@ -74,8 +77,8 @@ pub struct Lookup {
     pub seed: u64,
     /// What the hash reads.
     pub hashed: Hashed,
-    /// One displacement per bucket; a power of two of them.
-    pub displacements: Vec<u16>,
+    /// One displacement per bucket, below the slot count; a power of two of them.
+    pub displacements: Vec<u32>,
     /// Key index + 1 per slot, 0 for an empty slot; a power of two of them.
     pub slots: Vec<u32>,
 }
@@ -90,14 +93,15 @@ impl Lookup {
             None => Hashed::EveryByte,
         };
         let mut slot_count = (keys.len() + keys.len() / 4).next_power_of_two().max(4);
+        let bucket_count = (keys.len() / 4).next_power_of_two().max(2);
         loop {
-            for seed in SEEDS {
+            for i in 0..SEEDS_PER_SIZE {
                 let mut lookup = Lookup {
                     min_len,
                     max_len,
-                    seed,
+                    seed: seed(i),
                     hashed: hashed.clone(),
-                    displacements: vec![0; (keys.len() / 4).next_power_of_two().max(1)],
+                    displacements: vec![0; bucket_count],
                     slots: vec![0; slot_count],
                 };
                 if lookup.place(keys) {
@@ -108,31 +112,65 @@ impl Lookup {
         }
     }
 
+    /// How the chosen bytes are packed into 64-bit words: each word is XORed into the
+    /// state, which is then multiplied once. The first word also holds the length, so
+    /// a table needing up to six positions costs one multiplication.
+    pub fn word_plan(&self) -> Vec<Vec<(BytePos, u32)>> {
+        let Hashed::Positions(positions) = &self.hashed else {
+            return Vec::new();
+        };
+        let (first, rest) = positions.split_at(positions.len().min(BYTES_WITH_LEN));
+        let shifted = |chunk: &[BytePos], base: u32| -> Vec<(BytePos, u32)> {
+            chunk
+                .iter()
+                .zip((0..).map(|i| base + 8 * i))
+                .map(|(p, shift)| (*p, shift))
+                .collect()
+        };
+        std::iter::once(shifted(first, 16))
+            .chain(rest.chunks(BYTES_PER_WORD).map(|chunk| shifted(chunk, 0)))
+            .collect()
+    }
+
     /// The state after the length and the chosen bytes.
     pub fn hash(&self, key: &[u8]) -> u64 {
-        let mut h = (self.seed ^ key.len() as u64).wrapping_mul(BYTE_MUL);
-        let mut mix = |byte: u8| h = (h ^ u64::from(byte)).wrapping_mul(BYTE_MUL);
+        let mut h = self.seed;
+        let mut mix = |word: u64| h = (h ^ word).wrapping_mul(BYTE_MUL);
         match &self.hashed {
-            Hashed::Positions(positions) => positions.iter().for_each(|p| mix(p.byte(key))),
-            Hashed::EveryByte => key.iter().for_each(|&b| mix(b)),
+            Hashed::Positions(_) => {
+                for (index, word) in self.word_plan().iter().enumerate() {
+                    let length = if index == 0 { key.len() as u64 } else { 0 };
+                    mix(word.iter().fold(length, |acc, &(pos, shift)| {
+                        acc | u64::from(pos.byte(key)) << shift
+                    }));
+                }
+            }
+            Hashed::EveryByte => {
+                mix(key.len() as u64);
+                key.iter().for_each(|&b| mix(u64::from(b)));
+            }
         }
         h
     }
 
-    /// The bucket of a hash.
-    pub fn bucket(&self, h: u64) -> usize {
-        (h >> 32) as usize & (self.displacements.len() - 1)
+    /// How far the hash is shifted down to leave the bucket index (its top bits).
+    pub fn bucket_shift(&self) -> u32 {
+        64 - self.displacements.len().trailing_zeros()
     }
 
-    /// How far the slot index is shifted down from the top of the 64-bit product.
+    /// How far the hash is shifted down to leave the slot bits (just below the bucket's).
     pub fn slot_shift(&self) -> u32 {
-        64 - self.slots.len().trailing_zeros()
+        self.bucket_shift() - self.slots.len().trailing_zeros()
+    }
+
+    /// The bucket of a hash.
+    pub fn bucket(&self, h: u64) -> usize {
+        (h >> self.bucket_shift()) as usize
     }
 
     /// The slot of a hash, given its bucket's displacement.
-    pub fn slot(&self, h: u64, displacement: u16) -> usize {
-        ((h ^ u64::from(displacement).wrapping_mul(DISPLACE_MUL)).wrapping_mul(SLOT_MUL)
-            >> self.slot_shift()) as usize
+    pub fn slot(&self, h: u64, displacement: u32) -> usize {
+        ((h >> self.slot_shift()) as usize ^ displacement as usize) & (self.slots.len() - 1)
     }
 
     #[cfg(test)]
@@ -176,7 +214,8 @@ impl Lookup {
             if members.is_empty() {
                 break;
             }
-            let found = (0..=u16::MAX).find(|&d| {
+            let slot_count = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
+            let found = (0..slot_count).find(|&d| {
                 taken.clear();
                 members.iter().all(|&i| {
                     let slot = self.slot(hashes[i], d);
@@ -342,10 +381,11 @@ mod tests {
     }
 
     #[test]
-    fn byte_positions_read_zero_past_the_end() {
+    fn byte_positions_clamp_to_the_key() {
         assert_eq!(BytePos::FromStart(1).byte(b"ab"), b'b');
-        assert_eq!(BytePos::FromStart(2).byte(b"ab"), 0);
+        assert_eq!(BytePos::FromStart(2).byte(b"ab"), b'b');
         assert_eq!(BytePos::FromEnd(0).byte(b"ab"), b'b');
-        assert_eq!(BytePos::FromEnd(2).byte(b"ab"), 0);
+        assert_eq!(BytePos::FromEnd(2).byte(b"ab"), b'a');
+        assert_eq!(BytePos::FromEnd(0).byte(b""), 0);
     }
 }
