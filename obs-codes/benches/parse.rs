@@ -6,6 +6,9 @@
 //! cargo bench -p obs-codes --bench parse
 //! ```
 
+// criterion_group! writes an undocumented `pub fn`.
+#![allow(missing_docs)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use obs_codes::response::{DeleteErrors, is_error_body};
 use obs_codes::{ObsError, ObsErrorCode};
