@@ -89,7 +89,7 @@ impl<C: ErrorCode> fmt::Display for KeyError<C> {
 
 /// What a batch delete's `200 OK` `<DeleteResult>` body says went wrong.
 ///
-/// protocol.md: "Per-key errors of a batch delete arrive inside a 200 OK
+/// shared/reference/protocol.md: "Per-key errors of a batch delete arrive inside a 200 OK
 /// `<DeleteResult>` as `<Error>` elements with `Key`, `Code`, `Message`."
 ///
 /// ```

@@ -1,4 +1,4 @@
-//! The response headers that carry error information (protocol.md, "Headers").
+//! The response headers that carry error information (shared/reference/protocol.md, "Headers").
 
 use super::issue::Issues;
 use super::limits::MAX_FIELD_BYTES;
@@ -7,8 +7,8 @@ use super::xml::RawRecord;
 
 /// The error headers of a response; for each, the first occurrence counts.
 ///
-/// protocol.md: the prefix follows the signature type, `x-obs-` for OBS signatures and
-/// `x-amz-` for AWS ones. When both are present the `x-obs-` one wins (OBS's own).
+/// shared/reference/protocol.md: the prefix follows the signature type, `x-obs-` for OBS
+/// signatures and `x-amz-` for AWS ones. When both are present the `x-obs-` one wins (OBS's own).
 #[derive(Debug, Default)]
 pub(crate) struct ErrorHeaders {
     pub(crate) code: [Option<String>; 2],

@@ -1,5 +1,5 @@
-//! A small reader for flat JSON error objects (protocol.md: some OBS extension APIs
-//! answer `{"code": ..., "message": ..., "request_id": ...}`).
+//! A small reader for flat JSON error objects (shared/reference/protocol.md: some OBS
+//! extension APIs answer `{"code": ..., "message": ..., "request_id": ...}`).
 //!
 //! It reads one object: string, number, `true` and `false` members are kept (`null`
 //! counts as absent), nested objects and arrays are skipped. One pass, no recursion

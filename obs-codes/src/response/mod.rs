@@ -42,8 +42,9 @@
 //!
 //! # Resolution order
 //!
-//! When sources disagree, each field takes the first of (protocol.md, "HEAD requests":
-//! "the body's `<Code>`, then the error-code header, then the HTTP status alone"):
+//! When sources disagree, each field takes the first of (shared/reference/protocol.md,
+//! "HEAD requests": "the body's `<Code>`, then the error-code header, then the HTTP
+//! status alone"):
 //!
 //! | field | 1. body | 2. header | 3. status |
 //! |---|---|---|---|
@@ -199,8 +200,8 @@ impl<C: ErrorCode> ObsError<C> {
     /// root element is `<Error>` ([`is_error_body`]), read as
     /// [`from_parts`](Self::from_parts) would; `None` for any other body.
     ///
-    /// protocol.md: S3-compatible stores may answer a copy or a multipart complete with
-    /// `200 OK` and an `<Error>` body.
+    /// shared/reference/protocol.md: S3-compatible stores may answer a copy or a multipart
+    /// complete with `200 OK` and an `<Error>` body.
     ///
     /// ```
     /// use obs_codes::{ObsError, ObsErrorCode, RetryClass};
@@ -417,8 +418,8 @@ impl<C: ErrorCode> std::error::Error for ObsError<C> {}
 
 /// Whether a body is an OBS `<Error>` document: its root element, matched by local name
 /// after any declaration, comments or whitespace, is `Error`. For a `200 OK` answer to a
-/// copy or a multipart complete (protocol.md). Reads no further than the root's start
-/// tag, within the first [`MAX_BODY_BYTES`].
+/// copy or a multipart complete (shared/reference/protocol.md). Reads no further than the
+/// root's start tag, within the first [`MAX_BODY_BYTES`].
 ///
 /// ```
 /// use obs_codes::response::is_error_body;

@@ -23,7 +23,7 @@ pub enum RetryClass {
     NotRetryable,
 }
 
-/// retry.md: "transient: `InternalError`, `ServiceUnavailable`, `RequestTimeout`,
+/// shared/reference/retry.md: "transient: `InternalError`, `ServiceUnavailable`, `RequestTimeout`,
 /// `OperationAborted`".
 const TRANSIENT_CODES: [&str; 4] = [
     "InternalError",
@@ -32,10 +32,10 @@ const TRANSIENT_CODES: [&str; 4] = [
     "OperationAborted",
 ];
 
-/// retry.md: "throttling (retry with back-off): `SlowDown`, `TooManyRequests`".
+/// shared/reference/retry.md: "throttling (retry with back-off): `SlowDown`, `TooManyRequests`".
 const THROTTLING_CODES: [&str; 2] = ["SlowDown", "TooManyRequests"];
 
-/// retry.md: "clock skew (fix the clock, then retry): `RequestTimeTooSkewed`".
+/// shared/reference/retry.md: "clock skew (fix the clock, then retry): `RequestTimeTooSkewed`".
 const CLOCK_SKEW_CODES: [&str; 1] = ["RequestTimeTooSkewed"];
 
 impl RetryClass {
@@ -64,8 +64,9 @@ impl RetryClass {
         }
     }
 
-    /// The class of a bare HTTP status (retry.md, "by status when the code is unknown"):
-    /// 500, 502, 503, 504 and 408 transient, 429 throttled, anything else not retryable.
+    /// The class of a bare HTTP status (shared/reference/retry.md, "by status when the code
+    /// is unknown"): 500, 502, 503, 504 and 408 transient, 429 throttled, anything else not
+    /// retryable.
     #[must_use]
     pub const fn for_status(status: u16) -> Self {
         match status {

@@ -2,8 +2,8 @@
 //!
 //! One pass of quick-xml events over a byte slice, no recursion: a depth counter, the
 //! record being filled and the one value being collected. Elements are matched by local
-//! name, so a namespace or prefix changes nothing (protocol.md: the vendor's Python SDK
-//! strips `xmlns` before parsing errors).
+//! name, so a namespace or prefix changes nothing (shared/reference/protocol.md: the
+//! vendor's Python SDK strips `xmlns` before parsing errors).
 
 use super::issue::{BodyIssue, Issues};
 use super::limits::{MAX_DEPTH, MAX_EXTRA_FIELDS, MAX_FIELD_BYTES, MAX_KEY_ERRORS};
@@ -75,7 +75,7 @@ impl Field {
         }
     }
 
-    /// The whitespace rule of the field (protocol.md: values may be padded with
+    /// The whitespace rule of the field (shared/reference/protocol.md: values may be padded with
     /// whitespace or wrapped over lines).
     fn normalize(self, value: &str) -> String {
         match self {
@@ -358,7 +358,7 @@ fn element_name(name: &[u8]) -> String {
 }
 
 /// Whether the document's root element is `<Error>` (by local name): what tells a
-/// 200 OK that is really an error (protocol.md: copy, multipart complete).
+/// 200 OK that is really an error (shared/reference/protocol.md: copy, multipart complete).
 ///
 /// Reads only up to the root's start tag, within the first
 /// [`MAX_BODY_BYTES`](super::limits::MAX_BODY_BYTES).
