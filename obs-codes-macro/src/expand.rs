@@ -53,9 +53,11 @@ impl Expansion<'_> {
         let error = format_ident!("{}ParseError", name);
         let enum_docs = self.enum_docs();
         let variants: Vec<Ident> = self.variants();
+        // One attribute per variant, lines joined: thousands of rows would otherwise
+        // mean tens of thousands of attributes for the compiler to process.
         let variant_docs = self.catalog.entries.iter().map(|entry| {
-            let lines = variant_docs(entry);
-            quote_spanned!(span=> #(#[doc = #lines])*)
+            let doc = variant_docs(entry).join("\n");
+            quote_spanned!(span=> #[doc = #doc])
         });
         let count = self.catalog.entries.len();
         let methods = self.methods();
@@ -121,7 +123,7 @@ impl Expansion<'_> {
 
             impl #name {
                 /// Every code, in table order.
-                pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+                pub const ALL: &'static [Self] = &[#(#name::#variants),*];
 
                 /// How many codes there are.
                 pub const COUNT: ::core::primitive::usize = #count;
@@ -270,66 +272,27 @@ impl Expansion<'_> {
     fn methods(&self) -> TokenStream {
         let span = Span::mixed_site();
         let entries = &self.catalog.entries;
-        let codes = entries.iter().map(|e| e.code.as_str());
-        let descriptions = entries.iter().map(|e| docs::plain_text(&e.description));
-        let statuses = entries
-            .iter()
-            .map(|e| e.status.as_ref().map_or(0, |s| s.code));
-        let reasons = entries.iter().map(|e| {
-            e.status
-                .as_ref()
-                .and_then(|s| s.reason.clone())
-                .unwrap_or_default()
-        });
-        let retryable = entries.iter().map(|e| e.retryable);
-        let solutions = entries
-            .iter()
-            .map(|e| e.solution.clone().unwrap_or_default());
-        let aliases = entries.iter().map(|e| {
-            let list = &e.aliases;
-            quote_spanned!(span=> &[#(#list),*])
-        });
-
-        let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
-        // The wire codes are one table, shared by `as_str` and `from_code`.
-        let as_str = if entries.is_empty() {
-            quote_spanned!(span=> match self {})
-        } else {
-            quote_spanned!(span=> Self::__WIRE_CODES[self as ::core::primitive::usize])
-        };
         let count = entries.len();
-        let wire_codes = (!entries.is_empty()).then(|| {
+        let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
+        let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
+        let codes = entries.iter().map(|e| e.code.as_str());
+        // The wire codes are one table, shared by `as_str` and `from_code`.
+        let wire_codes = (count > 0).then(|| {
             quote_spanned! {span=>
                 const __WIRE_CODES: [#str_ty; #count] = [#(#codes),*];
             }
         });
-        let description = self.indexed(quote_spanned!(span=> #str_ty), descriptions);
-        let status = self.indexed(quote_spanned!(span=> ::core::primitive::u16), statuses);
-        let reason = self.indexed(quote_spanned!(span=> #str_ty), reasons);
-        let is_retryable = self.indexed(quote_spanned!(span=> ::core::primitive::bool), retryable);
-        let solution = self.indexed(quote_spanned!(span=> #str_ty), solutions);
-        let alias_list = self.indexed(quote_spanned!(span=> &'static [#str_ty]), aliases);
-        let empty = entries.is_empty();
-        // Bodies that wrap the looked-up value; an empty enum has no value to wrap.
-        let optional = |value: &TokenStream, ty: TokenStream, is_none: TokenStream| {
-            if empty {
-                quote_spanned!(span=> match self {})
-            } else {
-                quote_spanned! {span=>
-                    let value: #ty = #value;
-                    if #is_none {
-                        ::core::option::Option::None
-                    } else {
-                        ::core::option::Option::Some(value)
-                    }
-                }
-            }
-        };
-        let u16_ty = quote_spanned!(span=> ::core::primitive::u16);
-        let status = optional(&status, u16_ty, quote_spanned!(span=> value == 0));
-        let is_empty = quote_spanned!(span=> value.is_empty());
-        let reason = optional(&reason, str_ty.clone(), is_empty.clone());
-        let solution = optional(&solution, str_ty.clone(), is_empty);
+        let as_str = self.per_variant(quote_spanned!(span=> Self::__WIRE_CODES[self as #usize_ty]));
+        let descriptions = entries.iter().map(|e| docs::plain_text(&e.description));
+        let description = self.per_variant(quote_spanned! {span=>
+            const VALUES: [#str_ty; #count] = [#(#descriptions),*];
+            VALUES[self as #usize_ty]
+        });
+        let http_status = self.http_status();
+        let is_retryable = self.is_retryable();
+        let http_reason = self.sparse(|e| e.status.as_ref().and_then(|s| s.reason.clone()));
+        let solution = self.sparse(|e| e.solution.clone());
+        let aliases = self.aliases();
 
         quote_spanned! {span=>
             #wire_codes
@@ -352,14 +315,14 @@ impl Expansion<'_> {
             #[must_use]
             #[inline]
             pub const fn http_status(self) -> ::core::option::Option<::core::primitive::u16> {
-                #status
+                #http_status
             }
 
             /// The status phrase as the table writes it (e.g. `Moved Temporarily`), if any.
             #[must_use]
             #[inline]
             pub const fn http_reason(self) -> ::core::option::Option<#str_ty> {
-                #reason
+                #http_reason
             }
 
             /// Whether a client may retry the request that failed with this code.
@@ -380,26 +343,131 @@ impl Expansion<'_> {
             #[must_use]
             #[inline]
             pub const fn aliases(self) -> &'static [#str_ty] {
-                #alias_list
+                #aliases
             }
         }
     }
 
-    /// `VALUES[self as usize]` over a local const array; `match self {}` for an empty enum.
-    fn indexed<T: quote::ToTokens>(
-        &self,
-        ty: TokenStream,
-        values: impl Iterator<Item = T>,
-    ) -> TokenStream {
-        let span = Span::mixed_site();
-        let count = self.catalog.entries.len();
-        if count == 0 {
-            return quote_spanned!(span=> match self {});
+    /// A method body that reads `self`; an empty enum has no value to read.
+    fn per_variant(&self, body: TokenStream) -> TokenStream {
+        if self.catalog.entries.is_empty() {
+            quote_spanned!(Span::mixed_site()=> match self {})
+        } else {
+            body
         }
+    }
+
+    /// A body for a value that every variant has the same of.
+    fn constant(&self, value: TokenStream) -> TokenStream {
+        self.per_variant(quote_spanned!(Span::mixed_site()=> let _ = self; #value))
+    }
+
+    /// Statuses as one byte string (two bytes a code, little-endian; 0 = none): a
+    /// single literal costs the compiler nothing, where 10,000 integers cost seconds.
+    fn http_status(&self) -> TokenStream {
+        let span = Span::mixed_site();
+        let statuses: Vec<u16> = self
+            .catalog
+            .entries
+            .iter()
+            .map(|e| e.status.as_ref().map_or(0, |s| s.code))
+            .collect();
+        if statuses.iter().all(|&s| s == 0) {
+            return self.constant(quote_spanned!(span=> ::core::option::Option::None));
+        }
+        let bytes: Vec<u8> = statuses.iter().flat_map(|s| s.to_le_bytes()).collect();
+        let table = Literal::byte_string(&bytes);
+        self.per_variant(quote_spanned! {span=>
+            const STATUSES: &[::core::primitive::u8] = #table;
+            let at = self as ::core::primitive::usize * 2;
+            match ::core::primitive::u16::from_le_bytes([STATUSES[at], STATUSES[at + 1]]) {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
+        })
+    }
+
+    /// Retry flags as one byte string, or a constant when every code agrees.
+    fn is_retryable(&self) -> TokenStream {
+        let span = Span::mixed_site();
+        let flags: Vec<u8> = self
+            .catalog
+            .entries
+            .iter()
+            .map(|e| u8::from(e.retryable))
+            .collect();
+        if flags.iter().all(|&f| f == 0) {
+            return self.constant(quote_spanned!(span=> false));
+        }
+        if flags.iter().all(|&f| f == 1) {
+            return self.constant(quote_spanned!(span=> true));
+        }
+        let table = Literal::byte_string(&flags);
+        self.per_variant(quote_spanned! {span=>
+            const RETRYABLE: &[::core::primitive::u8] = #table;
+            RETRYABLE[self as ::core::primitive::usize] != 0
+        })
+    }
+
+    /// An optional text column: a `match` over the rows that have it when they are few
+    /// (most tables give a solution or a phrase to some rows only), else an array.
+    fn sparse(&self, value: impl Fn(&Entry) -> Option<String>) -> TokenStream {
+        let span = Span::mixed_site();
+        let name = &self.input.name;
+        let values: Vec<Option<String>> = self.catalog.entries.iter().map(value).collect();
+        let present = values.iter().filter(|v| v.is_some()).count();
+        if present == 0 {
+            return self.constant(quote_spanned!(span=> ::core::option::Option::None));
+        }
+        if present * 2 < values.len() {
+            let arms = self.catalog.entries.iter().zip(&values).filter_map(|(entry, value)| {
+                let variant = Ident::new(&entry.variant, span);
+                value.as_ref().map(|text| quote_spanned!(span=> #name::#variant => ::core::option::Option::Some(#text),))
+            });
+            return quote_spanned! {span=>
+                match self {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            };
+        }
+        let count = values.len();
+        let texts = values.iter().map(|v| v.as_deref().unwrap_or_default());
         quote_spanned! {span=>
-            {
-                const VALUES: [#ty; #count] = [#(#values),*];
-                VALUES[self as ::core::primitive::usize]
+            const VALUES: [&::core::primitive::str; #count] = [#(#texts),*];
+            let value = VALUES[self as ::core::primitive::usize];
+            if value.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(value)
+            }
+        }
+    }
+
+    /// Aliases: a `match` over the rows that have any (few do).
+    fn aliases(&self) -> TokenStream {
+        let span = Span::mixed_site();
+        let name = &self.input.name;
+        let with_aliases: Vec<&Entry> = self
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| !e.aliases.is_empty())
+            .collect();
+        if with_aliases.is_empty() {
+            return self.constant(quote_spanned!(span=> &[]));
+        }
+        let arms = with_aliases.iter().map(|entry| {
+            let variant = Ident::new(&entry.variant, span);
+            let aliases = &entry.aliases;
+            quote_spanned!(span=> #name::#variant => &[#(#aliases),*],)
+        });
+        let fallback = (with_aliases.len() < self.catalog.entries.len())
+            .then(|| quote_spanned!(span=> _ => &[],));
+        quote_spanned! {span=>
+            match self {
+                #(#arms)*
+                #fallback
             }
         }
     }
@@ -439,23 +507,20 @@ impl Expansion<'_> {
         let slot_mask = lookup.slots.len() - 1;
         let bucket_shift = lookup.bucket_shift();
         let slot_shift = lookup.slot_shift();
-        let bucket_count = lookup.displacements.len();
         let slot_count = lookup.slots.len();
-        // The narrowest integer that holds every value: tables stay a few bytes a code.
-        let narrowest = |max: usize| {
-            if max <= usize::from(u16::MAX) {
-                quote_spanned!(span=> ::core::primitive::u16)
-            } else {
-                quote_spanned!(span=> ::core::primitive::u32)
-            }
-        };
-        let slot_ty = narrowest(keys.len());
-        let displacement_ty = narrowest(slot_count - 1);
-        let displacements = lookup
-            .displacements
-            .iter()
-            .map(|&d| Literal::u32_unsuffixed(d));
-        let slots = lookup.slots.iter().map(|&s| Literal::u32_unsuffixed(s));
+        // Both tables are byte strings of little-endian integers, as narrow as their
+        // values allow: one literal each, which the compiler reads in no time, where
+        // thousands of integer literals cost it seconds.
+        let slot_width = PackedWidth::for_max(keys.len());
+        let displacement_width = PackedWidth::for_max(slot_count - 1);
+        let displacements = packed(&lookup.displacements, displacement_width);
+        let slots = packed(&lookup.slots, slot_width);
+        let read_displacement = displacement_width.read(
+            &quote_spanned!(span=> DISPLACEMENTS),
+            &quote_spanned!(span=> (h >> #bucket_shift) as ::core::primitive::usize),
+        );
+        let read_slot =
+            slot_width.read(&quote_spanned!(span=> SLOTS), &quote_spanned!(span=> slot));
         let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
         let mix = match &lookup.hashed {
             Hashed::Positions(_) => {
@@ -500,9 +565,9 @@ impl Expansion<'_> {
         };
         quote_spanned! {span=>
             #signature {
-                const DISPLACEMENTS: [#displacement_ty; #bucket_count] = [#(#displacements),*];
+                const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
                 // Key index + 1 per slot (0: empty); codes first, then aliases.
-                const SLOTS: [#slot_ty; #slot_count] = [#(#slots),*];
+                const SLOTS: &[::core::primitive::u8] = #slots;
                 let bytes = code.as_bytes();
                 let len = bytes.len();
                 if !(#min..=#max).contains(&len) {
@@ -511,11 +576,9 @@ impl Expansion<'_> {
                 let mut h: #u64_ty = #seed;
                 #mix
                 // Top bits: the bucket; the bits below, displaced: the slot.
-                let displacement = DISPLACEMENTS[(h >> #bucket_shift) as ::core::primitive::usize];
-                let slot = ((h >> #slot_shift) as ::core::primitive::usize
-                    ^ displacement as ::core::primitive::usize)
-                    & #slot_mask;
-                let key = SLOTS[slot] as ::core::primitive::usize;
+                let displacement = #read_displacement;
+                let slot = ((h >> #slot_shift) as ::core::primitive::usize ^ displacement) & #slot_mask;
+                let key = #read_slot;
                 if key == 0 {
                     return ::core::option::Option::None;
                 }
@@ -531,6 +594,56 @@ impl Expansion<'_> {
             }
         }
     }
+}
+
+/// How many bytes one integer of a packed table takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PackedWidth {
+    Two,
+    Four,
+}
+
+impl PackedWidth {
+    fn for_max(max: usize) -> Self {
+        if max <= usize::from(u16::MAX) {
+            PackedWidth::Two
+        } else {
+            PackedWidth::Four
+        }
+    }
+
+    /// The `usize` at `index` of the packed `table` (bounds checked like any indexing).
+    fn read(self, table: &TokenStream, index: &TokenStream) -> TokenStream {
+        let span = Span::mixed_site();
+        match self {
+            PackedWidth::Two => quote_spanned! {span=>
+                {
+                    let at = #index * 2;
+                    ::core::primitive::u16::from_le_bytes([#table[at], #table[at + 1]]) as ::core::primitive::usize
+                }
+            },
+            PackedWidth::Four => quote_spanned! {span=>
+                {
+                    let at = #index * 4;
+                    ::core::primitive::u32::from_le_bytes([#table[at], #table[at + 1], #table[at + 2], #table[at + 3]])
+                        as ::core::primitive::usize
+                }
+            },
+        }
+    }
+}
+
+/// `values` as one byte-string literal of little-endian integers of `width`.
+fn packed(values: &[u32], width: PackedWidth) -> Literal {
+    let bytes: Vec<u8> = match width {
+        // `for_max` chose Two only when every value fits.
+        PackedWidth::Two => values
+            .iter()
+            .flat_map(|&v| (v as u16).to_le_bytes())
+            .collect(),
+        PackedWidth::Four => values.iter().flat_map(|&v| v.to_le_bytes()).collect(),
+    };
+    Literal::byte_string(&bytes)
 }
 
 /// The expression for one hashed byte, clamped like [`BytePos::byte`]: direct indexing
@@ -839,14 +952,15 @@ mod tests {
     fn variant_docs_summarise_the_row() {
         let dir = scratch("docs", b"code,http_status,description,aliases,solution\nA<b>,N/A,Use [x] & **y**.,A2,Do `z`.\n");
         let tokens = generate(quote!("t.csv"), &dir).to_string();
+        // One doc attribute per variant, its lines joined (escaped in the token text).
         for expected in [
-            "\" Use \\\\[x\\\\] \\\\& **y**.\"",
-            "\" - HTTP status: none (`N/A`)\"",
-            "\" - Wire code: `A<b>`\"",
-            "\" - Also accepted: `A2`\"",
-            "\" - Retryable: no\"",
-            "\" - Defined by `t.csv:2`\"",
-            "\" **Solution:** Do `z`.\"",
+            "[doc = \" Use \\\\[x\\\\] \\\\& **y**.\\n",
+            "\\n - HTTP status: none (`N/A`)\\n",
+            "\\n - Wire code: `A<b>`\\n",
+            "\\n - Also accepted: `A2`\\n",
+            "\\n - Retryable: no\\n",
+            "\\n - Defined by `t.csv:2`\\n",
+            "\\n **Solution:** Do `z`.\"]",
         ] {
             assert!(tokens.contains(expected), "{expected} in {tokens}");
         }
