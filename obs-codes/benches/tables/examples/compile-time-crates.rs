@@ -106,13 +106,90 @@ fn hand_written(rows: &[[String; 6]]) -> String {
     arms(&mut rust, "http_reason", "Option<&'static str>", &|r| if r[3].is_empty() { "None".into() } else { format!("Some({:?})", r[3]) });
     arms(&mut rust, "is_retryable", "bool", &|r| r[4].clone());
     arms(&mut rust, "description", "&'static str", &|r| format!("{:?}", r[5]));
+    arms(&mut rust, "solution", "Option<&'static str>", &|_| "None".to_owned());
+    arms(&mut rust, "aliases", "&'static [&'static str]", &|r| match r[1].as_str() {
+        "KeyTooLong" => "&[\"KeyTooLongError\"]".to_owned(),
+        "System Capacity Not enough" => "&[\"SystemCapacityNotEnough\"]".to_owned(),
+        _ => "&[]".to_owned(),
+    });
     rust += "    /// from_code.\n    #[must_use]\n    pub fn from_code(code: &str) -> Option<Self> {\n        match code {\n";
     for row in rows {
         writeln!(rust, "            {:?} => Some(Self::{}),", row[1], row[0]).unwrap();
     }
-    rust += "            _ => None,\n        }\n    }\n}\n\nimpl core::fmt::Display for ObsErrorCode {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        f.write_str(self.as_str())\n    }\n}\n";
+    rust += "            \"KeyTooLongError\" => Some(Self::KeyTooLong),\n            \"SystemCapacityNotEnough\" => Some(Self::SystemCapacityNotEnough),\n";
+    rust += "            _ => None,\n        }\n    }\n}\n";
+    rust += HAND_WRITTEN_IMPLS;
     rust
 }
+
+/// The trait impls and the parse error that the macro also writes, by hand.
+const HAND_WRITTEN_IMPLS: &str = r#"
+impl core::fmt::Display for ObsErrorCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl core::str::FromStr for ObsErrorCode {
+    type Err = ParseError;
+    fn from_str(code: &str) -> Result<Self, ParseError> {
+        Self::from_code(code).ok_or_else(|| ParseError::new(code))
+    }
+}
+
+impl<'a> TryFrom<&'a str> for ObsErrorCode {
+    type Error = ParseError;
+    fn try_from(code: &'a str) -> Result<Self, ParseError> {
+        code.parse()
+    }
+}
+
+impl AsRef<str> for ObsErrorCode {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl core::error::Error for ObsErrorCode {}
+
+/// Not a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    prefix: [u8; 64],
+    len: usize,
+    truncated: bool,
+}
+
+impl ParseError {
+    fn new(input: &str) -> Self {
+        let mut len = input.len().min(64);
+        while !input.is_char_boundary(len) {
+            len -= 1;
+        }
+        let mut prefix = [0; 64];
+        prefix[..len].copy_from_slice(&input.as_bytes()[..len]);
+        Self { prefix, len, truncated: len < input.len() }
+    }
+
+    /// The input.
+    #[must_use]
+    pub fn input(&self) -> &str {
+        core::str::from_utf8(&self.prefix[..self.len]).unwrap_or("")
+    }
+}
+
+impl core::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "unknown error code {:?}", self.input())?;
+        if self.truncated {
+            write!(f, " (cut to its first {} bytes)", self.len)?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for ParseError {}
+"#;
 
 fn bare_enum(codes: &[String]) -> String {
     let mut rust = format!("/// Codes.\n{DERIVES}\n#[non_exhaustive]\npub enum SyntheticCode {{\n");
