@@ -9,7 +9,7 @@
 use crate::diag::Problems;
 use crate::docs;
 use crate::input::{Input, Source};
-use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup};
+use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup, TAG_MUL};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -61,7 +61,7 @@ impl Expansion<'_> {
         });
         let count = self.catalog.entries.len();
         let methods = self.methods();
-        let from_code = self.from_code();
+        let from_code = self.lookup_fn();
         let tracked = self.catalog.tracked_paths.iter().map(|path| {
             // Relative paths go through `env!` so that no machine path is written into
             // the expansion; an absolute path (a generated table) is already one.
@@ -472,7 +472,7 @@ impl Expansion<'_> {
         }
     }
 
-    fn from_code(&self) -> TokenStream {
+    fn lookup_fn(&self) -> TokenStream {
         let span = Span::mixed_site();
         let signature = quote_spanned! {span=>
             /// The code for a wire string, aliases included: exact and case-sensitive.
@@ -511,16 +511,37 @@ impl Expansion<'_> {
         // Both tables are byte strings of little-endian integers, as narrow as their
         // values allow: one literal each, which the compiler reads in no time, where
         // thousands of integer literals cost it seconds.
-        let slot_width = PackedWidth::for_max(keys.len());
+        // Per slot, a one-byte tag of the key's hash in one table and the key's index in
+        // another. A miss reads only the tags (a byte a slot: small enough to stay in
+        // the L1 cache at 10,000 codes) and stops at a tag that differs, 255 times in
+        // 256. An empty slot holds key 0 with a tag that is not key 0's, so the tag
+        // check is the only branch a miss takes.
+        let index_width = PackedWidth::for_max(keys.len());
+        let tag_of = |index: usize| Lookup::tag(lookup.hash(keys[index]));
+        let (tags, indices): (Vec<u8>, Vec<u64>) = lookup
+            .slots
+            .iter()
+            .map(|&slot| match slot {
+                0 => ((tag_of(0) ^ 1) as u8, 0),
+                taken => {
+                    let index = taken as usize - 1;
+                    (tag_of(index) as u8, index as u64)
+                }
+            })
+            .unzip();
+        let tags = Literal::byte_string(&tags);
+        let slots = packed(&indices, index_width);
         let displacement_width = PackedWidth::for_max(slot_count - 1);
-        let displacements = packed(&lookup.displacements, displacement_width);
-        let slots = packed(&lookup.slots, slot_width);
+        let displacement_values: Vec<u64> =
+            lookup.displacements.iter().map(|&d| u64::from(d)).collect();
+        let displacements = packed(&displacement_values, displacement_width);
+        let tag_mul = Literal::u64_unsuffixed(TAG_MUL);
         let read_displacement = displacement_width.read(
             &quote_spanned!(span=> DISPLACEMENTS),
             &quote_spanned!(span=> (h >> #bucket_shift) as ::core::primitive::usize),
         );
         let read_slot =
-            slot_width.read(&quote_spanned!(span=> SLOTS), &quote_spanned!(span=> slot));
+            index_width.read(&quote_spanned!(span=> SLOTS), &quote_spanned!(span=> slot));
         let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
         let mix = match &lookup.hashed {
             Hashed::Positions(_) => {
@@ -546,6 +567,7 @@ impl Expansion<'_> {
                 }
             },
         };
+        let same = same_bytes(min, max);
         let alias_count = alias_targets.len();
         let alias_strs = alias_targets.iter().map(|(alias, _)| *alias);
         let alias_indices = alias_targets.iter().map(|(_, index)| *index);
@@ -556,7 +578,7 @@ impl Expansion<'_> {
                 const ALIASES: [(&::core::primitive::str, ::core::primitive::usize); #alias_count] =
                     [#((#alias_strs, #alias_indices)),*];
                 let (alias, index) = ALIASES[key - Self::COUNT];
-                if alias.as_bytes() == bytes {
+                if same(alias.as_bytes(), bytes) {
                     ::core::option::Option::Some(Self::ALL[index])
                 } else {
                     ::core::option::Option::None
@@ -566,8 +588,11 @@ impl Expansion<'_> {
         quote_spanned! {span=>
             #signature {
                 const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
-                // Key index + 1 per slot (0: empty); codes first, then aliases.
+                // Per slot: a key index (codes first, then aliases) and above it the
+                // key's 16-bit tag.
                 const SLOTS: &[::core::primitive::u8] = #slots;
+                const TAGS: &[::core::primitive::u8] = #tags;
+                #same
                 let bytes = code.as_bytes();
                 let len = bytes.len();
                 if !(#min..=#max).contains(&len) {
@@ -576,15 +601,15 @@ impl Expansion<'_> {
                 let mut h: #u64_ty = #seed;
                 #mix
                 // Top bits: the bucket; the bits below, displaced: the slot.
-                let displacement = #read_displacement;
+                let displacement = #read_displacement as ::core::primitive::usize;
                 let slot = ((h >> #slot_shift) as ::core::primitive::usize ^ displacement) & #slot_mask;
-                let key = #read_slot;
-                if key == 0 {
+                // Most misses stop here: another key's tag, or an empty slot's.
+                if ::core::primitive::u64::from(TAGS[slot]) != h.wrapping_mul(#tag_mul) >> 56 {
                     return ::core::option::Option::None;
                 }
-                let key = key - 1;
+                let key = #read_slot as ::core::primitive::usize;
                 if key < Self::COUNT {
-                    return if Self::__WIRE_CODES[key].as_bytes() == bytes {
+                    return if same(Self::__WIRE_CODES[key].as_bytes(), bytes) {
                         ::core::option::Option::Some(Self::ALL[key])
                     } else {
                         ::core::option::Option::None
@@ -596,11 +621,65 @@ impl Expansion<'_> {
     }
 }
 
+/// Keys at most this long are compared inline, a word at a time; longer ones by `==`.
+const INLINE_COMPARE_MAX: usize = 64;
+
+/// `fn same(a, b)`: the final comparison of the candidate with the input. For keys of 8
+/// to 64 bytes it reads a fixed number of 8-byte words at offsets clamped to the length
+/// (the last ones overlap) and ORs their differences: no loop, no branch on the data and
+/// no call, where `==` calls `memcmp`, which branches on the length.
+fn same_bytes(min_len: usize, max_len: usize) -> TokenStream {
+    let span = Span::mixed_site();
+    let u8_ty = quote_spanned!(span=> ::core::primitive::u8);
+    let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
+    if !(8..=INLINE_COMPARE_MAX).contains(&max_len) {
+        return quote_spanned! {span=>
+            #[inline(always)]
+            fn same(a: &[#u8_ty], b: &[#u8_ty]) -> ::core::primitive::bool {
+                a == b
+            }
+        };
+    }
+    let short = (min_len < 8).then(|| {
+        quote_spanned! {span=>
+            if n < 8 {
+                return a == b;
+            }
+        }
+    });
+    let offsets = (0..max_len.div_ceil(8)).map(|i| i * 8);
+    quote_spanned! {span=>
+        #[inline(always)]
+        fn same(a: &[#u8_ty], b: &[#u8_ty]) -> ::core::primitive::bool {
+            #[inline(always)]
+            fn word(s: &[#u8_ty], at: #usize_ty) -> ::core::primitive::u64 {
+                match <[#u8_ty; 8] as ::core::convert::TryFrom<&[#u8_ty]>>::try_from(&s[at..at + 8]) {
+                    ::core::result::Result::Ok(word) => ::core::primitive::u64::from_le_bytes(word),
+                    ::core::result::Result::Err(_) => 0,
+                }
+            }
+            let n = a.len();
+            if n != b.len() {
+                return false;
+            }
+            #short
+            let last = n - 8;
+            let mut diff = 0;
+            #(
+                let at = if #offsets < last { #offsets } else { last };
+                diff |= word(a, at) ^ word(b, at);
+            )*
+            diff == 0
+        }
+    }
+}
+
 /// How many bytes one integer of a packed table takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PackedWidth {
     Two,
     Four,
+    Eight,
 }
 
 impl PackedWidth {
@@ -612,37 +691,42 @@ impl PackedWidth {
         }
     }
 
-    /// The `usize` at `index` of the packed `table` (bounds checked like any indexing).
+    fn bytes(self) -> usize {
+        match self {
+            PackedWidth::Two => 2,
+            PackedWidth::Four => 4,
+            PackedWidth::Eight => 8,
+        }
+    }
+
+    /// The `u64` at `index` of the packed `table` (bounds checked like any indexing).
     fn read(self, table: &TokenStream, index: &TokenStream) -> TokenStream {
         let span = Span::mixed_site();
-        match self {
-            PackedWidth::Two => quote_spanned! {span=>
-                {
-                    let at = #index * 2;
-                    ::core::primitive::u16::from_le_bytes([#table[at], #table[at + 1]]) as ::core::primitive::usize
-                }
-            },
-            PackedWidth::Four => quote_spanned! {span=>
-                {
-                    let at = #index * 4;
-                    ::core::primitive::u32::from_le_bytes([#table[at], #table[at + 1], #table[at + 2], #table[at + 3]])
-                        as ::core::primitive::usize
-                }
-            },
+        let width = self.bytes();
+        let bytes = (0..width).map(|i| quote_spanned!(span=> #table[at + #i]));
+        let int = match self {
+            PackedWidth::Two => quote_spanned!(span=> ::core::primitive::u16),
+            PackedWidth::Four => quote_spanned!(span=> ::core::primitive::u32),
+            PackedWidth::Eight => quote_spanned!(span=> ::core::primitive::u64),
+        };
+        let widen =
+            (self != PackedWidth::Eight).then(|| quote_spanned!(span=> as ::core::primitive::u64));
+        quote_spanned! {span=>
+            {
+                let at = #index * #width;
+                #int::from_le_bytes([#(#bytes),*]) #widen
+            }
         }
     }
 }
 
-/// `values` as one byte-string literal of little-endian integers of `width`.
-fn packed(values: &[u32], width: PackedWidth) -> Literal {
-    let bytes: Vec<u8> = match width {
-        // `for_max` chose Two only when every value fits.
-        PackedWidth::Two => values
-            .iter()
-            .flat_map(|&v| (v as u16).to_le_bytes())
-            .collect(),
-        PackedWidth::Four => values.iter().flat_map(|&v| v.to_le_bytes()).collect(),
-    };
+/// `values` as one byte-string literal of little-endian integers of `width` (each value
+/// fits: the width was chosen for the largest).
+fn packed(values: &[u64], width: PackedWidth) -> Literal {
+    let bytes: Vec<u8> = values
+        .iter()
+        .flat_map(|v| v.to_le_bytes().into_iter().take(width.bytes()))
+        .collect();
     Literal::byte_string(&bytes)
 }
 

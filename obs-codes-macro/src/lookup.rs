@@ -6,7 +6,9 @@
 //! word and multiplied once. The top bits of the product pick a bucket; the next bits,
 //! XORed with the bucket's displacement (hash and displace, as in CHD), pick the slot
 //! that holds the only candidate, and one comparison confirms it. When no small set of
-//! positions separates the keys, every byte is hashed instead.
+//! positions separates the keys, every byte is hashed instead. (`expand` also stores a
+//! one-byte tag of each key's hash per slot, so that most misses stop before reading a
+//! key, and compares the candidate a word at a time.)
 //!
 //! [`Lookup::find`] is the reference for the code `expand` emits; the tests hold both to
 //! the same answers.
@@ -17,6 +19,10 @@ pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 const BYTES_WITH_LEN: usize = 6;
 /// Chosen bytes packed into each further word.
 const BYTES_PER_WORD: usize = 8;
+/// Multiplier of the one-byte tag stored for each slot: a miss whose tag differs is
+/// rejected without reading the key.
+pub const TAG_MUL: u64 = 0xD6E8_FEB8_6659_FD93;
+
 /// How many seeds are tried at one table size before the table doubles.
 const SEEDS_PER_SIZE: u64 = 32;
 
@@ -161,6 +167,12 @@ impl Lookup {
     /// How far the hash is shifted down to leave the slot bits (just below the bucket's).
     pub fn slot_shift(&self) -> u32 {
         self.bucket_shift() - self.slots.len().trailing_zeros()
+    }
+
+    /// The one-byte tag of a hash (from a second multiplication, so it is independent
+    /// of the bucket and slot bits).
+    pub fn tag(h: u64) -> u64 {
+        h.wrapping_mul(TAG_MUL) >> 56
     }
 
     /// The bucket of a hash.
