@@ -89,14 +89,33 @@ fn bundled(c: &mut Criterion) {
     for (mix, hit_percent) in MIXES {
         let inputs = batch(&keys, &misses, hit_percent);
         let inputs = &inputs;
-        method!(group, "obs-codes from_code", mix, inputs, ObsErrorCode::from_code);
+        method!(
+            group,
+            "obs-codes from_code",
+            mix,
+            inputs,
+            ObsErrorCode::from_code
+        );
         method!(group, "match", mix, inputs, tables::obs_match);
-        method!(group, "strum", mix, inputs, |s: &str| s.parse::<tables::StrumObs>().ok());
-        method!(group, "strum use_phf", mix, inputs, |s: &str| s.parse::<tables::StrumObsPhf>().ok());
-        method!(group, "phf::Map", mix, inputs, |s: &str| tables::OBS_PHF.get(s).copied());
-        method!(group, "HashMap std", mix, inputs, |s: &str| peers.std_map.get(s).copied());
-        method!(group, "HashMap foldhash", mix, inputs, |s: &str| peers.fold_map.get(s).copied());
-        method!(group, "binary search", mix, inputs, |s: &str| peers.binary_search(s));
+        method!(group, "strum", mix, inputs, |s: &str| s
+            .parse::<tables::StrumObs>()
+            .ok());
+        method!(group, "strum use_phf", mix, inputs, |s: &str| s
+            .parse::<tables::StrumObsPhf>()
+            .ok());
+        method!(group, "phf::Map", mix, inputs, |s: &str| tables::OBS_PHF
+            .get(s)
+            .copied());
+        method!(group, "HashMap std", mix, inputs, |s: &str| peers
+            .std_map
+            .get(s)
+            .copied());
+        method!(group, "HashMap foldhash", mix, inputs, |s: &str| peers
+            .fold_map
+            .get(s)
+            .copied());
+        method!(group, "binary search", mix, inputs, |s: &str| peers
+            .binary_search(s));
     }
     group.finish();
 }
@@ -111,11 +130,26 @@ fn synthetic(c: &mut Criterion) {
     for (mix, hit_percent) in MIXES {
         let inputs = batch(&keys, &misses, hit_percent);
         let inputs = &inputs;
-        method!(group, "obs-codes from_code", mix, inputs, tables::SyntheticCode::from_code);
-        method!(group, "phf::Map", mix, inputs, |s: &str| tables::SYNTHETIC_PHF.get(s).copied());
-        method!(group, "HashMap std", mix, inputs, |s: &str| peers.std_map.get(s).copied());
-        method!(group, "HashMap foldhash", mix, inputs, |s: &str| peers.fold_map.get(s).copied());
-        method!(group, "binary search", mix, inputs, |s: &str| peers.binary_search(s));
+        method!(
+            group,
+            "obs-codes from_code",
+            mix,
+            inputs,
+            tables::SyntheticCode::from_code
+        );
+        method!(group, "phf::Map", mix, inputs, |s: &str| {
+            tables::SYNTHETIC_PHF.get(s).copied()
+        });
+        method!(group, "HashMap std", mix, inputs, |s: &str| peers
+            .std_map
+            .get(s)
+            .copied());
+        method!(group, "HashMap foldhash", mix, inputs, |s: &str| peers
+            .fold_map
+            .get(s)
+            .copied());
+        method!(group, "binary search", mix, inputs, |s: &str| peers
+            .binary_search(s));
         for (name, lookup) in tables::SYNTHETIC_SLOW_PEERS {
             method!(group, *name, mix, inputs, lookup);
         }

@@ -21,14 +21,29 @@ use std::path::{Path, PathBuf};
 const DERIVES: &str = "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]";
 
 fn main() {
-    let out = PathBuf::from(std::env::args().nth(1).expect("usage: compile-time-crates DIR"));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..").canonicalize().unwrap();
-    let macro_dep = format!("obs-codes-macro = {{ path = {:?} }}", root.join("obs-codes-macro").display().to_string());
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .expect("usage: compile-time-crates DIR"),
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../..")
+        .canonicalize()
+        .unwrap();
+    let macro_dep = format!(
+        "obs-codes-macro = {{ path = {:?} }}",
+        root.join("obs-codes-macro").display().to_string()
+    );
     let codes = synthetic::codes(10_000, 0x2545_F491_4F6C_DD1D);
     let rows = bundled_rows(&root.join("tables/obs.csv"));
 
     write_crate(&out, "hand-107", "", &hand_written(&rows));
-    write_crate(&out, "macro-107", &macro_dep, "obs_codes_macro::obs_errors!();\n");
+    write_crate(
+        &out,
+        "macro-107",
+        &macro_dep,
+        "obs_codes_macro::obs_errors!();\n",
+    );
     write_crate(&out, "bare-10000", "", &bare_enum(&codes));
     let mut phf = bare_enum(&codes);
     phf += "/// Code to variant.\npub static CODES: phf::Map<&'static str, SyntheticCode> = phf::phf_map! {\n";
@@ -36,25 +51,56 @@ fn main() {
         writeln!(phf, "    {code:?} => SyntheticCode::C{i},").unwrap();
     }
     phf += "};\n";
-    write_crate(&out, "phf-10000", "phf = { version = \"0.11\", features = [\"macros\"] }", &phf);
+    write_crate(
+        &out,
+        "phf-10000",
+        "phf = { version = \"0.11\", features = [\"macros\"] }",
+        &phf,
+    );
     let mut csv = String::from("code,http_status,description\n");
     for code in &codes {
         writeln!(csv, "{code},400,Synthetic code {code}.").unwrap();
     }
     std::fs::write(out.join("synthetic.csv"), csv).unwrap();
-    write_crate(&out, "macro-10000", &macro_dep, "obs_codes_macro::obs_errors!(\"../synthetic.csv\");\n");
+    write_crate(
+        &out,
+        "macro-10000",
+        &macro_dep,
+        "obs_codes_macro::obs_errors!(\"../synthetic.csv\");\n",
+    );
 
     let size_main = "fn main() {\n    let arg = std::env::args().nth(1).unwrap_or_default();\n    \
         match arg.parse::<ObsErrorCode>() {\n        Ok(c) => println!(\"{c} {:?} {:?} {} {} {:?} {:?}\", c.http_status(), c.http_reason(), c.description(), c.is_retryable(), c.solution(), c.aliases()),\n        \
         Err(e) => println!(\"{e}\"),\n    }\n    for c in ObsErrorCode::ALL { println!(\"{c}\"); }\n}\n";
-    write_bin(&out, "size-obs", &macro_dep, &format!("obs_codes_macro::obs_errors!();\n{size_main}"));
-    write_bin(&out, "size-base", "", "fn main() {\n    let arg = std::env::args().nth(1).unwrap_or_default();\n    println!(\"{arg}\");\n}\n");
+    write_bin(
+        &out,
+        "size-obs",
+        &macro_dep,
+        &format!("obs_codes_macro::obs_errors!();\n{size_main}"),
+    );
+    write_bin(
+        &out,
+        "size-base",
+        "",
+        "fn main() {\n    let arg = std::env::args().nth(1).unwrap_or_default();\n    println!(\"{arg}\");\n}\n",
+    );
 
-    let members = ["hand-107", "macro-107", "bare-10000", "phf-10000", "macro-10000", "size-base", "size-obs"];
+    let members = [
+        "hand-107",
+        "macro-107",
+        "bare-10000",
+        "phf-10000",
+        "macro-10000",
+        "size-base",
+        "size-obs",
+    ];
     let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
     std::fs::write(
         out.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n\n[profile.release]\nstrip = true\n", list.join(", ")),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n\n[profile.release]\nstrip = true\n",
+            list.join(", ")
+        ),
     )
     .unwrap();
     let lock = root.join("Cargo.lock");
@@ -64,25 +110,46 @@ fn main() {
 
 /// (variant, code, status, reason, retryable, description) of the bundled table.
 fn bundled_rows(path: &Path) -> Vec<[String; 6]> {
-    let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).from_path(path).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_path(path)
+        .unwrap();
     let headers = reader.headers().unwrap().clone();
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (code, status, retryable, description) = (column("code"), column("http_status"), column("retryable"), column("description"));
+    let (code, status, retryable, description) = (
+        column("code"),
+        column("http_status"),
+        column("retryable"),
+        column("description"),
+    );
     reader
         .records()
         .map(|record| {
             let record = record.unwrap();
-            let (number, reason) = record[status].split_once(' ').unwrap_or((&record[status], ""));
-            let number = number.parse::<u16>().map_or("None".to_owned(), |n| format!("Some({n})"));
+            let (number, reason) = record[status]
+                .split_once(' ')
+                .unwrap_or((&record[status], ""));
+            let number = number
+                .parse::<u16>()
+                .map_or("None".to_owned(), |n| format!("Some({n})"));
             let retry = match &record[retryable] {
-                "" => ["Some(500)", "Some(503)"].contains(&number.as_str()).to_string(),
+                "" => ["Some(500)", "Some(503)"]
+                    .contains(&number.as_str())
+                    .to_string(),
                 flag => flag.to_owned(),
             };
             let variant: String = record[code]
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .map(|p| p[..1].to_ascii_uppercase() + &p[1..])
                 .collect();
-            [variant, record[code].to_owned(), number, reason.to_owned(), retry, record[description].replace("**", "")]
+            [
+                variant,
+                record[code].to_owned(),
+                number,
+                reason.to_owned(),
+                retry,
+                record[description].replace("**", ""),
+            ]
         })
         .collect()
 }
@@ -101,17 +168,34 @@ fn hand_written(rows: &[[String; 6]]) -> String {
         }
         *rust += "        }\n    }\n";
     };
-    arms(&mut rust, "as_str", "&'static str", &|r| format!("{:?}", r[1]));
-    arms(&mut rust, "http_status", "Option<u16>", &|r| r[2].clone());
-    arms(&mut rust, "http_reason", "Option<&'static str>", &|r| if r[3].is_empty() { "None".into() } else { format!("Some({:?})", r[3]) });
-    arms(&mut rust, "is_retryable", "bool", &|r| r[4].clone());
-    arms(&mut rust, "description", "&'static str", &|r| format!("{:?}", r[5]));
-    arms(&mut rust, "solution", "Option<&'static str>", &|_| "None".to_owned());
-    arms(&mut rust, "aliases", "&'static [&'static str]", &|r| match r[1].as_str() {
-        "KeyTooLong" => "&[\"KeyTooLongError\"]".to_owned(),
-        "System Capacity Not enough" => "&[\"SystemCapacityNotEnough\"]".to_owned(),
-        _ => "&[]".to_owned(),
+    arms(&mut rust, "as_str", "&'static str", &|r| {
+        format!("{:?}", r[1])
     });
+    arms(&mut rust, "http_status", "Option<u16>", &|r| r[2].clone());
+    arms(&mut rust, "http_reason", "Option<&'static str>", &|r| {
+        if r[3].is_empty() {
+            "None".into()
+        } else {
+            format!("Some({:?})", r[3])
+        }
+    });
+    arms(&mut rust, "is_retryable", "bool", &|r| r[4].clone());
+    arms(&mut rust, "description", "&'static str", &|r| {
+        format!("{:?}", r[5])
+    });
+    arms(&mut rust, "solution", "Option<&'static str>", &|_| {
+        "None".to_owned()
+    });
+    arms(
+        &mut rust,
+        "aliases",
+        "&'static [&'static str]",
+        &|r| match r[1].as_str() {
+            "KeyTooLong" => "&[\"KeyTooLongError\"]".to_owned(),
+            "System Capacity Not enough" => "&[\"SystemCapacityNotEnough\"]".to_owned(),
+            _ => "&[]".to_owned(),
+        },
+    );
     rust += "    /// from_code.\n    #[must_use]\n    pub fn from_code(code: &str) -> Option<Self> {\n        match code {\n";
     for row in rows {
         writeln!(rust, "            {:?} => Some(Self::{}),", row[1], row[0]).unwrap();
@@ -200,20 +284,34 @@ fn bare_enum(codes: &[String]) -> String {
 }
 
 fn manifest(name: &str, deps: &str, bin: bool) -> String {
-    let target = if bin { "" } else { "\n[lib]\npath = \"src/lib.rs\"\n" };
-    format!("[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n{target}\n[dependencies]\n{deps}\n")
+    let target = if bin {
+        ""
+    } else {
+        "\n[lib]\npath = \"src/lib.rs\"\n"
+    };
+    format!(
+        "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n{target}\n[dependencies]\n{deps}\n"
+    )
 }
 
 fn write_crate(out: &Path, name: &str, deps: &str, lib: &str) {
     let dir = out.join(name);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(dir.join("Cargo.toml"), manifest(name, deps, false)).unwrap();
-    std::fs::write(dir.join("src/lib.rs"), format!("//! Compile-time fixture `{name}`.\n{lib}")).unwrap();
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        format!("//! Compile-time fixture `{name}`.\n{lib}"),
+    )
+    .unwrap();
 }
 
 fn write_bin(out: &Path, name: &str, deps: &str, main: &str) {
     let dir = out.join(name);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(dir.join("Cargo.toml"), manifest(name, deps, true)).unwrap();
-    std::fs::write(dir.join("src/main.rs"), format!("//! Size fixture `{name}`.\n{main}")).unwrap();
+    std::fs::write(
+        dir.join("src/main.rs"),
+        format!("//! Size fixture `{name}`.\n{main}"),
+    )
+    .unwrap();
 }
