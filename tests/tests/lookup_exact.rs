@@ -20,7 +20,11 @@ fn near_misses(key: &str) -> Vec<String> {
             }
         }
     }
-    out.extend((0..bytes.len()).filter_map(|end| key.get(..end)).map(str::to_owned));
+    out.extend(
+        (0..bytes.len())
+            .filter_map(|end| key.get(..end))
+            .map(str::to_owned),
+    );
     out.push(format!("{key}x"));
     out.push(format!("x{key}"));
     out.push(key.to_lowercase());
@@ -36,7 +40,11 @@ fn check_exact(keys: &[(&str, u16)], lookup: impl Fn(&str) -> Option<usize>) -> 
     for &(key, row) in keys {
         assert_eq!(lookup(key), Some(usize::from(row)), "{key}");
         for probe in near_misses(key) {
-            assert_eq!(lookup(&probe), rows.get(probe.as_str()).copied(), "{probe:?} near {key}");
+            assert_eq!(
+                lookup(&probe),
+                rows.get(probe.as_str()).copied(),
+                "{probe:?} near {key}"
+            );
             probes += 1;
         }
     }
@@ -56,7 +64,14 @@ fn bundled_table_is_exact() {
 fn ten_thousand_codes_are_exact() {
     assert_eq!(SyntheticCode::COUNT, 10_000);
     // Variants are in table order, so a variant's discriminant is its row.
-    assert!(SyntheticCode::ALL.iter().enumerate().all(|(i, c)| *c as usize == i));
-    let probes = check_exact(SYNTHETIC_KEYS, |s| SyntheticCode::from_code(s).map(|c| c as usize));
+    assert!(
+        SyntheticCode::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, c)| *c as usize == i)
+    );
+    let probes = check_exact(SYNTHETIC_KEYS, |s| {
+        SyntheticCode::from_code(s).map(|c| c as usize)
+    });
     assert!(probes > 500_000, "{probes} near misses");
 }
