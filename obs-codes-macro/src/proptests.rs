@@ -85,7 +85,12 @@ proptest! {
     }
 
     #[test]
-    fn valid_tables_round_trip(codes in prop::collection::btree_set("[A-Z][A-Za-z0-9]{0,20}", 1..40)) {
+    fn valid_tables_round_trip(
+        codes in prop::collection::btree_set("[A-Z][A-Za-z0-9]{0,20}", 1..40).prop_filter(
+            "names the macro rejects on purpose (keywords, generated items)",
+            |codes| !codes.iter().any(|c| c == "Self" || crate::valid::RESERVED_VARIANTS.contains(&c.as_str())),
+        )
+    ) {
         let mut text = String::from("code,http_status,description\n");
         for code in &codes {
             text.push_str(&format!("{code},400 Bad Request,About {code}.\n"));

@@ -13,6 +13,17 @@
 //! assert!(!code.is_retryable());
 //! assert_eq!(ObsErrorCode::from_code("SlowDown").map(ObsErrorCode::is_retryable), Some(true));
 //! ```
+//!
+//! Around it, what a storage client needs:
+//! - [`ErrorCode`]: the trait every generated enum implements, so code can be generic
+//!   over tables (your own, from [`obs_errors!`], included);
+//! - `response` (feature `std`, on by default): [`ObsError`] read from a status, headers
+//!   and an XML or JSON body, with retry advice ([`RetryClass`]); `From` impls for the
+//!   `http` crate's types behind the `http` feature;
+//! - `serde_wire` (feature `serde`): codes as their wire strings.
+//!
+//! Features: `std` (default), `http`, `serde`, and `cli` for the `obs-codes` command.
+//! Without `std` the crate is `no_std` and holds the enum, the trait and the macro.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 mod code;
