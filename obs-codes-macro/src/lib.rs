@@ -2,9 +2,9 @@
 //!
 //! The pipeline runs one way, one module per stage, each a plain function over
 //! `proc_macro2` values so that unit tests call it directly:
-//! [`input`] (the call) -> [`source`] (the text) -> [`table`] (rows with positions) ->
-//! [`valid`] (checked catalog) -> [`expand`] (tokens, built with [`lookup`] and [`docs`]).
-//! Problems from every stage gather in [`diag::Problems`] and are reported together.
+//! `input` (the call) -> `source` (the text) -> `table` (rows with positions) ->
+//! `valid` (checked catalog) -> `expand` (tokens, built with `lookup` and `docs`).
+//! Problems from every stage gather in `diag::Problems` and are reported together.
 //!
 //! Use it through the `obs-codes` crate, which re-exports the macro and documents the
 //! table format and the generated API.
