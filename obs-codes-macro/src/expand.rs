@@ -517,7 +517,7 @@ impl Expansion<'_> {
         // 256. An empty slot holds key 0 with a tag that is not key 0's, so the tag
         // check is the only branch a miss takes.
         let index_width = PackedWidth::for_max(keys.len());
-        let tag_of = |index: usize| Lookup::tag(lookup.hash(keys[index]));
+        let tag_of = |index: usize| lookup.tag(keys[index]);
         let (tags, indices): (Vec<u8>, Vec<u64>) = lookup
             .slots
             .iter()
@@ -568,6 +568,14 @@ impl Expansion<'_> {
             },
         };
         let same = same_bytes(min, max);
+        // `word` serves the tag of large tables and the inline comparison.
+        let word = (lookup.tags_edges() || (8..=INLINE_COMPARE_MAX).contains(&max)).then(word_fn);
+        // Mirrors `Lookup::edge_words`.
+        let edge_words = if lookup.tags_edges() {
+            quote_spanned!(span=> (word(bytes, 0) ^ word(bytes, len - 8).rotate_left(32)))
+        } else {
+            quote_spanned!(span=> 0)
+        };
         let alias_count = alias_targets.len();
         let alias_strs = alias_targets.iter().map(|(alias, _)| *alias);
         let alias_indices = alias_targets.iter().map(|(_, index)| *index);
@@ -592,6 +600,7 @@ impl Expansion<'_> {
                 // key's 16-bit tag.
                 const SLOTS: &[::core::primitive::u8] = #slots;
                 const TAGS: &[::core::primitive::u8] = #tags;
+                #word
                 #same
                 let bytes = code.as_bytes();
                 let len = bytes.len();
@@ -604,7 +613,7 @@ impl Expansion<'_> {
                 let displacement = #read_displacement as ::core::primitive::usize;
                 let slot = ((h >> #slot_shift) as ::core::primitive::usize ^ displacement) & #slot_mask;
                 // Most misses stop here: another key's tag, or an empty slot's.
-                if ::core::primitive::u64::from(TAGS[slot]) != h.wrapping_mul(#tag_mul) >> 56 {
+                if ::core::primitive::u64::from(TAGS[slot]) != (h ^ #edge_words).wrapping_mul(#tag_mul) >> 56 {
                     return ::core::option::Option::None;
                 }
                 let key = #read_slot as ::core::primitive::usize;
@@ -621,6 +630,21 @@ impl Expansion<'_> {
     }
 }
 
+/// `fn word(s, at)`: the 8 bytes at `at` as a little-endian `u64` (one load).
+fn word_fn() -> TokenStream {
+    let span = Span::mixed_site();
+    let u8_ty = quote_spanned!(span=> ::core::primitive::u8);
+    quote_spanned! {span=>
+        #[inline(always)]
+        fn word(s: &[#u8_ty], at: ::core::primitive::usize) -> ::core::primitive::u64 {
+            match <[#u8_ty; 8] as ::core::convert::TryFrom<&[#u8_ty]>>::try_from(&s[at..at + 8]) {
+                ::core::result::Result::Ok(word) => ::core::primitive::u64::from_le_bytes(word),
+                ::core::result::Result::Err(_) => 0,
+            }
+        }
+    }
+}
+
 /// Keys at most this long are compared inline, a word at a time; longer ones by `==`.
 const INLINE_COMPARE_MAX: usize = 64;
 
@@ -631,7 +655,6 @@ const INLINE_COMPARE_MAX: usize = 64;
 fn same_bytes(min_len: usize, max_len: usize) -> TokenStream {
     let span = Span::mixed_site();
     let u8_ty = quote_spanned!(span=> ::core::primitive::u8);
-    let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
     if !(8..=INLINE_COMPARE_MAX).contains(&max_len) {
         return quote_spanned! {span=>
             #[inline(always)]
@@ -651,13 +674,6 @@ fn same_bytes(min_len: usize, max_len: usize) -> TokenStream {
     quote_spanned! {span=>
         #[inline(always)]
         fn same(a: &[#u8_ty], b: &[#u8_ty]) -> ::core::primitive::bool {
-            #[inline(always)]
-            fn word(s: &[#u8_ty], at: #usize_ty) -> ::core::primitive::u64 {
-                match <[#u8_ty; 8] as ::core::convert::TryFrom<&[#u8_ty]>>::try_from(&s[at..at + 8]) {
-                    ::core::result::Result::Ok(word) => ::core::primitive::u64::from_le_bytes(word),
-                    ::core::result::Result::Err(_) => 0,
-                }
-            }
             let n = a.len();
             if n != b.len() {
                 return false;
