@@ -29,7 +29,7 @@ fn fixture_crates_pass_clippy_pedantic_and_run() {
         let output = run_ok(&mut std::process::Command::new(&binary));
         assert_eq!(
             String::from_utf8_lossy(&output.stdout),
-            format!("edition {edition}: ok\n")
+            format!("fixture-edition-{edition}: ok\n")
         );
     }
 }
