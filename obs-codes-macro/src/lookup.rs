@@ -314,16 +314,16 @@ fn choose_positions(keys: &[&[u8]], max_len: usize) -> Option<Vec<BytePos>> {
     }
 }
 
-/// Indices of keys grouped by class, only the groups with more than one key.
+/// Indices of keys grouped by class, only the groups with more than one key (in class
+/// order, so the result is the same on every run).
 fn groups(class: &[usize]) -> Vec<Vec<usize>> {
-    let mut by_class: std::collections::HashMap<usize, Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, &c) in class.iter().enumerate() {
-        by_class.entry(c).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = by_class.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort();
-    groups
+    let mut order: Vec<usize> = (0..class.len()).collect();
+    order.sort_unstable_by_key(|&i| (class[i], i));
+    order
+        .chunk_by(|&a, &b| class[a] == class[b])
+        .filter(|group| group.len() > 1)
+        .map(<[usize]>::to_vec)
+        .collect()
 }
 
 fn pairs(n: usize) -> usize {
