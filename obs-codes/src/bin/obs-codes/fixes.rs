@@ -82,19 +82,8 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Vec<Problem>> {
     }
     let mut fixes: Vec<Fix> = Vec::new();
     for record in rows {
-        if record.fields.len() != columns.len() {
-            let at = record
-                .fields
-                .get(columns.len())
-                .map_or_else(|| record.end.clone(), |f| f.at.clone());
-            problems.push(Problem::new(
-                at,
-                format!(
-                    "this record has {} fields but the header has {}",
-                    record.fields.len(),
-                    columns.len()
-                ),
-            ));
+        if let Some(problem) = record.width_problem(columns.len()) {
+            problems.push(problem);
             continue;
         }
         let cell = |wanted: Column| {

@@ -126,6 +126,27 @@ pub struct Record {
     pub end: Location,
 }
 
+impl Record {
+    /// The problem with a record whose field count differs from the header's, located at
+    /// its first extra field or, when fields are missing, at its end.
+    pub fn width_problem(&self, expected: usize) -> Option<Problem> {
+        if self.fields.len() == expected {
+            return None;
+        }
+        let at = self
+            .fields
+            .get(expected)
+            .map_or_else(|| self.end.clone(), |f| f.at.clone());
+        Some(Problem::new(
+            at,
+            format!(
+                "this record has {} fields but the header has {expected}",
+                self.fields.len()
+            ),
+        ))
+    }
+}
+
 /// Reads CSV text into records (comment lines starting with `#` and blank lines
 /// skipped), every field located.
 pub fn read_records(file: &str, text: &str) -> Result<Vec<Record>, Problem> {
@@ -317,19 +338,8 @@ pub fn read_csv(file: &str, text: &str) -> Result<CsvTable, Vec<Problem>> {
     }
     let mut entries = Vec::new();
     for record in rows {
-        if record.fields.len() != columns.len() {
-            let at = record
-                .fields
-                .get(columns.len())
-                .map_or_else(|| record.end.clone(), |f| f.at.clone());
-            problems.push(Problem::new(
-                at,
-                format!(
-                    "this record has {} fields but the header has {}",
-                    record.fields.len(),
-                    columns.len()
-                ),
-            ));
+        if let Some(problem) = record.width_problem(columns.len()) {
+            problems.push(problem);
             continue;
         }
         if let Some(entry) = read_row(record, &columns, &mut problems) {
