@@ -3,7 +3,11 @@
 //! panic. Plus property tests: random bytes and XML soup keep every bound, generated
 //! well-formed errors read back exactly, and JSON reads like `serde_json` reads it.
 
+#[path = "support/bounds.rs"]
+mod bounds;
 mod support;
+
+use bounds::assert_bounded;
 
 use obs_codes::response::limits::{
     MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_EXTRA_FIELDS, MAX_FIELD_BYTES, MAX_ISSUES,
@@ -24,30 +28,6 @@ fn parse_timed(status: u16, body: &[u8]) -> ObsError {
     assert!(elapsed < QUICK, "took {elapsed:?}");
     assert_bounded(&error);
     error
-}
-
-/// The bounds every result keeps, whatever the input.
-fn assert_bounded(error: &ObsError) {
-    assert!(error.issues().len() <= MAX_ISSUES);
-    assert!(error.extra().len() <= MAX_EXTRA_FIELDS);
-    let fields = [
-        error.code_str(),
-        error.message(),
-        error.request_id(),
-        error.id_2(),
-        error.resource(),
-        error.indicator(),
-    ];
-    for value in fields.into_iter().flatten() {
-        // U+FFFD for one invalid byte takes 3: at most 3 times the cap after decoding.
-        assert!(value.len() <= MAX_FIELD_BYTES, "{} bytes", value.len());
-    }
-    for (name, value) in error.extra() {
-        assert!(name.len() <= MAX_FIELD_BYTES);
-        assert!(value.len() <= MAX_FIELD_BYTES);
-    }
-    let line = error.to_string();
-    assert!(!line.contains(['\n', '\r']), "{line:?}");
 }
 
 fn has_issue(error: &ObsError, wanted: fn(&BodyIssue) -> bool) -> bool {

@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obs_codes::response::limits::{MAX_EXTRA_FIELDS, MAX_FIELD_BYTES, MAX_ISSUES, MAX_KEY_ERRORS};
+use obs_codes::response::limits::MAX_KEY_ERRORS;
 use obs_codes::response::{DeleteErrors, is_error_body};
 use obs_codes::{ObsError, ObsErrorCode};
 
@@ -46,25 +46,12 @@ fn split_message(data: &[u8]) -> Option<(u16, Vec<(&[u8], &[u8])>, &[u8])> {
     }
 }
 
+#[path = "../../tests/support/bounds.rs"]
+mod bounds;
+
+/// The shared bounds, and retry advice that never panics.
 fn check(error: &ObsError) {
-    assert!(error.issues().len() <= MAX_ISSUES);
-    assert!(error.extra().len() <= MAX_EXTRA_FIELDS);
-    let fields = [
-        error.code_str(),
-        error.message(),
-        error.request_id(),
-        error.id_2(),
-        error.resource(),
-        error.indicator(),
-    ];
-    for value in fields.into_iter().flatten() {
-        assert!(value.len() <= MAX_FIELD_BYTES);
-    }
-    for (name, value) in error.extra() {
-        assert!(name.len() <= MAX_FIELD_BYTES && value.len() <= MAX_FIELD_BYTES);
-    }
-    let line = error.to_string();
-    assert!(!line.contains(['\n', '\r']));
+    bounds::assert_bounded(error);
     let _ = error.retry_class();
 }
 
