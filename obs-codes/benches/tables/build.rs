@@ -2,6 +2,8 @@
 //! the bundled OBS keys, a synthetic 10,000-code table (never committed), an
 //! `obs_errors!` call over it, `phf::Map`s, strum enums and naive `match` functions.
 
+#[path = "src/bundled.rs"]
+mod bundled;
 #[path = "src/synthetic.rs"]
 mod synthetic;
 
@@ -19,6 +21,7 @@ fn main() {
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tables/obs.csv");
     println!("cargo::rerun-if-changed={}", bundled.display());
     println!("cargo::rerun-if-changed=src/synthetic.rs");
+    println!("cargo::rerun-if-changed=src/bundled.rs");
 
     let obs = obs_keys(&bundled);
     let codes = synthetic::codes(SYNTHETIC_COUNT, SYNTHETIC_SEED);
@@ -46,19 +49,14 @@ fn main() {
 
 /// Every key of the bundled table (codes, then aliases) with its row index.
 fn obs_keys(path: &Path) -> Vec<(String, usize)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_path(path)
-        .unwrap();
-    let headers = reader.headers().unwrap().clone();
-    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (code, aliases) = (column("code"), column("aliases"));
     let mut keys = Vec::new();
     let mut alias_keys = Vec::new();
-    for (row, record) in reader.records().enumerate() {
-        let record = record.unwrap();
-        keys.push((record[code].to_owned(), row));
-        for alias in record[aliases].split('|').filter(|a| !a.is_empty()) {
+    for (row, [code, aliases]) in bundled::rows(path, ["code", "aliases"])
+        .into_iter()
+        .enumerate()
+    {
+        keys.push((code, row));
+        for alias in aliases.split('|').filter(|a| !a.is_empty()) {
             alias_keys.push((alias.to_owned(), row));
         }
     }

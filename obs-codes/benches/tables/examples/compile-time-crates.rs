@@ -12,6 +12,8 @@
 //! cargo run -p obs-codes-bench-tables --example compile-time-crates -- target/compile-time
 //! ```
 
+#[path = "../src/bundled.rs"]
+mod bundled;
 #[path = "../src/synthetic.rs"]
 mod synthetic;
 
@@ -110,45 +112,30 @@ fn main() {
 
 /// (variant, code, status, reason, retryable, description) of the bundled table.
 fn bundled_rows(path: &Path) -> Vec<[String; 6]> {
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_path(path)
-        .unwrap();
-    let headers = reader.headers().unwrap().clone();
-    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (code, status, retryable, description) = (
-        column("code"),
-        column("http_status"),
-        column("retryable"),
-        column("description"),
-    );
-    reader
-        .records()
-        .map(|record| {
-            let record = record.unwrap();
-            let (number, reason) = record[status]
-                .split_once(' ')
-                .unwrap_or((&record[status], ""));
+    bundled::rows(path, ["code", "http_status", "retryable", "description"])
+        .into_iter()
+        .map(|[code, status, retryable, description]| {
+            let (number, reason) = status.split_once(' ').unwrap_or((&status, ""));
             let number = number
                 .parse::<u16>()
                 .map_or("None".to_owned(), |n| format!("Some({n})"));
-            let retry = match &record[retryable] {
+            let retry = match retryable.as_str() {
                 "" => ["Some(500)", "Some(503)"]
                     .contains(&number.as_str())
                     .to_string(),
                 flag => flag.to_owned(),
             };
-            let variant: String = record[code]
+            let variant: String = code
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .map(|p| p[..1].to_ascii_uppercase() + &p[1..])
                 .collect();
             [
                 variant,
-                record[code].to_owned(),
+                code.clone(),
                 number,
                 reason.to_owned(),
                 retry,
-                record[description].replace("**", ""),
+                description.replace("**", ""),
             ]
         })
         .collect()
