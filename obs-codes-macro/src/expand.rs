@@ -8,7 +8,7 @@
 
 use crate::diag::Problems;
 use crate::docs;
-use crate::input::{Input, Source};
+use crate::input::{DERIVED, Input, Source};
 use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup, TAG_MUL};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
@@ -76,6 +76,8 @@ impl Expansion<'_> {
             }
         });
         let error_type = parse_error_type(name, &error, vis);
+        let derive_modules = DERIVED.iter().map(|(module, _)| Ident::new(module, span));
+        let derive_names = DERIVED.iter().map(|(_, name)| Ident::new(name, span));
         let runtime_impl = self
             .input
             .runtime
@@ -106,16 +108,7 @@ impl Expansion<'_> {
         quote_spanned! {span=>
             #(#attrs)*
             #(#[doc = #enum_docs])*
-            #[derive(
-                ::core::fmt::Debug,
-                ::core::clone::Clone,
-                ::core::marker::Copy,
-                ::core::cmp::PartialEq,
-                ::core::cmp::Eq,
-                ::core::hash::Hash,
-                ::core::cmp::PartialOrd,
-                ::core::cmp::Ord
-            )]
+            #[derive(#(::core::#derive_modules::#derive_names),*)]
             #[non_exhaustive]
             #vis enum #name {
                 #(#variant_docs #variants,)*

@@ -13,16 +13,17 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitStr, Token, Visibility};
 
-/// Traits the generated enum always derives; a user derive of one of them would clash.
-pub const DERIVED: [&str; 8] = [
-    "Debug",
-    "Clone",
-    "Copy",
-    "PartialEq",
-    "Eq",
-    "Hash",
-    "PartialOrd",
-    "Ord",
+/// Traits the generated enum always derives, with the `core` module of each: `expand`
+/// emits `::core::{module}::{name}`, and a user derive of one of them would clash.
+pub const DERIVED: [(&str, &str); 8] = [
+    ("fmt", "Debug"),
+    ("clone", "Clone"),
+    ("marker", "Copy"),
+    ("cmp", "PartialEq"),
+    ("cmp", "Eq"),
+    ("hash", "Hash"),
+    ("cmp", "PartialOrd"),
+    ("cmp", "Ord"),
 ];
 
 /// The name the short forms give the enum.
@@ -193,13 +194,13 @@ fn check_attrs(attrs: &[Attribute]) -> syn::Result<()> {
             let Some(last) = path.segments.last() else {
                 continue;
             };
-            if DERIVED.iter().any(|derived| last.ident == derived) {
+            if DERIVED.iter().any(|(_, derived)| last.ident == derived) {
                 return Err(syn::Error::new_spanned(
                     &path,
                     format!(
                         "obs_errors! already derives `{}` for the enum: remove it from this derive (the macro derives {})",
                         last.ident,
-                        DERIVED.join(", ")
+                        DERIVED.map(|(_, name)| name).join(", ")
                     ),
                 ));
             }
