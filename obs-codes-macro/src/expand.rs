@@ -9,7 +9,7 @@
 use crate::diag::Problems;
 use crate::docs;
 use crate::input::{DERIVED, Input, Source};
-use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup, TAG_MUL};
+use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup, Records, TAG_MUL};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -473,6 +473,7 @@ impl Expansion<'_> {
             /// Runs in constant time: a perfect hash over the length and a few bytes of
             /// the input picks the one candidate, then a single comparison confirms it.
             #[must_use]
+            #[inline]
             pub fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self>
         };
         let entries = &self.catalog.entries;
@@ -484,117 +485,66 @@ impl Expansion<'_> {
                 }
             };
         }
+        // Codes first, in table order, then aliases, each standing for its variant.
         let mut keys: Vec<&[u8]> = entries.iter().map(|e| e.code.as_bytes()).collect();
-        let mut alias_targets: Vec<(&str, usize)> = Vec::new();
+        let mut variants: Vec<usize> = (0..entries.len()).collect();
         for (index, entry) in entries.iter().enumerate() {
             for alias in &entry.aliases {
                 keys.push(alias.as_bytes());
-                alias_targets.push((alias, index));
+                variants.push(index);
             }
         }
         let lookup = Lookup::build(&keys);
-        let min = lookup.min_len;
-        let max = lookup.max_len;
+        let records = Records::build(&keys, &variants);
+        let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
+        let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
+        let (min, max) = (lookup.min_len, lookup.max_len);
         let seed = Literal::u64_unsuffixed(lookup.seed);
-        let byte_mul = Literal::u64_unsuffixed(BYTE_MUL);
         let slot_mask = lookup.slots.len() - 1;
-        let bucket_shift = lookup.bucket_shift();
         let slot_shift = lookup.slot_shift();
-        let slot_count = lookup.slots.len();
-        // Both tables are byte strings of little-endian integers, as narrow as their
+        // The tables are byte strings of little-endian integers, as narrow as their
         // values allow: one literal each, which the compiler reads in no time, where
-        // thousands of integer literals cost it seconds.
-        // Per slot, a one-byte tag of the key's hash in one table and the key's index in
-        // another. A miss reads only the tags (a byte a slot: small enough to stay in
-        // the L1 cache at 10,000 codes) and stops at a tag that differs, 255 times in
-        // 256. An empty slot holds key 0 with a tag that is not key 0's, so the tag
-        // check is the only branch a miss takes.
-        let index_width = PackedWidth::for_max(keys.len());
-        let tag_of = |index: usize| lookup.tag(keys[index]);
-        let (tags, indices): (Vec<u8>, Vec<u64>) = lookup
-            .slots
-            .iter()
-            .map(|&slot| match slot {
-                0 => ((tag_of(0) ^ 1) as u8, 0),
-                taken => {
-                    let index = taken as usize - 1;
-                    (tag_of(index) as u8, index as u64)
-                }
-            })
-            .unzip();
-        let tags = Literal::byte_string(&tags);
-        let slots = packed(&indices, index_width);
-        let displacement_width = PackedWidth::for_max(slot_count - 1);
-        let displacement_values: Vec<u64> =
-            lookup.displacements.iter().map(|&d| u64::from(d)).collect();
-        let displacements = packed(&displacement_values, displacement_width);
-        let tag_mul = Literal::u64_unsuffixed(TAG_MUL);
+        // thousands of integer literals cost it seconds. Per bucket, a displacement; per
+        // slot, where its key's record starts (an empty slot names key 0's record, which
+        // no input that reaches it can equal: key 0 hashes to its own slot).
+        let displacement_width = PackedWidth::for_max(lookup.slots.len() - 1);
+        let displacements: Vec<u64> = lookup.displacements.iter().map(|&d| u64::from(d)).collect();
+        let displacements = packed(&displacements, displacement_width);
+        let start_of = |slot: u32| match slot {
+            0 => records.starts[0],
+            taken => records.starts[taken as usize - 1],
+        };
+        let starts: Vec<u64> = lookup.slots.iter().map(|&slot| start_of(slot) as u64).collect();
+        let start_width = PackedWidth::for_max(records.bytes.len());
+        let starts = packed(&starts, start_width);
+        let bucket_shift = lookup.bucket_shift();
         let read_displacement = displacement_width.read(
             &quote_spanned!(span=> DISPLACEMENTS),
-            &quote_spanned!(span=> (h >> #bucket_shift) as ::core::primitive::usize),
+            &quote_spanned!(span=> (h >> #bucket_shift) as #usize_ty),
         );
-        let read_slot =
-            index_width.read(&quote_spanned!(span=> SLOTS), &quote_spanned!(span=> slot));
-        let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
-        let mix = match &lookup.hashed {
-            Hashed::Positions(_) => {
-                let words = lookup
-                    .word_plan()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, word)| {
-                        let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
-                        let parts = word.into_iter().map(|(pos, shift)| {
-                            let byte = byte_at(pos, min);
-                            quote_spanned!(span=> #u64_ty::from(#byte) << #shift)
-                        });
-                        let parts = length.into_iter().chain(parts);
-                        quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
-                    });
-                quote_spanned!(span=> #(#words)*)
-            }
-            Hashed::EveryByte => quote_spanned! {span=>
-                h = (h ^ len as #u64_ty).wrapping_mul(#byte_mul);
-                for &byte in bytes {
-                    h = (h ^ #u64_ty::from(byte)).wrapping_mul(#byte_mul);
-                }
-            },
+        let read_start = start_width.read(&quote_spanned!(span=> STARTS), &quote_spanned!(span=> slot));
+        let mix = hash_tokens(&lookup);
+        let words = lookup.tags_edges() || compares_by_words(min, max);
+        let word = words.then(word_fn);
+        let tag_check = lookup.tags_edges().then(|| tag_check(&lookup, &keys));
+        let window = records.window;
+        let header = records.header();
+        let records_len = records.bytes.len();
+        let record_bytes = Literal::byte_string(&records.bytes);
+        let field = |at: usize, width: usize| {
+            let bytes = (at..at + width).map(|i| quote_spanned!(span=> record[#i]));
+            let pad = (width..8).map(|_| quote_spanned!(span=> 0));
+            quote_spanned!(span=> #u64_ty::from_le_bytes([#(#bytes,)* #(#pad),*]) as #usize_ty)
         };
-        let same = same_bytes(min, max);
-        // `word` serves the tag of large tables and the inline comparison.
-        let word = (lookup.tags_edges() || (8..=INLINE_COMPARE_MAX).contains(&max)).then(word_fn);
-        // Mirrors `Lookup::edge_words`.
-        let edge_words = if lookup.tags_edges() {
-            quote_spanned!(span=> (word(bytes, 0) ^ word(bytes, len - 8).rotate_left(32)))
-        } else {
-            quote_spanned!(span=> 0)
-        };
-        let alias_count = alias_targets.len();
-        let alias_strs = alias_targets.iter().map(|(alias, _)| *alias);
-        let alias_indices = alias_targets.iter().map(|(_, index)| *index);
-        let confirm_alias = if alias_targets.is_empty() {
-            quote_spanned!(span=> ::core::option::Option::None)
-        } else {
-            quote_spanned! {span=>
-                const ALIASES: [(&::core::primitive::str, ::core::primitive::usize); #alias_count] =
-                    [#((#alias_strs, #alias_indices)),*];
-                let (alias, index) = ALIASES[key - Self::COUNT];
-                if same(alias.as_bytes(), bytes) {
-                    ::core::option::Option::Some(Self::ALL[index])
-                } else {
-                    ::core::option::Option::None
-                }
-            }
-        };
+        let variant = field(0, records.index_width);
+        let key_len = field(records.index_width, records.len_width);
+        let same = same_tokens(min, max, header);
         quote_spanned! {span=>
             #signature {
                 const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
-                // Per slot: a key index (codes first, then aliases) and above it the
-                // key's 16-bit tag.
-                const SLOTS: &[::core::primitive::u8] = #slots;
-                const TAGS: &[::core::primitive::u8] = #tags;
+                const STARTS: &[::core::primitive::u8] = #starts;
+                const RECORDS: &[::core::primitive::u8; #records_len] = #record_bytes;
                 #word
-                #same
                 let bytes = code.as_bytes();
                 let len = bytes.len();
                 if !(#min..=#max).contains(&len) {
@@ -603,22 +553,81 @@ impl Expansion<'_> {
                 let mut h: #u64_ty = #seed;
                 #mix
                 // Top bits: the bucket; the bits below, displaced: the slot.
-                let displacement = #read_displacement as ::core::primitive::usize;
-                let slot = ((h >> #slot_shift) as ::core::primitive::usize ^ displacement) & #slot_mask;
-                // Most misses stop here: another key's tag, or an empty slot's.
-                if ::core::primitive::u64::from(TAGS[slot]) != (h ^ #edge_words).wrapping_mul(#tag_mul) >> 56 {
+                let displacement = #read_displacement as #usize_ty;
+                let slot = ((h >> #slot_shift) as #usize_ty ^ displacement) & #slot_mask;
+                #tag_check
+                let start = #read_start as #usize_ty;
+                // A fixed window: the header and the longest key, so that reads at
+                // offsets below the input's length need no further bounds checks.
+                let record: &[::core::primitive::u8; #window] =
+                    match ::core::convert::TryFrom::try_from(&RECORDS[start..start + #window]) {
+                        ::core::result::Result::Ok(record) => record,
+                        ::core::result::Result::Err(_) => return ::core::option::Option::None,
+                    };
+                if len != #key_len {
                     return ::core::option::Option::None;
                 }
-                let key = #read_slot as ::core::primitive::usize;
-                if key < Self::COUNT {
-                    return if same(Self::__WIRE_CODES[key].as_bytes(), bytes) {
-                        ::core::option::Option::Some(Self::ALL[key])
-                    } else {
-                        ::core::option::Option::None
-                    };
+                if #same {
+                    ::core::option::Option::Some(Self::ALL[#variant])
+                } else {
+                    ::core::option::Option::None
                 }
-                #confirm_alias
             }
+        }
+    }
+}
+
+/// The statements that leave the hash of `bytes` in `h`, as [`Lookup::hash`] computes it.
+fn hash_tokens(lookup: &Lookup) -> TokenStream {
+    let span = Span::mixed_site();
+    let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
+    let byte_mul = Literal::u64_unsuffixed(BYTE_MUL);
+    match &lookup.hashed {
+        Hashed::Positions(_) => {
+            let words = lookup.word_plan().into_iter().enumerate().map(|(index, word)| {
+                let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
+                let parts = word.into_iter().map(|(pos, shift)| {
+                    let byte = byte_at(pos, lookup.min_len);
+                    quote_spanned!(span=> #u64_ty::from(#byte) << #shift)
+                });
+                let parts = length.into_iter().chain(parts);
+                quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
+            });
+            quote_spanned!(span=> #(#words)*)
+        }
+        Hashed::EveryByte => quote_spanned! {span=>
+            h = (h ^ len as #u64_ty).wrapping_mul(#byte_mul);
+            for &byte in bytes {
+                h = (h ^ #u64_ty::from(byte)).wrapping_mul(#byte_mul);
+            }
+        },
+    }
+}
+
+/// For large tables: the early return of a miss whose one-byte tag differs from the
+/// slot's. Most misses stop there without touching the records, which at that size are
+/// far from the L1 cache; in a small table the records are in cache, and an early return
+/// would only add a branch that a mix of hits and misses mispredicts.
+fn tag_check(lookup: &Lookup, keys: &[&[u8]]) -> TokenStream {
+    let span = Span::mixed_site();
+    let tag_of = |index: usize| lookup.tag(keys[index]) as u8;
+    // An empty slot gets a tag that is not key 0's, the key its record names.
+    let tags: Vec<u8> = lookup
+        .slots
+        .iter()
+        .map(|&slot| match slot {
+            0 => tag_of(0) ^ 1,
+            taken => tag_of(taken as usize - 1),
+        })
+        .collect();
+    let tags = Literal::byte_string(&tags);
+    let tag_mul = Literal::u64_unsuffixed(TAG_MUL);
+    // Mirrors `Lookup::edge_words`.
+    quote_spanned! {span=>
+        const TAGS: &[::core::primitive::u8] = #tags;
+        let edges = word(bytes, 0) ^ word(bytes, len - 8).rotate_left(32);
+        if ::core::primitive::u64::from(TAGS[slot]) != (h ^ edges).wrapping_mul(#tag_mul) >> 56 {
+            return ::core::option::Option::None;
         }
     }
 }
@@ -638,54 +647,43 @@ fn word_fn() -> TokenStream {
     }
 }
 
-/// Keys at most this long are compared inline, a word at a time; longer ones by `==`.
-const INLINE_COMPARE_MAX: usize = 64;
+/// Keys at most this long are compared a word at a time; longer ones by `==`.
+const WORD_COMPARE_MAX: usize = 64;
 
-/// `fn same(a, b)`: the final comparison of the candidate with the input. For keys of 8
+/// Whether keys of these lengths are compared a word at a time.
+fn compares_by_words(min_len: usize, max_len: usize) -> bool {
+    min_len >= 8 && max_len <= WORD_COMPARE_MAX
+}
+
+/// The expression that is true when the input `bytes` (of length `len`, the record's
+/// length) equals the key of `record`, which starts after `header` bytes. For keys of 8
 /// to 64 bytes it reads a fixed number of 8-byte words at offsets clamped to the length
 /// (the last ones overlap) and ORs their differences: no loop, no branch on the data and
 /// no call, where `==` calls `memcmp`, which branches on the length.
-fn same_bytes(min_len: usize, max_len: usize) -> TokenStream {
+fn same_tokens(min_len: usize, max_len: usize, header: usize) -> TokenStream {
     let span = Span::mixed_site();
-    let u8_ty = quote_spanned!(span=> ::core::primitive::u8);
-    if !(8..=INLINE_COMPARE_MAX).contains(&max_len) {
-        return quote_spanned! {span=>
-            #[inline(always)]
-            fn same(a: &[#u8_ty], b: &[#u8_ty]) -> ::core::primitive::bool {
-                a == b
-            }
+    if !compares_by_words(min_len, max_len) {
+        return quote_spanned!(span=> record[#header..#header + len] == *bytes);
+    }
+    let words = (0..max_len.div_ceil(8)).map(|i| {
+        let offset = i * 8;
+        // What the length range already decides needs no clamp.
+        let at = if offset + 8 <= min_len {
+            quote_spanned!(span=> #offset)
+        } else if offset + 8 >= max_len {
+            quote_spanned!(span=> len - 8)
+        } else {
+            quote_spanned!(span=> if #offset < len - 8 { #offset } else { len - 8 })
         };
-    }
-    let short = (min_len < 8).then(|| {
-        quote_spanned! {span=>
-            if n < 8 {
-                return a == b;
-            }
-        }
+        quote_spanned!(span=> { let at = #at; word(bytes, at) ^ word(record, #header + at) })
     });
-    let offsets = (0..max_len.div_ceil(8)).map(|i| i * 8);
-    quote_spanned! {span=>
-        #[inline(always)]
-        fn same(a: &[#u8_ty], b: &[#u8_ty]) -> ::core::primitive::bool {
-            let n = a.len();
-            if n != b.len() {
-                return false;
-            }
-            #short
-            let last = n - 8;
-            let mut diff = 0;
-            #(
-                let at = if #offsets < last { #offsets } else { last };
-                diff |= word(a, at) ^ word(b, at);
-            )*
-            diff == 0
-        }
-    }
+    quote_spanned!(span=> (#(#words)|*) == 0)
 }
 
 /// How many bytes one integer of a packed table takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PackedWidth {
+    One,
     Two,
     Four,
     Eight,
@@ -693,7 +691,9 @@ enum PackedWidth {
 
 impl PackedWidth {
     fn for_max(max: usize) -> Self {
-        if max <= usize::from(u16::MAX) {
+        if max <= usize::from(u8::MAX) {
+            PackedWidth::One
+        } else if max <= usize::from(u16::MAX) {
             PackedWidth::Two
         } else {
             PackedWidth::Four
@@ -702,6 +702,7 @@ impl PackedWidth {
 
     fn bytes(self) -> usize {
         match self {
+            PackedWidth::One => 1,
             PackedWidth::Two => 2,
             PackedWidth::Four => 4,
             PackedWidth::Eight => 8,
@@ -714,6 +715,7 @@ impl PackedWidth {
         let width = self.bytes();
         let bytes = (0..width).map(|i| quote_spanned!(span=> #table[at + #i]));
         let int = match self {
+            PackedWidth::One => quote_spanned!(span=> ::core::primitive::u8),
             PackedWidth::Two => quote_spanned!(span=> ::core::primitive::u16),
             PackedWidth::Four => quote_spanned!(span=> ::core::primitive::u32),
             PackedWidth::Eight => quote_spanned!(span=> ::core::primitive::u64),

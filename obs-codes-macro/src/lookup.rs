@@ -6,12 +6,15 @@
 //! word and multiplied once. The top bits of the product pick a bucket; the next bits,
 //! XORed with the bucket's displacement (hash and displace, as in CHD), pick the slot
 //! that holds the only candidate, and one comparison confirms it. When no small set of
-//! positions separates the keys, every byte is hashed instead. (`expand` also stores a
-//! one-byte tag of each key's hash per slot, so that most misses stop before reading a
-//! key, and compares the candidate a word at a time.)
+//! positions separates the keys, every byte is hashed instead.
 //!
-//! [`Lookup::find`] is the reference for the code `expand` emits; the tests hold both to
-//! the same answers.
+//! Each slot names the start of its key's [`Records`] entry: the variant, the length and
+//! the bytes side by side, so the candidate is one load away from the slot, with no
+//! pointer to follow. (`expand` compares it a word at a time, and for large tables also
+//! stores a one-byte tag per slot so that most misses stop before reading a key.)
+//!
+//! [`Lookup::find`] and [`Records::find`] are the reference for the code `expand` emits;
+//! the tests hold both to the same answers.
 
 /// Multiplier that mixes each hashed word into the state (odd, so each step is a bijection).
 pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -276,6 +279,72 @@ impl Lookup {
     }
 }
 
+/// The keys as the generated lookup reads them: one byte string holding, per key, a
+/// record of the variant it stands for (little-endian, [`Records::index_width`] bytes),
+/// its length (little-endian, [`Records::len_width`] bytes) and its bytes; then zeros, so
+/// that a window of [`Records::window`] bytes from any record start stays in bounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Records {
+    /// The records, then the padding.
+    pub bytes: Vec<u8>,
+    /// Where each key's record starts, by key index.
+    pub starts: Vec<usize>,
+    /// Bytes of the variant index.
+    pub index_width: usize,
+    /// Bytes of the length.
+    pub len_width: usize,
+    /// Bytes the lookup reads from a record start: the header and the longest key.
+    pub window: usize,
+}
+
+impl Records {
+    /// Records for `keys`, the `i`th standing for variant `variants[i]` (an alias stands
+    /// for the variant it names).
+    pub fn build(keys: &[&[u8]], variants: &[usize]) -> Records {
+        let width = |max: usize| if max <= 0xFF { 1 } else if max <= 0xFFFF { 2 } else { 4 };
+        let index_width = width(variants.iter().copied().max().unwrap_or(0));
+        let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+        let len_width = width(max_len);
+        let mut bytes = Vec::new();
+        let mut starts = Vec::with_capacity(keys.len());
+        for (key, &variant) in keys.iter().zip(variants) {
+            starts.push(bytes.len());
+            bytes.extend(variant.to_le_bytes().into_iter().take(index_width));
+            bytes.extend(key.len().to_le_bytes().into_iter().take(len_width));
+            bytes.extend_from_slice(key);
+        }
+        let window = index_width + len_width + max_len;
+        bytes.resize(bytes.len() + window, 0);
+        Records {
+            bytes,
+            starts,
+            index_width,
+            len_width,
+            window,
+        }
+    }
+
+    /// Bytes before a record's key.
+    pub fn header(&self) -> usize {
+        self.index_width + self.len_width
+    }
+
+    #[cfg(test)]
+    /// The variant of the record at `start` when its key is `key`, as the emitted code
+    /// decides it.
+    pub fn find(&self, start: usize, key: &[u8]) -> Option<usize> {
+        let field = |at: usize, width: usize| {
+            let mut le = [0u8; 8];
+            le[..width].copy_from_slice(&self.bytes[at..at + width]);
+            u64::from_le_bytes(le) as usize
+        };
+        let variant = field(start, self.index_width);
+        let len = field(start + self.index_width, self.len_width);
+        let at = start + self.header();
+        (len == key.len() && &self.bytes[at..at + len] == key).then_some(variant)
+    }
+}
+
 /// Greedily picks positions until (length, chosen bytes) tells every key apart; `None`
 /// when that takes more than [`MAX_POSITIONS`] or no position in the window helps.
 fn choose_positions(keys: &[&[u8]], max_len: usize) -> Option<Vec<BytePos>> {
@@ -357,8 +426,15 @@ mod tests {
         let index: std::collections::HashMap<&[u8], usize> =
             keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         let lookup = Lookup::build(&keys);
-        let expect =
-            |probe: &[u8]| assert_eq!(lookup.find(&keys, probe), index.get(probe).copied());
+        let variants: Vec<usize> = (0..keys.len()).collect();
+        let records = Records::build(&keys, &variants);
+        let expect = |probe: &[u8]| {
+            let want = index.get(probe).copied();
+            assert_eq!(lookup.find(&keys, probe), want);
+            let candidate = lookup.candidate(probe);
+            let found = candidate.and_then(|i| records.find(records.starts[i], probe));
+            assert_eq!(found, want);
+        };
         for key in &keys {
             expect(key);
             let mut changed = key.to_vec();
@@ -408,6 +484,35 @@ mod tests {
             .collect();
         let lookup = check_exact(&codes);
         assert_eq!(lookup.hashed, Hashed::EveryByte);
+    }
+
+    #[test]
+    fn records_hold_each_key_with_its_variant() {
+        let codes = synthetic_codes(300);
+        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let variants: Vec<usize> = (0..keys.len()).map(|i| i / 2).collect();
+        let records = Records::build(&keys, &variants);
+        assert_eq!((records.index_width, records.len_width), (1, 1));
+        for (i, key) in keys.iter().enumerate() {
+            let start = records.starts[i];
+            assert_eq!(records.find(start, key), Some(i / 2));
+            assert_eq!(records.find(start, &key[1..]), None);
+            assert_eq!(records.find(start, &[key, &b"s"[..]].concat()), None);
+            assert!(start + records.window <= records.bytes.len());
+        }
+        // The strings they index plus the header, and one window of padding.
+        let strings: usize = keys.iter().map(|k| k.len()).sum();
+        assert_eq!(records.bytes.len(), strings + 2 * keys.len() + records.window);
+    }
+
+    #[test]
+    fn records_widen_for_large_indices_and_long_keys() {
+        let long = "L".repeat(300);
+        let records = Records::build(&[b"a", long.as_bytes()], &[0, 70_000]);
+        assert_eq!((records.index_width, records.len_width), (4, 2));
+        assert_eq!(records.find(records.starts[1], long.as_bytes()), Some(70_000));
+        assert_eq!(records.find(records.starts[0], b"a"), Some(0));
+        assert_eq!(records.find(records.starts[0], b"b"), None);
     }
 
     #[test]
