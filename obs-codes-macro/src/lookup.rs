@@ -100,7 +100,7 @@ impl Lookup {
     pub fn build(keys: &[&[u8]]) -> Lookup {
         let min_len = keys.iter().map(|k| k.len()).min().unwrap_or(0);
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
-        let hashed = match choose_positions(keys, max_len) {
+        let hashed = match choose_positions(keys, max_len, min_len) {
             Some(positions) => Hashed::Positions(positions),
             None => Hashed::EveryByte,
         };
@@ -347,12 +347,25 @@ impl Records {
 
 /// Greedily picks positions until (length, chosen bytes) tells every key apart; `None`
 /// when that takes more than [`MAX_POSITIONS`] or no position in the window helps.
-fn choose_positions(keys: &[&[u8]], max_len: usize) -> Option<Vec<BytePos>> {
-    let window = max_len.min(POSITION_WINDOW);
-    let candidates: Vec<BytePos> = (0..window)
-        .map(BytePos::FromStart)
-        .chain((0..window).map(BytePos::FromEnd))
-        .collect();
+fn choose_positions(keys: &[&[u8]], max_len: usize, min_len: usize) -> Option<Vec<BytePos>> {
+    let positions = |window: usize| -> Vec<BytePos> {
+        (0..window)
+            .map(BytePos::FromStart)
+            .chain((0..window).map(BytePos::FromEnd))
+            .collect()
+    };
+    // Positions inside every key are read without a clamp: prefer them when they need
+    // no more positions than the whole window does.
+    let anywhere = choose_from(keys, &positions(max_len.min(POSITION_WINDOW)));
+    let inside = choose_from(keys, &positions(min_len.min(POSITION_WINDOW)));
+    match (inside, anywhere) {
+        (Some(inside), Some(anywhere)) if inside.len() <= anywhere.len() => Some(inside),
+        (_, anywhere) => anywhere,
+    }
+}
+
+/// The greedy choice of [`choose_positions`] among `candidates`.
+fn choose_from(keys: &[&[u8]], candidates: &[BytePos]) -> Option<Vec<BytePos>> {
     // Keys with the same class agree on everything chosen so far.
     let mut class: Vec<usize> = keys.iter().map(|k| k.len()).collect();
     let mut chosen = Vec::new();

@@ -88,7 +88,7 @@ fn table<T>(
     name: &str,
     keys: &'static [(&'static str, u16)],
     misses: &[String],
-    from_code: fn(&str) -> Option<T>,
+    from_code: impl Fn(&str) -> Option<T>,
     extra: impl Fn(&mut BenchmarkGroup<'_, WallTime>, &str, &Vec<&str>),
 ) {
     let hits: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
@@ -99,7 +99,8 @@ fn table<T>(
     for (mix, hit_percent) in MIXES {
         let inputs = batch(&hits, &misses, hit_percent);
         let inputs = &inputs;
-        method!(group, "obs-codes from_code", mix, inputs, from_code);
+        method!(group, "obs-codes from_code", mix, inputs, &from_code);
+        method!(group, "floor", mix, inputs, floor);
         extra(&mut group, mix, inputs);
         method!(group, "HashMap std", mix, inputs, |s: &str| peers
             .std_map
@@ -113,6 +114,11 @@ fn table<T>(
             .binary_search(s));
     }
     group.finish();
+}
+
+#[inline(never)]
+fn floor(s: &str) -> Option<u8> {
+    if s.len() > 3 { Some(s.as_bytes()[3]) } else { None }
 }
 
 fn bundled(c: &mut Criterion) {
