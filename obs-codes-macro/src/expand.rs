@@ -524,9 +524,11 @@ impl Expansion<'_> {
         );
         let read_start = start_width.read(&quote_spanned!(span=> STARTS), &quote_spanned!(span=> slot));
         let mix = hash_tokens(&lookup);
-        let words = lookup.tags_edges() || compares_by_words(min, max);
+        let words = lookup.tags_edges()
+            || compares_by_words(min, max)
+            || matches!(lookup.hashed, Hashed::Words(_));
         let word = words.then(word_fn);
-        let tag_check = lookup.tags_edges().then(|| tag_check(&lookup, &keys));
+        let tag_check = lookup.tags().then(|| tag_check(&lookup, &keys));
         let window = records.window;
         let header = records.header();
         let records_len = records.bytes.len();
@@ -583,6 +585,14 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
     let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
     let byte_mul = Literal::u64_unsuffixed(BYTE_MUL);
     match &lookup.hashed {
+        Hashed::Words(windows) => {
+            let words = windows.iter().enumerate().map(|(i, &pos)| {
+                let at = window_at(pos, lookup.min_len, lookup.max_len);
+                let rotation = lookup.rotation(i);
+                quote_spanned!(span=> word(bytes, #at).rotate_left(#rotation))
+            });
+            quote_spanned!(span=> h = (h ^ len as #u64_ty #(^ #words)*).wrapping_mul(#byte_mul);)
+        }
         Hashed::Positions(_) => {
             let words = lookup.word_plan().into_iter().enumerate().map(|(index, word)| {
                 let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
@@ -623,9 +633,14 @@ fn tag_check(lookup: &Lookup, keys: &[&[u8]]) -> TokenStream {
     let tags = Literal::byte_string(&tags);
     let tag_mul = Literal::u64_unsuffixed(TAG_MUL);
     // Mirrors `Lookup::edge_words`.
+    let edges = if lookup.tags_edges() {
+        quote_spanned!(span=> word(bytes, 0) ^ word(bytes, len - 8).rotate_left(32))
+    } else {
+        quote_spanned!(span=> 0)
+    };
     quote_spanned! {span=>
         const TAGS: &[::core::primitive::u8] = #tags;
-        let edges = word(bytes, 0) ^ word(bytes, len - 8).rotate_left(32);
+        let edges = #edges;
         if ::core::primitive::u64::from(TAGS[slot]) != (h ^ edges).wrapping_mul(#tag_mul) >> 56 {
             return ::core::option::Option::None;
         }
@@ -666,18 +681,25 @@ fn same_tokens(min_len: usize, max_len: usize, header: usize) -> TokenStream {
         return quote_spanned!(span=> record[#header..#header + len] == *bytes);
     }
     let words = (0..max_len.div_ceil(8)).map(|i| {
-        let offset = i * 8;
-        // What the length range already decides needs no clamp.
-        let at = if offset + 8 <= min_len {
-            quote_spanned!(span=> #offset)
-        } else if offset + 8 >= max_len {
-            quote_spanned!(span=> len - 8)
-        } else {
-            quote_spanned!(span=> if #offset < len - 8 { #offset } else { len - 8 })
-        };
+        let at = window_at(BytePos::FromStart(i * 8), min_len, max_len);
         quote_spanned!(span=> { let at = #at; word(bytes, at) ^ word(record, #header + at) })
     });
     quote_spanned!(span=> (#(#words)|*) == 0)
+}
+
+/// The offset of the 8-byte window at `pos` in an input of `len` bytes (`min_len..=max_len`,
+/// at least 8), moved back inside the input as [`BytePos::word`] does; what the length
+/// range already decides needs no clamp.
+fn window_at(pos: BytePos, min_len: usize, max_len: usize) -> TokenStream {
+    let span = Span::mixed_site();
+    match pos {
+        BytePos::FromStart(i) if i + 8 <= min_len => quote_spanned!(span=> #i),
+        BytePos::FromStart(i) if i + 8 >= max_len => quote_spanned!(span=> len - 8),
+        BytePos::FromStart(i) => quote_spanned!(span=> if #i < len - 8 { #i } else { len - 8 }),
+        BytePos::FromEnd(i) if i + 8 <= min_len => quote_spanned!(span=> len - 8 - #i),
+        BytePos::FromEnd(i) if i + 8 >= max_len => quote_spanned!(span=> 0),
+        BytePos::FromEnd(i) => quote_spanned!(span=> if #i < len - 8 { len - 8 - #i } else { 0 }),
+    }
 }
 
 /// How many bytes one integer of a packed table takes.

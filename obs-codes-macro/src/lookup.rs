@@ -67,11 +67,36 @@ impl BytePos {
         };
         key.get(index).copied().unwrap_or(0)
     }
+
+    /// The 8 bytes (little-endian) of the window that starts at this position, moved
+    /// back inside the key when it would run past an end: `key[min(i, len - 8)..][..8]`
+    /// from the start, the mirror image from the end. 0 for a key under 8 bytes.
+    pub fn word(self, key: &[u8]) -> u64 {
+        let Some(last) = key.len().checked_sub(WORD) else {
+            return 0;
+        };
+        let at = match self {
+            BytePos::FromStart(i) => i.min(last),
+            BytePos::FromEnd(i) => last - i.min(last),
+        };
+        key.get(at..at + WORD)
+            .and_then(|w| <[u8; WORD]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    }
 }
+
+/// Bytes in a word.
+const WORD: usize = 8;
+/// More 8-byte windows than this and single bytes are tried instead.
+const MAX_WORDS: usize = 4;
 
 /// What is hashed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hashed {
+    /// The length and the 8-byte windows at these positions (every key has 8 bytes or
+    /// more): a window is one load, and the final comparison reads the same words, so
+    /// the hash costs almost nothing beyond it.
+    Words(Vec<BytePos>),
     /// The length and these positions.
     Positions(Vec<BytePos>),
     /// The length and every byte.
@@ -100,9 +125,12 @@ impl Lookup {
     pub fn build(keys: &[&[u8]]) -> Lookup {
         let min_len = keys.iter().map(|k| k.len()).min().unwrap_or(0);
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
-        let hashed = match choose_positions(keys, max_len, min_len) {
-            Some(positions) => Hashed::Positions(positions),
-            None => Hashed::EveryByte,
+        let hashed = if let Some(words) = choose_words(keys, min_len, max_len) {
+            Hashed::Words(words)
+        } else if let Some(positions) = choose_positions(keys, max_len, min_len) {
+            Hashed::Positions(positions)
+        } else {
+            Hashed::EveryByte
         };
         let mut slot_count = (keys.len() + keys.len() / 4).next_power_of_two().max(4);
         let bucket_count = (keys.len() / 4).next_power_of_two().max(2);
@@ -149,6 +177,12 @@ impl Lookup {
         let mut h = self.seed;
         let mut mix = |word: u64| h = (h ^ word).wrapping_mul(BYTE_MUL);
         match &self.hashed {
+            Hashed::Words(words) => {
+                let folded = words.iter().enumerate().fold(key.len() as u64, |acc, (i, pos)| {
+                    acc ^ pos.word(key).rotate_left(self.rotation(i))
+                });
+                mix(folded);
+            }
             Hashed::Positions(_) => {
                 for (index, word) in self.word_plan().iter().enumerate() {
                     let length = if index == 0 { key.len() as u64 } else { 0 };
@@ -163,6 +197,13 @@ impl Lookup {
             }
         }
         h
+    }
+
+    /// How far the `i`th window is rotated before the windows are XORed together: taken
+    /// from the seed, so that a seed whose fold makes two keys collide is replaced by one
+    /// with other rotations.
+    pub fn rotation(&self, i: usize) -> u32 {
+        ((self.seed >> (6 * i)) & 63) as u32
     }
 
     /// How far the hash is shifted down to leave the bucket index (its top bits).
@@ -188,7 +229,13 @@ impl Lookup {
     /// where a miss that reaches a key's string pays cache misses for it; in a small table
     /// the key is in cache and the extra loads would cost more than they save.
     pub fn tags_edges(&self) -> bool {
-        self.min_len >= 8 && self.slots.len() >= EDGE_TAG_MIN_SLOTS
+        self.tags() && self.min_len >= 8 && !matches!(self.hashed, Hashed::Words(_))
+    }
+
+    /// Whether the table is large enough for a per-slot tag to pay: its records are out
+    /// of the L1 cache, so a miss stopped by the tag saves cache misses.
+    pub fn tags(&self) -> bool {
+        self.slots.len() >= EDGE_TAG_MIN_SLOTS
     }
 
     /// The first 8 bytes XOR the last 8 bytes rotated, or 0 when tags do not cover them.
@@ -345,6 +392,27 @@ impl Records {
     }
 }
 
+/// The 8-byte windows that, with the length, tell every key apart: the first and the
+/// last window, then windows further in, greedily; `None` when a key is under 8 bytes or
+/// more than [`MAX_WORDS`] windows would be needed.
+fn choose_words(keys: &[&[u8]], min_len: usize, max_len: usize) -> Option<Vec<BytePos>> {
+    if min_len < WORD {
+        return None;
+    }
+    let edges = [BytePos::FromStart(0), BytePos::FromEnd(0)];
+    // The common case, checked without the greedy search.
+    let mut seen = std::collections::HashSet::with_capacity(keys.len());
+    if keys.iter().all(|k| seen.insert((k.len(), edges.map(|pos| pos.word(k))))) {
+        return Some(edges.to_vec());
+    }
+    let inner = (WORD..max_len.saturating_sub(WORD)).step_by(WORD);
+    let candidates: Vec<BytePos> = edges
+        .into_iter()
+        .chain(inner.flat_map(|i| [BytePos::FromStart(i), BytePos::FromEnd(i)]))
+        .collect();
+    greedy(keys, &candidates, MAX_WORDS, BytePos::word)
+}
+
 /// Greedily picks positions until (length, chosen bytes) tells every key apart; `None`
 /// when that takes more than [`MAX_POSITIONS`] or no position in the window helps.
 fn choose_positions(keys: &[&[u8]], max_len: usize, min_len: usize) -> Option<Vec<BytePos>> {
@@ -366,6 +434,18 @@ fn choose_positions(keys: &[&[u8]], max_len: usize, min_len: usize) -> Option<Ve
 
 /// The greedy choice of [`choose_positions`] among `candidates`.
 fn choose_from(keys: &[&[u8]], candidates: &[BytePos]) -> Option<Vec<BytePos>> {
+    greedy(keys, candidates, MAX_POSITIONS, |pos, key| u64::from(pos.byte(key)))
+}
+
+/// Picks, one at a time, the candidate that leaves the fewest pairs of keys agreeing on
+/// the length and everything picked, until no pair agrees; `None` when that takes more
+/// than `most` picks or no candidate helps.
+fn greedy(
+    keys: &[&[u8]],
+    candidates: &[BytePos],
+    most: usize,
+    read: impl Fn(BytePos, &[u8]) -> u64,
+) -> Option<Vec<BytePos>> {
     // Keys with the same class agree on everything chosen so far.
     let mut class: Vec<usize> = keys.iter().map(|k| k.len()).collect();
     let mut chosen = Vec::new();
@@ -374,24 +454,24 @@ fn choose_from(keys: &[&[u8]], candidates: &[BytePos]) -> Option<Vec<BytePos>> {
         if groups.is_empty() {
             return Some(chosen);
         }
-        if chosen.len() == MAX_POSITIONS {
+        if chosen.len() == most {
             return None;
         }
         let current: usize = groups.iter().map(|g| pairs(g.len())).sum();
         let (best, cost) = candidates
             .iter()
-            .map(|&pos| (pos, split_cost(keys, &groups, pos)))
+            .map(|&pos| (pos, split_cost(keys, &groups, |key| read(pos, key))))
             .min_by_key(|&(_, cost)| cost)?;
         if cost >= current {
             return None;
         }
         chosen.push(best);
         // Refine: the new class is the old one combined with the chosen byte.
-        let mut next: std::collections::HashMap<(usize, u8), usize> =
+        let mut next: std::collections::HashMap<(usize, u64), usize> =
             std::collections::HashMap::new();
         for (i, key) in keys.iter().enumerate() {
             let fresh = next.len();
-            class[i] = *next.entry((class[i], best.byte(key))).or_insert(fresh);
+            class[i] = *next.entry((class[i], read(best, key))).or_insert(fresh);
         }
     }
 }
@@ -412,19 +492,16 @@ fn pairs(n: usize) -> usize {
     n * n.saturating_sub(1) / 2
 }
 
-/// How many pairs of keys would still agree if `pos` were added.
-fn split_cost(keys: &[&[u8]], groups: &[Vec<usize>], pos: BytePos) -> usize {
-    let mut counts = [0usize; 256];
+/// How many pairs of keys in `groups` would still agree if the value `read` from each
+/// key were added.
+fn split_cost(keys: &[&[u8]], groups: &[Vec<usize>], read: impl Fn(&[u8]) -> u64) -> usize {
+    let mut values = Vec::new();
     let mut cost = 0;
     for group in groups {
-        for &i in group {
-            let byte = usize::from(pos.byte(keys[i]));
-            cost += counts[byte];
-            counts[byte] += 1;
-        }
-        for &i in group {
-            counts[usize::from(pos.byte(keys[i]))] = 0;
-        }
+        values.clear();
+        values.extend(group.iter().map(|&i| read(keys[i])));
+        values.sort_unstable();
+        cost += values.chunk_by(|a, b| a == b).map(|run| pairs(run.len())).sum::<usize>();
     }
     cost
 }
@@ -465,7 +542,7 @@ mod tests {
     }
 
     #[test]
-    fn positions_separate_the_obs_table() {
+    fn the_edge_windows_separate_the_obs_table() {
         let codes: Vec<String> = crate::source::BUNDLED
             .lines()
             .skip(1)
@@ -475,10 +552,12 @@ mod tests {
             .collect();
         assert!(codes.len() > 100);
         let lookup = check_exact(&codes);
-        match &lookup.hashed {
-            Hashed::Positions(p) => assert!(p.len() <= 4, "{p:?}"),
-            Hashed::EveryByte => panic!("the OBS table should need only a few positions"),
-        }
+        // Every code has 8 bytes or more: its first and last 8 bytes and its length
+        // tell it apart.
+        assert_eq!(
+            lookup.hashed,
+            Hashed::Words(vec![BytePos::FromStart(0), BytePos::FromEnd(0)])
+        );
         // A few bytes a code: displacements and slots stay small.
         assert!(lookup.slots.len() <= 2 * codes.len().next_power_of_two());
     }
@@ -491,12 +570,48 @@ mod tests {
     }
 
     #[test]
-    fn keys_that_differ_only_far_inside_fall_back_to_every_byte() {
+    fn keys_that_differ_only_far_inside_hash_a_window_there() {
         let codes: Vec<String> = (0..50)
             .map(|i| format!("{}{i:03}{}", "x".repeat(60), "y".repeat(60)))
             .collect();
         let lookup = check_exact(&codes);
+        let Hashed::Words(windows) = &lookup.hashed else {
+            panic!("{:?}", lookup.hashed);
+        };
+        let bytes = |pos: &BytePos| match *pos {
+            BytePos::FromStart(i) => i..i + 8,
+            BytePos::FromEnd(i) => 123 - 8 - i..123 - i,
+        };
+        assert!(windows.iter().any(|w| bytes(w).contains(&61)), "{windows:?}");
+    }
+
+    #[test]
+    fn short_keys_hash_byte_positions() {
+        let codes: Vec<String> = (0..200).map(|i| format!("K{i}")).collect();
+        let lookup = check_exact(&codes);
+        assert!(matches!(lookup.hashed, Hashed::Positions(_)), "{:?}", lookup.hashed);
+    }
+
+    #[test]
+    fn short_keys_next_to_keys_that_differ_far_inside_hash_every_byte() {
+        let mut codes: Vec<String> = (0..50)
+            .map(|i| format!("{}{i:03}{}", "x".repeat(60), "y".repeat(60)))
+            .collect();
+        codes.push("short".to_owned());
+        let lookup = check_exact(&codes);
         assert_eq!(lookup.hashed, Hashed::EveryByte);
+    }
+
+    #[test]
+    fn windows_stay_inside_the_key() {
+        let key = b"0123456789";
+        let le = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap());
+        assert_eq!(BytePos::FromStart(0).word(key), le(b"01234567"));
+        assert_eq!(BytePos::FromStart(1).word(key), le(b"12345678"));
+        assert_eq!(BytePos::FromStart(5).word(key), le(b"23456789"));
+        assert_eq!(BytePos::FromEnd(0).word(key), le(b"23456789"));
+        assert_eq!(BytePos::FromEnd(9).word(key), le(b"01234567"));
+        assert_eq!(BytePos::FromStart(0).word(b"short"), 0);
     }
 
     #[test]
