@@ -9,7 +9,7 @@
 use crate::diag::Problems;
 use crate::docs;
 use crate::input::{DERIVED, Input, Source};
-use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup, Records, TAG_MUL};
+use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup, Records};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -524,11 +524,8 @@ impl Expansion<'_> {
         );
         let read_start = start_width.read(&quote_spanned!(span=> STARTS), &quote_spanned!(span=> slot));
         let mix = hash_tokens(&lookup);
-        let words = lookup.tags_edges()
-            || compares_by_words(min, max)
-            || matches!(lookup.hashed, Hashed::Words(_));
+        let words = compares_by_words(min, max) || matches!(lookup.hashed, Hashed::Words(_));
         let word = words.then(word_fn);
-        let tag_check = lookup.tags().then(|| tag_check(&lookup, &keys));
         let window = records.window;
         let header = records.header();
         let records_len = records.bytes.len();
@@ -557,7 +554,6 @@ impl Expansion<'_> {
                 // Top bits: the bucket; the bits below, displaced: the slot.
                 let displacement = #read_displacement as #usize_ty;
                 let slot = ((h >> #slot_shift) as #usize_ty ^ displacement) & #slot_mask;
-                #tag_check
                 let start = #read_start as #usize_ty;
                 // A fixed window: the header and the longest key, so that reads at
                 // offsets below the input's length need no further bounds checks.
@@ -611,39 +607,6 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
                 h = (h ^ #u64_ty::from(byte)).wrapping_mul(#byte_mul);
             }
         },
-    }
-}
-
-/// For large tables: the early return of a miss whose one-byte tag differs from the
-/// slot's. Most misses stop there without touching the records, which at that size are
-/// far from the L1 cache; in a small table the records are in cache, and an early return
-/// would only add a branch that a mix of hits and misses mispredicts.
-fn tag_check(lookup: &Lookup, keys: &[&[u8]]) -> TokenStream {
-    let span = Span::mixed_site();
-    let tag_of = |index: usize| lookup.tag(keys[index]) as u8;
-    // An empty slot gets a tag that is not key 0's, the key its record names.
-    let tags: Vec<u8> = lookup
-        .slots
-        .iter()
-        .map(|&slot| match slot {
-            0 => tag_of(0) ^ 1,
-            taken => tag_of(taken as usize - 1),
-        })
-        .collect();
-    let tags = Literal::byte_string(&tags);
-    let tag_mul = Literal::u64_unsuffixed(TAG_MUL);
-    // Mirrors `Lookup::edge_words`.
-    let edges = if lookup.tags_edges() {
-        quote_spanned!(span=> word(bytes, 0) ^ word(bytes, len - 8).rotate_left(32))
-    } else {
-        quote_spanned!(span=> 0)
-    };
-    quote_spanned! {span=>
-        const TAGS: &[::core::primitive::u8] = #tags;
-        let edges = #edges;
-        if ::core::primitive::u64::from(TAGS[slot]) != (h ^ edges).wrapping_mul(#tag_mul) >> 56 {
-            return ::core::option::Option::None;
-        }
     }
 }
 

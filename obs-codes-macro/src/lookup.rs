@@ -10,8 +10,7 @@
 //!
 //! Each slot names the start of its key's [`Records`] entry: the variant, the length and
 //! the bytes side by side, so the candidate is one load away from the slot, with no
-//! pointer to follow. (`expand` compares it a word at a time, and for large tables also
-//! stores a one-byte tag per slot so that most misses stop before reading a key.)
+//! pointer to follow. (`expand` compares it a word at a time.)
 //!
 //! [`Lookup::find`] and [`Records::find`] are the reference for the code `expand` emits;
 //! the tests hold both to the same answers.
@@ -22,12 +21,6 @@ pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 const BYTES_WITH_LEN: usize = 6;
 /// Chosen bytes packed into each further word.
 const BYTES_PER_WORD: usize = 8;
-/// Multiplier of the one-byte tag stored for each slot: a miss whose tag differs is
-/// rejected without reading the key.
-pub const TAG_MUL: u64 = 0xD6E8_FEB8_6659_FD93;
-
-/// Tables with at least this many slots tag the first and last 8 bytes too.
-const EDGE_TAG_MIN_SLOTS: usize = 2048;
 
 /// How many seeds are tried at one table size before the table doubles.
 const SEEDS_PER_SIZE: u64 = 32;
@@ -216,40 +209,6 @@ impl Lookup {
         self.bucket_shift() - self.slots.len().trailing_zeros()
     }
 
-    /// The one-byte tag of a key: its hash, and when every key has at least 8 bytes its
-    /// first and last 8 bytes too, through a second multiplication (so the tag is
-    /// independent of the bucket and slot bits). A miss that agrees with a key on the
-    /// hashed positions is still rejected by the tag, 255 times in 256, when it differs
-    /// in those 16 bytes.
-    pub fn tag(&self, key: &[u8]) -> u64 {
-        (self.hash(key) ^ self.edge_words(key)).wrapping_mul(TAG_MUL) >> 56
-    }
-
-    /// Whether the tag also covers the first and last 8 bytes: for large tables only,
-    /// where a miss that reaches a key's string pays cache misses for it; in a small table
-    /// the key is in cache and the extra loads would cost more than they save.
-    pub fn tags_edges(&self) -> bool {
-        self.tags() && self.min_len >= 8 && !matches!(self.hashed, Hashed::Words(_))
-    }
-
-    /// Whether the table is large enough for a per-slot tag to pay: its records are out
-    /// of the L1 cache, so a miss stopped by the tag saves cache misses.
-    pub fn tags(&self) -> bool {
-        self.slots.len() >= EDGE_TAG_MIN_SLOTS
-    }
-
-    /// The first 8 bytes XOR the last 8 bytes rotated, or 0 when tags do not cover them.
-    pub fn edge_words(&self, key: &[u8]) -> u64 {
-        let word = |at: usize| {
-            key.get(at..at + 8)
-                .and_then(|w| <[u8; 8]>::try_from(w).ok())
-                .map_or(0, u64::from_le_bytes)
-        };
-        if !self.tags_edges() || key.len() < 8 {
-            return 0;
-        }
-        word(0) ^ word(key.len() - 8).rotate_left(32)
-    }
 
     /// The bucket of a hash.
     pub fn bucket(&self, h: u64) -> usize {

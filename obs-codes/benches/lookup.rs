@@ -100,7 +100,6 @@ fn table<T>(
         let inputs = batch(&hits, &misses, hit_percent);
         let inputs = &inputs;
         method!(group, "obs-codes from_code", mix, inputs, &from_code);
-        method!(group, "floor", mix, inputs, floor);
         extra(&mut group, mix, inputs);
         method!(group, "HashMap std", mix, inputs, |s: &str| peers
             .std_map
@@ -114,11 +113,6 @@ fn table<T>(
             .binary_search(s));
     }
     group.finish();
-}
-
-#[inline(never)]
-fn floor(s: &str) -> Option<u8> {
-    if s.len() > 3 { Some(s.as_bytes()[3]) } else { None }
 }
 
 fn bundled(c: &mut Criterion) {
