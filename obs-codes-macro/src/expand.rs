@@ -9,7 +9,7 @@
 use crate::diag::Problems;
 use crate::docs;
 use crate::input::{DERIVED, Input, Source};
-use crate::lookup::{BYTE_MUL, BytePos, Hashed, Lookup, Records};
+use crate::lookup::{BYTE_MUL, BytePos, FILTER_MUL, Hashed, Lookup, Records};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -537,12 +537,16 @@ impl Expansion<'_> {
         };
         let variant = field(0, records.index_width);
         let key_len = field(records.index_width, records.len_width);
-        let same = same_tokens(min, max, header);
+        let difference = difference_tokens(min, max, header);
+        let filter_shift = 64 - (lookup.filter.len() * 8).trailing_zeros();
+        let filter_mul = Literal::u64_unsuffixed(FILTER_MUL);
+        let filter = Literal::byte_string(&lookup.filter);
         quote_spanned! {span=>
             #signature {
                 const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
                 const STARTS: &[::core::primitive::u8] = #starts;
                 const RECORDS: &[::core::primitive::u8; #records_len] = #record_bytes;
+                const FILTER: &[::core::primitive::u8] = #filter;
                 #word
                 let bytes = code.as_bytes();
                 let len = bytes.len();
@@ -551,6 +555,11 @@ impl Expansion<'_> {
                 }
                 let mut h: #u64_ty = #seed;
                 #mix
+                // Most misses stop here, early: no key has this filter bit.
+                let bit = (h.wrapping_mul(#filter_mul) >> #filter_shift) as #usize_ty;
+                if FILTER[bit / 8] & 1 << (bit % 8) == 0 {
+                    return ::core::option::Option::None;
+                }
                 // Top bits: the bucket; the bits below, displaced: the slot.
                 let displacement = #read_displacement as #usize_ty;
                 let slot = ((h >> #slot_shift) as #usize_ty ^ displacement) & #slot_mask;
@@ -565,7 +574,7 @@ impl Expansion<'_> {
                 if len != #key_len {
                     return ::core::option::Option::None;
                 }
-                if #same {
+                if #difference == 0 {
                     ::core::option::Option::Some(Self::ALL[#variant])
                 } else {
                     ::core::option::Option::None
@@ -633,21 +642,21 @@ fn compares_by_words(min_len: usize, max_len: usize) -> bool {
     min_len >= 8 && max_len <= WORD_COMPARE_MAX
 }
 
-/// The expression that is true when the input `bytes` (of length `len`, the record's
-/// length) equals the key of `record`, which starts after `header` bytes. For keys of 8
+/// A `u64` expression that is 0 exactly when the input `bytes` (of length `len`, the
+/// record's length) equals the key of `record`, which starts after `header` bytes. For keys of 8
 /// to 64 bytes it reads a fixed number of 8-byte words at offsets clamped to the length
 /// (the last ones overlap) and ORs their differences: no loop, no branch on the data and
 /// no call, where `==` calls `memcmp`, which branches on the length.
-fn same_tokens(min_len: usize, max_len: usize, header: usize) -> TokenStream {
+fn difference_tokens(min_len: usize, max_len: usize, header: usize) -> TokenStream {
     let span = Span::mixed_site();
     if !compares_by_words(min_len, max_len) {
-        return quote_spanned!(span=> record[#header..#header + len] == *bytes);
+        return quote_spanned!(span=> (record[#header..#header + len] != *bytes) as ::core::primitive::u64);
     }
     let words = (0..max_len.div_ceil(8)).map(|i| {
         let at = window_at(BytePos::FromStart(i * 8), min_len, max_len);
         quote_spanned!(span=> { let at = #at; word(bytes, at) ^ word(record, #header + at) })
     });
-    quote_spanned!(span=> (#(#words)|*) == 0)
+    quote_spanned!(span=> (#(#words)|*))
 }
 
 /// The offset of the 8-byte window at `pos` in an input of `len` bytes (`min_len..=max_len`,
