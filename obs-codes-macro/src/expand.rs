@@ -557,7 +557,7 @@ impl Expansion<'_> {
                 #mix
                 // Most misses stop here, early: no key has this filter bit.
                 let bit = (h.wrapping_mul(#filter_mul) >> #filter_shift) as #usize_ty;
-                if FILTER[bit / 8] & 1 << (bit % 8) == 0 {
+                if FILTER[bit / 8] & (1 << (bit % 8)) == 0 {
                     return ::core::option::Option::None;
                 }
                 // Top bits: the bucket; the bits below, displaced: the slot.
