@@ -1,16 +1,19 @@
 //! The perfect hash behind the generated `from_code`, computed at expansion time.
 //!
 //! A generic hash of the whole string costs as much as a `HashMap` lookup, so, like GNU
-//! gperf, this hashes only what tells the keys apart: the length and a few byte positions
-//! (counted from the start or the end) chosen greedily for these keys, packed into one
-//! word and multiplied once. The top bits of the product pick a bucket; the next bits,
+//! gperf, this hashes only what tells the keys apart, chosen greedily for these keys:
+//! when every key has 8 bytes or more, the length and a few 8-byte windows (the first
+//! and the last, more only when needed), XORed together and multiplied once; the final
+//! comparison reads the same words, so the hash costs little beyond it. Otherwise the
+//! length and a few single bytes (counted from the start or the end) packed into a word;
+//! failing that, every byte. The top bits of the product pick a bucket; the next bits,
 //! XORed with the bucket's displacement (hash and displace, as in CHD), pick the slot
-//! that holds the only candidate, and one comparison confirms it. When no small set of
-//! positions separates the keys, every byte is hashed instead.
+//! that holds the only candidate, and one comparison confirms it.
 //!
-//! Each slot names the start of its key's [`Records`] entry: the variant, the length and
-//! the bytes side by side, so the candidate is one load away from the slot, with no
-//! pointer to follow. (`expand` compares it a word at a time.)
+//! Before any table that depends on the bucket, a bit filter (8 bits a key) stops most
+//! misses. Each slot names the start of its key's [`Records`] entry: the variant, the
+//! length and the bytes side by side, so the candidate is one load away from the slot,
+//! with no pointer to follow. (`expand` compares it a word at a time.)
 //!
 //! [`Lookup::find`] and [`Records::find`] are the reference for the code `expand` emits;
 //! the tests hold both to the same answers.
