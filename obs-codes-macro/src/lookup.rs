@@ -136,7 +136,9 @@ impl Lookup {
         } else {
             Hashed::EveryByte
         };
-        let mut slot_count = (keys.len() + keys.len() / 4).next_power_of_two().max(4);
+        // The smallest power of two that leaves an eighth of the slots free: CHD still
+        // places every key within a few seeds at that load, and each slot costs bytes.
+        let mut slot_count = (keys.len() + keys.len() / 8).next_power_of_two().max(4);
         let bucket_count = (keys.len() / 4).next_power_of_two().max(2);
         loop {
             for i in 0..SEEDS_PER_SIZE {
