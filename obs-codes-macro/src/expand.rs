@@ -514,7 +514,11 @@ impl Expansion<'_> {
             0 => records.starts[0],
             taken => records.starts[taken as usize - 1],
         };
-        let starts: Vec<u64> = lookup.slots.iter().map(|&slot| start_of(slot) as u64).collect();
+        let starts: Vec<u64> = lookup
+            .slots
+            .iter()
+            .map(|&slot| start_of(slot) as u64)
+            .collect();
         let start_width = PackedWidth::for_max(records.bytes.len());
         let starts = packed(&starts, start_width);
         let bucket_shift = lookup.bucket_shift();
@@ -522,7 +526,8 @@ impl Expansion<'_> {
             &quote_spanned!(span=> DISPLACEMENTS),
             &quote_spanned!(span=> (h >> #bucket_shift) as #usize_ty),
         );
-        let read_start = start_width.read(&quote_spanned!(span=> STARTS), &quote_spanned!(span=> slot));
+        let read_start =
+            start_width.read(&quote_spanned!(span=> STARTS), &quote_spanned!(span=> slot));
         let mix = hash_tokens(&lookup);
         let words = compares_by_words(min, max) || matches!(lookup.hashed, Hashed::Words(_));
         let word = words.then(word_fn);
@@ -599,15 +604,19 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
             quote_spanned!(span=> h = (h ^ len as #u64_ty #(^ #words)*).wrapping_mul(#byte_mul);)
         }
         Hashed::Positions(_) => {
-            let words = lookup.word_plan().into_iter().enumerate().map(|(index, word)| {
-                let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
-                let parts = word.into_iter().map(|(pos, shift)| {
-                    let byte = byte_at(pos, lookup.min_len);
-                    quote_spanned!(span=> #u64_ty::from(#byte) << #shift)
+            let words = lookup
+                .word_plan()
+                .into_iter()
+                .enumerate()
+                .map(|(index, word)| {
+                    let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
+                    let parts = word.into_iter().map(|(pos, shift)| {
+                        let byte = byte_at(pos, lookup.min_len);
+                        quote_spanned!(span=> #u64_ty::from(#byte) << #shift)
+                    });
+                    let parts = length.into_iter().chain(parts);
+                    quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
                 });
-                let parts = length.into_iter().chain(parts);
-                quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
-            });
             quote_spanned!(span=> #(#words)*)
         }
         Hashed::EveryByte => quote_spanned! {span=>

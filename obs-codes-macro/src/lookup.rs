@@ -186,9 +186,12 @@ impl Lookup {
         let mut mix = |word: u64| h = (h ^ word).wrapping_mul(BYTE_MUL);
         match &self.hashed {
             Hashed::Words(words) => {
-                let folded = words.iter().enumerate().fold(key.len() as u64, |acc, (i, pos)| {
-                    acc ^ pos.word(key).rotate_left(self.rotation(i))
-                });
+                let folded = words
+                    .iter()
+                    .enumerate()
+                    .fold(key.len() as u64, |acc, (i, pos)| {
+                        acc ^ pos.word(key).rotate_left(self.rotation(i))
+                    });
                 mix(folded);
             }
             Hashed::Positions(_) => {
@@ -224,7 +227,6 @@ impl Lookup {
         self.bucket_shift() - self.slots.len().trailing_zeros()
     }
 
-
     /// The filter bit of a hash: the top bits of a second product, as many as index the
     /// filter (so they are independent of the bucket and slot bits).
     pub fn filter_bit(&self, h: u64) -> usize {
@@ -238,7 +240,9 @@ impl Lookup {
     /// stop there, and when a mix of hits and misses makes that branch mispredict, it is
     /// resolved early and costs little.
     fn filter_of(&mut self, keys: &[&[u8]]) {
-        let bits = (keys.len() * FILTER_BITS_PER_KEY).next_power_of_two().max(64);
+        let bits = (keys.len() * FILTER_BITS_PER_KEY)
+            .next_power_of_two()
+            .max(64);
         self.filter = vec![0u8; bits / 8];
         for key in keys {
             let bit = self.filter_bit(self.hash(key));
@@ -347,7 +351,15 @@ impl Records {
     /// Records for `keys`, the `i`th standing for variant `variants[i]` (an alias stands
     /// for the variant it names).
     pub fn build(keys: &[&[u8]], variants: &[usize]) -> Records {
-        let width = |max: usize| if max <= 0xFF { 1 } else if max <= 0xFFFF { 2 } else { 4 };
+        let width = |max: usize| {
+            if max <= 0xFF {
+                1
+            } else if max <= 0xFFFF {
+                2
+            } else {
+                4
+            }
+        };
         let index_width = width(variants.iter().copied().max().unwrap_or(0));
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
         let len_width = width(max_len);
@@ -401,7 +413,10 @@ fn choose_words(keys: &[&[u8]], min_len: usize, max_len: usize) -> Option<Vec<By
     let edges = [BytePos::FromStart(0), BytePos::FromEnd(0)];
     // The common case, checked without the greedy search.
     let mut seen = std::collections::HashSet::with_capacity(keys.len());
-    if keys.iter().all(|k| seen.insert((k.len(), edges.map(|pos| pos.word(k))))) {
+    if keys
+        .iter()
+        .all(|k| seen.insert((k.len(), edges.map(|pos| pos.word(k)))))
+    {
         return Some(edges.to_vec());
     }
     let inner = (WORD..max_len.saturating_sub(WORD)).step_by(WORD);
@@ -433,7 +448,9 @@ fn choose_positions(keys: &[&[u8]], max_len: usize, min_len: usize) -> Option<Ve
 
 /// The greedy choice of [`choose_positions`] among `candidates`.
 fn choose_from(keys: &[&[u8]], candidates: &[BytePos]) -> Option<Vec<BytePos>> {
-    greedy(keys, candidates, MAX_POSITIONS, |pos, key| u64::from(pos.byte(key)))
+    greedy(keys, candidates, MAX_POSITIONS, |pos, key| {
+        u64::from(pos.byte(key))
+    })
 }
 
 /// Picks, one at a time, the candidate that leaves the fewest pairs of keys agreeing on
@@ -500,7 +517,10 @@ fn split_cost(keys: &[&[u8]], groups: &[Vec<usize>], read: impl Fn(&[u8]) -> u64
         values.clear();
         values.extend(group.iter().map(|&i| read(keys[i])));
         values.sort_unstable();
-        cost += values.chunk_by(|a, b| a == b).map(|run| pairs(run.len())).sum::<usize>();
+        cost += values
+            .chunk_by(|a, b| a == b)
+            .map(|run| pairs(run.len()))
+            .sum::<usize>();
     }
     cost
 }
@@ -581,14 +601,21 @@ mod tests {
             BytePos::FromStart(i) => i..i + 8,
             BytePos::FromEnd(i) => 123 - 8 - i..123 - i,
         };
-        assert!(windows.iter().any(|w| bytes(w).contains(&61)), "{windows:?}");
+        assert!(
+            windows.iter().any(|w| bytes(w).contains(&61)),
+            "{windows:?}"
+        );
     }
 
     #[test]
     fn short_keys_hash_byte_positions() {
         let codes: Vec<String> = (0..200).map(|i| format!("K{i}")).collect();
         let lookup = check_exact(&codes);
-        assert!(matches!(lookup.hashed, Hashed::Positions(_)), "{:?}", lookup.hashed);
+        assert!(
+            matches!(lookup.hashed, Hashed::Positions(_)),
+            "{:?}",
+            lookup.hashed
+        );
     }
 
     #[test]
@@ -627,7 +654,10 @@ mod tests {
         assert!(keys.iter().all(|k| passes(k)));
         // 8 bits a key, one hash: about 1 - e^(-1/8), 12%, of misses get through.
         let through = others.iter().filter(|c| passes(c.as_bytes())).count();
-        assert!((600..=1_800).contains(&through), "{through} of 10000 misses got through");
+        assert!(
+            (600..=1_800).contains(&through),
+            "{through} of 10000 misses got through"
+        );
     }
 
     #[test]
@@ -646,7 +676,10 @@ mod tests {
         }
         // The strings they index plus the header, and one window of padding.
         let strings: usize = keys.iter().map(|k| k.len()).sum();
-        assert_eq!(records.bytes.len(), strings + 2 * keys.len() + records.window);
+        assert_eq!(
+            records.bytes.len(),
+            strings + 2 * keys.len() + records.window
+        );
     }
 
     #[test]
@@ -654,7 +687,10 @@ mod tests {
         let long = "L".repeat(300);
         let records = Records::build(&[b"a", long.as_bytes()], &[0, 70_000]);
         assert_eq!((records.index_width, records.len_width), (4, 2));
-        assert_eq!(records.find(records.starts[1], long.as_bytes()), Some(70_000));
+        assert_eq!(
+            records.find(records.starts[1], long.as_bytes()),
+            Some(70_000)
+        );
         assert_eq!(records.find(records.starts[0], b"a"), Some(0));
         assert_eq!(records.find(records.starts[0], b"b"), None);
     }
