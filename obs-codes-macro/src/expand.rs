@@ -9,7 +9,7 @@
 use crate::diag::Problems;
 use crate::docs;
 use crate::input::{DERIVED, Input, Source};
-use crate::lookup::{BYTE_MUL, BytePos, FILTER_MUL, Hashed, Lookup, Records};
+use crate::lookup::{self, BYTE_MUL, BytePos, FILTER_MUL, Hashed, Lookup, Records};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -689,17 +689,14 @@ enum PackedWidth {
     One,
     Two,
     Four,
-    Eight,
 }
 
 impl PackedWidth {
     fn for_max(max: usize) -> Self {
-        if max <= usize::from(u8::MAX) {
-            PackedWidth::One
-        } else if max <= usize::from(u16::MAX) {
-            PackedWidth::Two
-        } else {
-            PackedWidth::Four
+        match lookup::width_for(max) {
+            1 => PackedWidth::One,
+            2 => PackedWidth::Two,
+            _ => PackedWidth::Four,
         }
     }
 
@@ -708,7 +705,6 @@ impl PackedWidth {
             PackedWidth::One => 1,
             PackedWidth::Two => 2,
             PackedWidth::Four => 4,
-            PackedWidth::Eight => 8,
         }
     }
 
@@ -721,14 +717,11 @@ impl PackedWidth {
             PackedWidth::One => quote_spanned!(span=> ::core::primitive::u8),
             PackedWidth::Two => quote_spanned!(span=> ::core::primitive::u16),
             PackedWidth::Four => quote_spanned!(span=> ::core::primitive::u32),
-            PackedWidth::Eight => quote_spanned!(span=> ::core::primitive::u64),
         };
-        let widen =
-            (self != PackedWidth::Eight).then(|| quote_spanned!(span=> as ::core::primitive::u64));
         quote_spanned! {span=>
             {
                 let at = #index * #width;
-                #int::from_le_bytes([#(#bytes),*]) #widen
+                #int::from_le_bytes([#(#bytes),*]) as ::core::primitive::u64
             }
         }
     }

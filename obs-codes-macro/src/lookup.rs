@@ -329,6 +329,18 @@ impl Lookup {
     }
 }
 
+/// How many bytes (1, 2 or 4) a little-endian integer up to `max` takes in the emitted
+/// tables.
+pub fn width_for(max: usize) -> usize {
+    if max <= usize::from(u8::MAX) {
+        1
+    } else if max <= usize::from(u16::MAX) {
+        2
+    } else {
+        4
+    }
+}
+
 /// The keys as the generated lookup reads them: one byte string holding, per key, a
 /// record of the variant it stands for (little-endian, [`Records::index_width`] bytes),
 /// its length (little-endian, [`Records::len_width`] bytes) and its bytes; then zeros, so
@@ -351,18 +363,9 @@ impl Records {
     /// Records for `keys`, the `i`th standing for variant `variants[i]` (an alias stands
     /// for the variant it names).
     pub fn build(keys: &[&[u8]], variants: &[usize]) -> Records {
-        let width = |max: usize| {
-            if max <= 0xFF {
-                1
-            } else if max <= 0xFFFF {
-                2
-            } else {
-                4
-            }
-        };
-        let index_width = width(variants.iter().copied().max().unwrap_or(0));
+        let index_width = width_for(variants.iter().copied().max().unwrap_or(0));
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
-        let len_width = width(max_len);
+        let len_width = width_for(max_len);
         let mut bytes = Vec::new();
         let mut starts = Vec::with_capacity(keys.len());
         for (key, &variant) in keys.iter().zip(variants) {
