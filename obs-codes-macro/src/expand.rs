@@ -543,7 +543,7 @@ impl Expansion<'_> {
         let variant = field(0, records.index_width);
         let key_len = field(records.index_width, records.len_width);
         let difference = difference_tokens(min, max, header);
-        let filter_shift = 64 - (lookup.filter.len() * 8).trailing_zeros();
+        let filter_shift = lookup.filter_shift();
         let filter_mul = Literal::u64_unsuffixed(FILTER_MUL);
         let filter = Literal::byte_string(&lookup.filter);
         quote_spanned! {span=>

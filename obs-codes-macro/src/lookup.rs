@@ -230,8 +230,12 @@ impl Lookup {
     /// The filter bit of a hash: the top bits of a second product, as many as index the
     /// filter (so they are independent of the bucket and slot bits).
     pub fn filter_bit(&self, h: u64) -> usize {
-        let bits = self.filter.len() * 8;
-        (h.wrapping_mul(FILTER_MUL) >> (64 - bits.trailing_zeros())) as usize
+        (h.wrapping_mul(FILTER_MUL) >> self.filter_shift()) as usize
+    }
+
+    /// How far the second product is shifted down to leave the filter bit.
+    pub fn filter_shift(&self) -> u32 {
+        64 - (self.filter.len() * 8).trailing_zeros()
     }
 
     /// The filter of `keys`: a power of two of bits, about 8 a key, with bit
