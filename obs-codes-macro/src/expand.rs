@@ -9,7 +9,7 @@
 use crate::diag::Problems;
 use crate::docs;
 use crate::input::{DERIVED, Input, Source};
-use crate::lookup::{self, BYTE_MUL, BytePos, FILTER_MUL, Hashed, Lookup, Records};
+use crate::lookup::{self, BYTE_MUL, BytePos, Hashed, Lookup, Records};
 use crate::source::BUNDLED_NAME;
 use crate::valid::{Catalog, Entry};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -544,7 +544,6 @@ impl Expansion<'_> {
         let key_len = field(records.index_width, records.len_width);
         let difference = difference_tokens(min, max, header);
         let filter_shift = lookup.filter_shift();
-        let filter_mul = Literal::u64_unsuffixed(FILTER_MUL);
         let filter = Literal::byte_string(&lookup.filter);
         quote_spanned! {span=>
             #signature {
@@ -561,7 +560,7 @@ impl Expansion<'_> {
                 let mut h: #u64_ty = #seed;
                 #mix
                 // Most misses stop here, early: no key has this filter bit.
-                let bit = (h.wrapping_mul(#filter_mul) >> #filter_shift) as #usize_ty;
+                let bit = (h >> #filter_shift) as #usize_ty;
                 if FILTER[bit / 8] & (1 << (bit % 8)) == 0 {
                     return ::core::option::Option::None;
                 }

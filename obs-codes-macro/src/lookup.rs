@@ -20,9 +20,6 @@
 
 /// Multiplier that mixes each hashed word into the state (odd, so each step is a bijection).
 pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
-/// Multiplier that derives the filter bit from the hash, independent of the bucket and
-/// slot bits.
-pub const FILTER_MUL: u64 = 0xD6E8_FEB8_6659_FD93;
 /// Filter bits per key: about one miss in nine shares a key's bit.
 const FILTER_BITS_PER_KEY: usize = 8;
 
@@ -227,13 +224,16 @@ impl Lookup {
         self.bucket_shift() - self.slots.len().trailing_zeros()
     }
 
-    /// The filter bit of a hash: the top bits of a second product, as many as index the
-    /// filter (so they are independent of the bucket and slot bits).
+    /// The filter bit of a hash: its top bits, as many as index the filter. They overlap
+    /// the bucket and slot bits, which costs nothing: a miss that passes the filter is
+    /// only compared, and its bit is as uniform as the product's top bits are. A second
+    /// product would decorrelate them at the price of a multiply on the path that
+    /// decides most misses.
     pub fn filter_bit(&self, h: u64) -> usize {
-        (h.wrapping_mul(FILTER_MUL) >> self.filter_shift()) as usize
+        (h >> self.filter_shift()) as usize
     }
 
-    /// How far the second product is shifted down to leave the filter bit.
+    /// How far the hash is shifted down to leave the filter bit.
     pub fn filter_shift(&self) -> u32 {
         64 - (self.filter.len() * 8).trailing_zeros()
     }
