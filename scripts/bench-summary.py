@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints the lookup benchmark as markdown tables: median ns per lookup (criterion's
-median of a batch of 8192, divided by 8192) and from_code's speed-up over each method.
+median of a batch of 8192, divided by 8192) and from_code's speed-up over each method,
+then from_code's 10,000-code time against its 107-code time.
 
 Run after `cargo bench -p obs-codes --bench lookup`; reads target/criterion/."""
 import json
@@ -8,7 +9,11 @@ import pathlib
 import sys
 
 BATCH = 8192
+OURS = "obs-codes from_code"
+LOOP = "loop alone"
+MIXES = ("hits", "misses", "mix80")
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target/criterion")
+ours_by_group = {}
 for group in ("lookup-107", "lookup-10000"):
     base = root / group
     if not base.is_dir():
@@ -18,20 +23,26 @@ for group in ("lookup-107", "lookup-10000"):
         method, mix = estimates.parts[-4], estimates.parts[-3]
         median = json.loads(estimates.read_text())["median"]["point_estimate"]
         rows.setdefault(method, {})[mix] = median / BATCH
-    mixes = ("hits", "misses", "mix80")
-    ours = rows.get("obs-codes from_code", {})
+    ours = rows.get(OURS, {})
+    ours_by_group[group] = ours
     print(f"\n{group} (ns per lookup, median; x = how many times faster from_code is)\n")
-    print("| method | " + " | ".join(mixes) + " |")
-    print("|---|" + "---:|" * len(mixes))
-    order = sorted(rows, key=lambda m: (m != "obs-codes from_code", rows[m].get("mix80", 1e9)))
+    print("| method | " + " | ".join(MIXES) + " |")
+    print("|---|" + "---:|" * len(MIXES))
+    order = sorted(rows, key=lambda m: (m != OURS, m != LOOP, rows[m].get("mix80", 1e9)))
     for method in order:
         cells = []
-        for mix in mixes:
+        for mix in MIXES:
             ns = rows[method].get(mix)
             if ns is None:
                 cells.append("")
-            elif method == "obs-codes from_code" or mix not in ours:
+            elif method in (OURS, LOOP) or mix not in ours:
                 cells.append(f"{ns:.2f}")
             else:
                 cells.append(f"{ns:.2f} ({ns / ours[mix]:.1f}x)")
-        print(f"| {method.replace('_', ' ') if False else method} | " + " | ".join(cells) + " |")
+        # criterion writes `::` in a benchmark id as `__`.
+        print(f"| {method.replace('__', '::')} | " + " | ".join(cells) + " |")
+
+small, large = ours_by_group.get("lookup-107"), ours_by_group.get("lookup-10000")
+if small and large:
+    ratios = ", ".join(f"{mix} {large[mix] / small[mix]:.2f}x" for mix in MIXES if mix in small and mix in large)
+    print(f"\nfrom_code at 10,000 codes / at 107: {ratios}")
