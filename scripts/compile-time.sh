@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Measures what the macro costs at compile time (issue 5): clean builds of small fixture
-# crates, the crate itself only (its dependencies are built first), timed by hyperfine,
-# median of RUNS runs, debug and release; then the size the bundled enum adds to a
-# stripped release binary. Needs hyperfine (`apt-get install hyperfine`).
+# crates, the crate itself only (its dependencies are built first), debug and release,
+# median of RUNS runs (SMALL_RUNS for the 107-code crates, which build in about 0.2 s);
+# then the size the bundled enum adds to a stripped release binary.
 #
-#   scripts/compile-time.sh            # RUNS=5 by default
+# The runs go round by round, each round building every crate once, so that a host that
+# slows down for a minute (this project's VM does) slows every crate alike instead of
+# whichever one was being timed then.
+#
+#   scripts/compile-time.sh            # RUNS=5, SMALL_RUNS=20 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${RUNS:-5}
 out=target/compile-time
-command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 1; }
 
 cargo run -q -p obs-codes-bench-tables --example compile-time-crates -- "$out"
 cd "$out"
@@ -17,30 +19,43 @@ cd "$out"
 cargo build -q --workspace
 cargo build -q --workspace --release
 
-crates=(hand-107 macro-107 bare-10000 phf-10000 macro-10000)
-for profile in dev release; do
-  flag=""; [ "$profile" = release ] && flag="--release"
-  for crate in "${crates[@]}"; do
-    hyperfine --style none --runs "$runs" --warmup 1 \
-      --prepare "cargo clean -q -p $crate $flag" \
-      --export-json "time-$crate-$profile.json" \
-      "cargo build -q -p $crate $flag" >/dev/null
-  done
-done
+python3 - "${RUNS:-5}" "${SMALL_RUNS:-20}" hand-107 macro-107 bare-10000 phf-10000 macro-10000 <<'PY'
+import json, statistics, subprocess, sys, time
 
-python3 - "${crates[@]}" <<'PY'
-import json, statistics, sys
-crates = sys.argv[1:]
+runs, small_runs, crates = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+PROFILES = {"dev": [], "release": ["--release"]}
+
+
+def build(crate, profile):
+    flags = PROFILES[profile]
+    subprocess.run(["cargo", "clean", "-q", "-p", crate, *flags], check=True)
+    start = time.perf_counter()
+    subprocess.run(["cargo", "build", "-q", "-p", crate, *flags], check=True)
+    return time.perf_counter() - start
+
+
+times = {}
+for profile in PROFILES:
+    for crate in crates:  # warm-up: the file cache, cargo's own state
+        build(crate, profile)
+    for round in range(max(runs, small_runs)):
+        for crate in crates:
+            if round < (small_runs if crate.endswith("-107") else runs):
+                times.setdefault(f"{crate} {profile}", []).append(build(crate, profile))
+json.dump(times, open("times.json", "w"), indent=1)
+
+
 def median(crate, profile):
-    runs = json.load(open(f"time-{crate}-{profile}.json"))["results"][0]["times"]
-    return statistics.median(runs)
+    return statistics.median(times[f"{crate} {profile}"])
+
+
 print("| crate (its own build only) | debug, s | release, s |")
 print("|---|---:|---:|")
 for crate in crates:
     print(f"| {crate} | {median(crate, 'dev'):.2f} | {median(crate, 'release'):.2f} |")
-for a, b in [("macro-107", "hand-107"), ("macro-10000", "phf-10000"), ("macro-10000", "bare-10000"), ("phf-10000", "bare-10000")]:
-    print(f"\n{a} / {b}: debug {median(a, 'dev') / median(b, 'dev'):.2f}x, release {median(a, 'release') / median(b, 'release'):.2f}x", end="")
 print()
+for a, b in [("macro-107", "hand-107"), ("macro-10000", "phf-10000"), ("macro-10000", "bare-10000"), ("phf-10000", "bare-10000")]:
+    print(f"{a} / {b}: debug {median(a, 'dev') / median(b, 'dev'):.2f}x, release {median(a, 'release') / median(b, 'release'):.2f}x")
 PY
 
 base=$(stat -c %s target/release/size-base)

@@ -15,8 +15,7 @@ use syn::{Attribute, Ident, LitStr, Token, Visibility};
 
 /// Traits the generated enum always derives, with the `core` module of each: `expand`
 /// emits `::core::{module}::{name}`, and a user derive of one of them would clash.
-pub const DERIVED: [(&str, &str); 8] = [
-    ("fmt", "Debug"),
+pub const DERIVED: [(&str, &str); 7] = [
     ("clone", "Clone"),
     ("marker", "Copy"),
     ("cmp", "PartialEq"),
@@ -25,6 +24,13 @@ pub const DERIVED: [(&str, &str); 8] = [
     ("cmp", "PartialOrd"),
     ("cmp", "Ord"),
 ];
+
+/// Every trait a user derive would clash with, in the order the error message lists
+/// them: `Debug`, which `expand` writes out (its derive costs rustc seconds on a large
+/// enum), then [`DERIVED`].
+pub fn provided() -> impl Iterator<Item = &'static str> {
+    std::iter::once("Debug").chain(DERIVED.iter().map(|(_, name)| *name))
+}
 
 /// The name the short forms give the enum.
 pub const DEFAULT_NAME: &str = "ObsErrorCode";
@@ -194,13 +200,13 @@ fn check_attrs(attrs: &[Attribute]) -> syn::Result<()> {
             let Some(last) = path.segments.last() else {
                 continue;
             };
-            if DERIVED.iter().any(|(_, derived)| last.ident == derived) {
+            if provided().any(|trait_name| last.ident == trait_name) {
                 return Err(syn::Error::new_spanned(
                     &path,
                     format!(
                         "obs_errors! already derives `{}` for the enum: remove it from this derive (the macro derives {})",
                         last.ident,
-                        DERIVED.map(|(_, name)| name).join(", ")
+                        provided().collect::<Vec<_>>().join(", ")
                     ),
                 ));
             }

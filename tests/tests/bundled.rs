@@ -114,6 +114,44 @@ fn every_code_round_trips() {
 }
 
 #[test]
+fn debug_prints_each_variant_name() {
+    // The bundled table names no variant, so every name follows the documented rule:
+    // split the code at each character that is not an ASCII letter or digit, capitalise
+    // each part, join.
+    let derived = |code: &str| -> String {
+        code.split(|c: char| !c.is_ascii_alphanumeric())
+            .flat_map(|part| {
+                let mut chars = part.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(chars)
+            })
+            .collect()
+    };
+    for &code in ObsErrorCode::ALL {
+        assert_eq!(
+            format!("{code:?}"),
+            derived(code.as_str()),
+            "{}",
+            code.as_str()
+        );
+    }
+    assert_eq!(
+        format!("{:?}", ObsErrorCode::SystemCapacityNotEnough),
+        "SystemCapacityNotEnough"
+    );
+    assert_eq!(
+        format!(
+            "{:?}",
+            [ObsErrorCode::AccessDenied, ObsErrorCode::NoSuchTagSet]
+        ),
+        "[AccessDenied, NoSuchTagSet]"
+    );
+}
+
+#[test]
 fn corrected_rows_and_aliases_behave_as_the_reference_says() {
     for (documented, wire) in WIRE_FIXES {
         let code = ObsErrorCode::from_code(wire).expect("the wire code is known");

@@ -38,6 +38,31 @@ fn the_simple_form_reads_every_column() {
 }
 
 #[test]
+fn debug_writes_what_a_derive_would() {
+    // The macro writes `Debug` out (a table of names, not a `match`): it must print
+    // exactly what `#[derive(Debug)]` prints, flags and all.
+    #[derive(Debug)]
+    enum Derived {
+        Teapot,
+        QuotaGone,
+        Odd,
+        LegacyCode,
+    }
+    let derived = [
+        Derived::Teapot,
+        Derived::QuotaGone,
+        Derived::Odd,
+        Derived::LegacyCode,
+    ];
+    for (code, mirror) in Custom::ALL.iter().zip(&derived) {
+        assert_eq!(format!("{code:?}"), format!("{mirror:?}"));
+        assert_eq!(format!("{code:#?}"), format!("{mirror:#?}"));
+        assert_eq!(format!("{code:>12?}|"), format!("{mirror:>12?}|"));
+        assert_eq!(format!("{:?}", Some(code)), format!("{:?}", Some(mirror)));
+    }
+}
+
+#[test]
 fn the_generic_trait_sees_the_same_enum() {
     fn wire<C: obs_codes::ErrorCode>(code: &str) -> Option<&'static str> {
         C::from_code(code).map(C::as_str)
