@@ -238,6 +238,13 @@ impl Lookup {
         64 - (self.filter.len() * 8).trailing_zeros()
     }
 
+    #[cfg(test)]
+    /// Whether the filter lets a hash through: its bit is set.
+    pub fn passes_filter(&self, h: u64) -> bool {
+        let bit = self.filter_bit(h);
+        self.filter[bit / 8] & (1 << (bit % 8)) != 0
+    }
+
     /// The filter of `keys`: a power of two of bits, about 8 a key, with bit
     /// `filter_bit(hash(key))` set for each, in little-endian order within a byte. A miss
     /// whose bit is clear stops after one load that depends on the hash alone: most misses
@@ -272,8 +279,7 @@ impl Lookup {
             return None;
         }
         let h = self.hash(key);
-        let bit = self.filter_bit(h);
-        if self.filter[bit / 8] & (1 << (bit % 8)) == 0 {
+        if !self.passes_filter(h) {
             return None;
         }
         let displacement = self.displacements[self.bucket(h)];
@@ -654,10 +660,7 @@ mod tests {
         let keys: Vec<&[u8]> = keys.iter().map(|c| c.as_bytes()).collect();
         let lookup = Lookup::build(&keys);
         assert_eq!(lookup.filter.len(), 16_384);
-        let passes = |key: &[u8]| {
-            let bit = lookup.filter_bit(lookup.hash(key));
-            lookup.filter[bit / 8] & (1 << (bit % 8)) != 0
-        };
+        let passes = |key: &[u8]| lookup.passes_filter(lookup.hash(key));
         assert!(keys.iter().all(|k| passes(k)));
         // 8 bits a key, one hash: about 1 - e^(-1/8), 12%, of misses get through.
         let through = others.iter().filter(|c| passes(c.as_bytes())).count();
