@@ -8,53 +8,20 @@
 //! The `obs-codes` crate's wrapper prefixes any of them with `@runtime($crate)`, so that
 //! the enum also implements that crate's `ErrorCode` trait.
 
+use obs_codes_gen::expand::{DEFAULT_NAME, provided_traits};
+use obs_codes_gen::{EnumSpec, Source};
 use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitStr, Token, Visibility};
 
-/// Traits the generated enum always derives, with the `core` module of each: `expand`
-/// emits `::core::{module}::{name}`, and a user derive of one of them would clash.
-pub const DERIVED: [(&str, &str); 7] = [
-    ("clone", "Clone"),
-    ("marker", "Copy"),
-    ("cmp", "PartialEq"),
-    ("cmp", "Eq"),
-    ("hash", "Hash"),
-    ("cmp", "PartialOrd"),
-    ("cmp", "Ord"),
-];
-
-/// Every trait a user derive would clash with, in the order the error message lists
-/// them: `Debug`, which `expand` writes out (its derive costs rustc seconds on a large
-/// enum), then [`DERIVED`].
-pub fn provided() -> impl Iterator<Item = &'static str> {
-    std::iter::once("Debug").chain(DERIVED.iter().map(|(_, name)| *name))
-}
-
-/// The name the short forms give the enum.
-pub const DEFAULT_NAME: &str = "ObsErrorCode";
-
-/// Where the rows of the enum come from.
-pub enum Source {
-    /// The bundled OBS table (the identifier `obs`, or the empty call).
-    Bundled(Span),
-    /// A CSV file, as written in the call, resolved against `CARGO_MANIFEST_DIR`.
-    File(LitStr),
-}
-
-/// The parsed call.
+/// The parsed call: the enum to generate and where its rows come from.
 pub struct Input {
-    /// Outer attributes and doc comments for the enum (the short forms have none).
-    pub attrs: Vec<Attribute>,
-    /// The enum's visibility.
-    pub vis: Visibility,
-    /// The enum's name.
-    pub name: Ident,
+    /// Name, visibility, attributes and runtime path of the enum.
+    pub spec: EnumSpec,
     /// The sources, in order; never empty.
     pub sources: Vec<Source>,
-    /// The path of the `obs-codes` crate when called through its wrapper.
-    pub runtime: Option<TokenStream>,
 }
 
 /// Parses the macro's arguments.
@@ -66,10 +33,13 @@ impl Parse for Input {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let runtime = parse_runtime(input)?;
         let mut parsed = Input::parse_call(input)?;
-        parsed.runtime = runtime;
+        parsed.spec.runtime = runtime;
         Ok(parsed)
     }
 }
+
+/// A source as the call writes it.
+struct SourceArg(Source);
 
 /// `@runtime(path)`, which only the `obs-codes` wrapper writes.
 fn parse_runtime(input: ParseStream<'_>) -> syn::Result<Option<TokenStream>> {
@@ -99,7 +69,7 @@ impl Input {
                 ));
             }
             check_path(&lit)?;
-            return Ok(Input::short(Source::File(lit)));
+            return Ok(Input::short(file(&lit)));
         }
         let attrs = input.call(Attribute::parse_outer)?;
         let vis: Visibility = input.parse()?;
@@ -115,7 +85,7 @@ impl Input {
         }
         let body;
         let brace = syn::braced!(body in input);
-        let sources = Punctuated::<Source, Token![,]>::parse_terminated(&body)?;
+        let sources = Punctuated::<SourceArg, Token![,]>::parse_terminated(&body)?;
         if sources.is_empty() {
             return Err(syn::Error::new(
                 brace.span.join(),
@@ -127,26 +97,29 @@ impl Input {
         }
         check_attrs(&attrs)?;
         Ok(Input {
-            attrs,
-            vis,
-            name,
-            sources: sources.into_iter().collect(),
-            runtime: None,
+            spec: EnumSpec {
+                attrs: attrs.iter().map(ToTokens::to_token_stream).collect(),
+                vis: vis.to_token_stream(),
+                name,
+                runtime: None,
+                track_sources: true,
+            },
+            sources: sources.into_iter().map(|arg| arg.0).collect(),
         })
     }
 }
 
-impl Parse for Source {
+impl Parse for SourceArg {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         if input.peek(LitStr) {
             let lit: LitStr = input.parse()?;
             check_path(&lit)?;
-            return Ok(Source::File(lit));
+            return Ok(SourceArg(file(&lit)));
         }
         if input.peek(Ident) {
             let ident: Ident = input.parse()?;
             if ident == "obs" {
-                return Ok(Source::Bundled(ident.span()));
+                return Ok(SourceArg(Source::Bundled(ident.span())));
             }
             return Err(syn::Error::new(
                 ident.span(),
@@ -164,12 +137,16 @@ impl Parse for Source {
 impl Input {
     fn short(source: Source) -> Self {
         Input {
-            attrs: Vec::new(),
-            vis: Visibility::Public(<Token![pub]>::default()),
-            name: Ident::new(DEFAULT_NAME, Span::call_site()),
+            spec: EnumSpec::new(DEFAULT_NAME),
             sources: vec![source],
-            runtime: None,
         }
+    }
+}
+
+fn file(lit: &LitStr) -> Source {
+    Source::File {
+        path: lit.value(),
+        span: lit.span(),
     }
 }
 
@@ -200,13 +177,13 @@ fn check_attrs(attrs: &[Attribute]) -> syn::Result<()> {
             let Some(last) = path.segments.last() else {
                 continue;
             };
-            if provided().any(|trait_name| last.ident == trait_name) {
+            if provided_traits().any(|trait_name| last.ident == trait_name) {
                 return Err(syn::Error::new_spanned(
                     &path,
                     format!(
                         "obs_errors! already derives `{}` for the enum: remove it from this derive (the macro derives {})",
                         last.ident,
-                        provided().collect::<Vec<_>>().join(", ")
+                        provided_traits().collect::<Vec<_>>().join(", ")
                     ),
                 ));
             }
@@ -230,7 +207,7 @@ mod tests {
     #[test]
     fn empty_call_is_the_bundled_table() {
         let input = parse(quote!()).unwrap();
-        assert_eq!(input.name, DEFAULT_NAME);
+        assert_eq!(input.spec.name, DEFAULT_NAME);
         assert!(matches!(input.sources[..], [Source::Bundled(_)]));
     }
 
@@ -238,7 +215,7 @@ mod tests {
     fn a_literal_is_one_table() {
         let input = parse(quote!("tables/x.csv")).unwrap();
         match &input.sources[..] {
-            [Source::File(lit)] => assert_eq!(lit.value(), "tables/x.csv"),
+            [Source::File { path, .. }] => assert_eq!(path, "tables/x.csv"),
             _ => panic!("one file source expected"),
         }
     }
@@ -251,9 +228,9 @@ mod tests {
             pub(crate) enum GatewayCode { obs, "a.csv", "b.csv", }
         })
         .unwrap();
-        assert_eq!(input.name, "GatewayCode");
-        assert_eq!(input.attrs.len(), 2);
-        assert!(matches!(input.vis, Visibility::Restricted(_)));
+        assert_eq!(input.spec.name, "GatewayCode");
+        assert_eq!(input.spec.attrs.len(), 2);
+        assert_eq!(input.spec.vis.to_string(), "pub (crate)");
         assert_eq!(input.sources.len(), 3);
         assert!(matches!(input.sources[0], Source::Bundled(_)));
     }
@@ -300,9 +277,9 @@ mod tests {
     #[test]
     fn the_wrapper_names_the_runtime_crate() {
         let input = parse(quote!(@runtime(::obs_codes) "a.csv")).unwrap();
-        assert_eq!(input.runtime.unwrap().to_string(), ":: obs_codes");
+        assert_eq!(input.spec.runtime.unwrap().to_string(), ":: obs_codes");
         assert_eq!(input.sources.len(), 1);
-        assert!(parse(quote!()).unwrap().runtime.is_none());
+        assert!(parse(quote!()).unwrap().spec.runtime.is_none());
     }
 
     #[test]
@@ -314,6 +291,6 @@ mod tests {
             }
         ))
         .unwrap();
-        assert_eq!(input.attrs.len(), 1);
+        assert_eq!(input.spec.attrs.len(), 1);
     }
 }

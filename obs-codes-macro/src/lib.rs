@@ -1,27 +1,13 @@
 //! `obs_errors!`: typed error-code enums from CSV tables, generated at compile time.
 //!
-//! The pipeline runs one way, one module per stage, each a plain function over
-//! `proc_macro2` values so that unit tests call it directly:
-//! `input` (the call) -> `source` (the text) -> `table` (rows with positions) ->
-//! `valid` (checked catalog) -> `expand` (tokens, built with `lookup` and `docs`).
-//! Problems from every stage gather in `diag::Problems` and are reported together.
+//! A thin shim: [`input`](self) parses the call with syn; everything about the
+//! tables (reading, checking, code generation) is the `obs-codes-gen` library's, which
+//! the `obs-codes` command and build scripts share.
 //!
 //! Use it through the `obs-codes` crate, which re-exports the macro and documents the
 //! table format and the generated API.
 
-mod diag;
-mod docs;
-mod expand;
 mod input;
-mod lookup;
-mod source;
-mod table;
-mod valid;
-
-#[cfg(test)]
-mod proptests;
-#[cfg(test)]
-mod test_support;
 
 use proc_macro::TokenStream;
 
@@ -39,5 +25,13 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn obs_errors(input: TokenStream) -> TokenStream {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-    expand::generate(input.into(), std::path::Path::new(&manifest_dir)).into()
+    match input::parse(input.into()) {
+        Ok(call) => obs_codes_gen::generate(
+            &call.spec,
+            &call.sources,
+            std::path::Path::new(&manifest_dir),
+        )
+        .into(),
+        Err(error) => error.to_compile_error().into(),
+    }
 }

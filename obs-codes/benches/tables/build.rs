@@ -2,37 +2,24 @@
 //! the bundled OBS keys, a synthetic 10,000-code table (never committed), an
 //! `obs_errors!` call over it, `phf::Map`s, strum enums and naive `match` functions.
 
-#[path = "src/bundled.rs"]
-mod bundled;
-#[path = "src/synthetic.rs"]
-mod synthetic;
-
+use obs_codes_gen::synthetic;
 use std::fmt::Write as _;
 use std::path::Path;
 
 /// How many codes the synthetic table has.
 const SYNTHETIC_COUNT: usize = 10_000;
-/// The seed of the synthetic table's codes.
-const SYNTHETIC_SEED: u64 = 0x2545_F491_4F6C_DD1D;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tables/obs.csv");
-    println!("cargo::rerun-if-changed={}", bundled.display());
-    println!("cargo::rerun-if-changed=src/synthetic.rs");
-    println!("cargo::rerun-if-changed=src/bundled.rs");
-
-    let obs = obs_keys(&bundled);
-    let codes = synthetic::codes(SYNTHETIC_COUNT, SYNTHETIC_SEED);
+    // The bundled table and the synthetic one come from the generator, which is a
+    // build dependency: cargo reruns this script when either changes.
+    let obs = obs_keys();
+    let codes = synthetic::codes(SYNTHETIC_COUNT, synthetic::SEED);
     let synthetic: Vec<(String, usize)> = codes.iter().cloned().zip(0..).collect();
 
-    let mut csv = String::from("code,http_status,description\n");
-    for code in &codes {
-        writeln!(csv, "{code},400,Synthetic code {code}.").unwrap();
-    }
     let csv_path = out.join("synthetic.csv");
-    std::fs::write(&csv_path, csv).unwrap();
+    std::fs::write(&csv_path, synthetic::table(&codes)).unwrap();
 
     let slow = std::env::var_os("CARGO_FEATURE_SLOW_PEERS").is_some();
     let mut rust = String::new();
@@ -48,19 +35,13 @@ fn main() {
 }
 
 /// Every key of the bundled table (codes, then aliases) with its row index.
-fn obs_keys(path: &Path) -> Vec<(String, usize)> {
-    let mut keys = Vec::new();
-    let mut alias_keys = Vec::new();
-    for (row, [code, aliases]) in bundled::rows(path, ["code", "aliases"])
-        .into_iter()
-        .enumerate()
-    {
-        keys.push((code, row));
-        for alias in aliases.split('|').filter(|a| !a.is_empty()) {
-            alias_keys.push((alias.to_owned(), row));
-        }
+fn obs_keys() -> Vec<(String, usize)> {
+    let bundled = obs_codes_gen::load(&[obs_codes_gen::Source::from_arg("obs")], Path::new("."));
+    let entries = &bundled.catalog.entries;
+    let mut keys: Vec<(String, usize)> = entries.iter().map(|e| e.code.clone()).zip(0..).collect();
+    for (row, entry) in entries.iter().enumerate() {
+        keys.extend(entry.aliases.iter().map(|alias| (alias.clone(), row)));
     }
-    keys.extend(alias_keys);
     keys
 }
 

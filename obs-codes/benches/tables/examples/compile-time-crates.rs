@@ -12,11 +12,7 @@
 //! cargo run -p obs-codes-bench-tables --example compile-time-crates -- target/compile-time
 //! ```
 
-#[path = "../src/bundled.rs"]
-mod bundled;
-#[path = "../src/synthetic.rs"]
-mod synthetic;
-
+use obs_codes_gen::synthetic;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -36,8 +32,8 @@ fn main() {
         "obs-codes-macro = {{ path = {:?} }}",
         root.join("obs-codes-macro").display().to_string()
     );
-    let codes = synthetic::codes(10_000, 0x2545_F491_4F6C_DD1D);
-    let rows = bundled_rows(&root.join("tables/obs.csv"));
+    let codes = synthetic::codes(10_000, synthetic::SEED);
+    let rows = bundled_rows();
 
     write_crate(&out, "hand-107", "", &hand_written(&rows));
     write_crate(
@@ -59,11 +55,7 @@ fn main() {
         "phf = { version = \"0.11\", features = [\"macros\"] }",
         &phf,
     );
-    let mut csv = String::from("code,http_status,description\n");
-    for code in &codes {
-        writeln!(csv, "{code},400,Synthetic code {code}.").unwrap();
-    }
-    std::fs::write(out.join("synthetic.csv"), csv).unwrap();
+    std::fs::write(out.join("synthetic.csv"), synthetic::table(&codes)).unwrap();
     write_crate(
         &out,
         "macro-10000",
@@ -111,31 +103,21 @@ fn main() {
 }
 
 /// (variant, code, status, reason, retryable, description) of the bundled table.
-fn bundled_rows(path: &Path) -> Vec<[String; 6]> {
-    bundled::rows(path, ["code", "http_status", "retryable", "description"])
-        .into_iter()
-        .map(|[code, status, retryable, description]| {
-            let (number, reason) = status.split_once(' ').unwrap_or((&status, ""));
-            let number = number
-                .parse::<u16>()
-                .map_or("None".to_owned(), |n| format!("Some({n})"));
-            let retry = match retryable.as_str() {
-                "" => ["Some(500)", "Some(503)"]
-                    .contains(&number.as_str())
-                    .to_string(),
-                flag => flag.to_owned(),
-            };
-            let variant: String = code
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .map(|p| p[..1].to_ascii_uppercase() + &p[1..])
-                .collect();
+fn bundled_rows() -> Vec<[String; 6]> {
+    let bundled = obs_codes_gen::load(&[obs_codes_gen::Source::from_arg("obs")], Path::new("."));
+    bundled
+        .catalog
+        .entries
+        .iter()
+        .map(|entry| {
+            let status = entry.status.as_ref();
             [
-                variant,
-                code.clone(),
-                number,
-                reason.to_owned(),
-                retry,
-                description.replace("**", ""),
+                entry.variant.clone(),
+                entry.code.clone(),
+                status.map_or("None".to_owned(), |s| format!("Some({})", s.code)),
+                status.and_then(|s| s.reason.clone()).unwrap_or_default(),
+                entry.retryable.to_string(),
+                obs_codes_gen::markdown::plain_text(&entry.description),
             ]
         })
         .collect()

@@ -6,7 +6,7 @@
 //! enums and a naive `match` (for the synthetic table only with the `slow-peers` feature).
 #![allow(missing_docs, clippy::all)]
 
-mod synthetic;
+use obs_codes_gen::synthetic;
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 

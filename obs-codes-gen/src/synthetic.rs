@@ -1,6 +1,9 @@
-//! Deterministic synthetic codes, shaped like real ones: CamelCase words from a fixed list,
-//! 8 to 40 characters. Shared by the build script (which writes the table) and the
-//! library (which makes misses of the same shape).
+//! Deterministic synthetic tables, shaped like real ones: CamelCase codes of words from
+//! a fixed list, 8 to 40 characters. The one generator behind the benchmarks (lookup,
+//! expansion, compile time) and the tests at scale, so they all measure the same table.
+
+/// The seed of the benchmarks' 10,000-code table.
+pub const SEED: u64 = 0x2545_F491_4F6C_DD1D;
 
 /// Words that real OBS and S3 codes are made of.
 const WORDS: [&str; 32] = [
@@ -56,6 +59,7 @@ impl Stream {
 }
 
 /// `n` distinct codes from the stream seeded with `seed`, in generation order.
+#[must_use]
 pub fn codes(n: usize, seed: u64) -> Vec<String> {
     let mut stream = Stream(seed | 1);
     let mut seen = std::collections::HashSet::new();
@@ -72,4 +76,35 @@ pub fn codes(n: usize, seed: u64) -> Vec<String> {
         }
     }
     out
+}
+
+/// A table of `codes` in the generator's format: `code,http_status,description`, every
+/// code `400 Bad Request`.
+#[must_use]
+pub fn table(codes: &[String]) -> String {
+    let mut csv = String::from("code,http_status,description\n");
+    for code in codes {
+        csv.push_str(code);
+        csv.push_str(",400 Bad Request,Synthetic code ");
+        csv.push_str(code);
+        csv.push_str(".\n");
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn codes_are_distinct_deterministic_and_code_shaped() {
+        let codes = super::codes(2000, super::SEED);
+        assert_eq!(codes, super::codes(2000, super::SEED));
+        let unique: std::collections::HashSet<_> = codes.iter().collect();
+        assert_eq!(unique.len(), 2000);
+        assert!(
+            codes
+                .iter()
+                .all(|c| (8..=40).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_alphabetic()))
+        );
+        assert_ne!(codes[..10], super::codes(10, 7)[..]);
+    }
 }

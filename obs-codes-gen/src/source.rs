@@ -1,8 +1,56 @@
 //! Reading a source's text: the bundled table, or a file next to the calling crate.
 
-use crate::diag::{Location, Problems};
-use crate::input::Source;
+use crate::problem::{Location, Problems};
+use proc_macro2::Span;
 use std::path::{Component, Path, PathBuf};
+
+/// Where rows come from: the bundled table or a CSV file.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The bundled OBS table (`obs` in a macro call or on the command line).
+    Bundled(Span),
+    /// A CSV file: the path as written, resolved against the base directory (the
+    /// calling crate's `CARGO_MANIFEST_DIR` for the macro).
+    File {
+        /// The path as written; messages name the file by it.
+        path: String,
+        /// Where the call wrote it: compile errors about the file point here.
+        span: Span,
+    },
+}
+
+impl Source {
+    /// A source named as on the command line: `obs` is the bundled table, anything
+    /// else a path.
+    #[must_use]
+    pub fn from_arg(arg: &str) -> Self {
+        if arg == BUNDLED_NAME {
+            Source::Bundled(Span::call_site())
+        } else {
+            Source::File {
+                path: arg.to_owned(),
+                span: Span::call_site(),
+            }
+        }
+    }
+
+    /// The name messages use: the path as written, or `obs`.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        match self {
+            Source::Bundled(_) => BUNDLED_NAME,
+            Source::File { path, .. } => path,
+        }
+    }
+
+    /// Where the call wrote this source.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        match self {
+            Source::Bundled(span) | Source::File { span, .. } => *span,
+        }
+    }
+}
 
 /// The bundled OBS table, carried by this crate so that `obs_errors!()` needs no file.
 pub const BUNDLED: &str = include_str!("../obs.csv");
@@ -33,7 +81,7 @@ pub fn read(source: &Source, manifest_dir: &Path, problems: &mut Problems) -> Op
             text: strip_bom(BUNDLED).to_owned(),
             tracked_path: None,
         }),
-        Source::File(lit) => read_file(&lit.value(), manifest_dir, problems),
+        Source::File { path, .. } => read_file(path, manifest_dir, problems),
     }
 }
 
@@ -174,7 +222,7 @@ mod tests {
     use crate::test_support::scratch;
 
     fn lit(path: &str) -> Source {
-        Source::File(syn::LitStr::new(path, proc_macro2::Span::call_site()))
+        Source::from_arg(path)
     }
 
     #[test]

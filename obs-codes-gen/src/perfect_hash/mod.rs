@@ -18,6 +18,8 @@
 //! [`Lookup::find`] and [`Records::find`] are the reference for the code `expand` emits;
 //! the tests hold both to the same answers.
 
+pub mod emit;
+
 /// Multiplier that mixes each hashed word into the state (odd, so each step is a bijection).
 pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Filter bits per key: about one miss in nine shares a key's bit.

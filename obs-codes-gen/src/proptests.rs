@@ -1,7 +1,7 @@
 //! The table loader never panics: whatever the bytes, the outcome is a table or a list
 //! of located problems. Cases per property: `PROPTEST_CASES` (default 256, see README).
 
-use crate::diag::Problems;
+use crate::problem::Problems;
 use crate::source::{SourceText, decode};
 use proptest::prelude::*;
 
@@ -17,7 +17,7 @@ fn load(bytes: Vec<u8>) -> (usize, Vec<(usize, usize, String)>) {
                 tracked_path: None,
             };
             let table = crate::table::parse(&source, &mut problems);
-            crate::valid::check(&[table], &mut problems).entries.len()
+            crate::catalog::check(&[table], &mut problems).entries.len()
         }
         None => 0,
     };
@@ -88,7 +88,7 @@ proptest! {
     fn valid_tables_round_trip(
         codes in prop::collection::btree_set("[A-Z][A-Za-z0-9]{0,20}", 1..40).prop_filter(
             "names the macro rejects on purpose (keywords, generated items)",
-            |codes| !codes.iter().any(|c| c == "Self" || crate::valid::RESERVED_VARIANTS.contains(&c.as_str())),
+            |codes| !codes.iter().any(|c| c == "Self" || crate::catalog::RESERVED_VARIANTS.contains(&c.as_str())),
         )
     ) {
         let mut text = String::from("code,http_status,description\n");

@@ -4,7 +4,7 @@
 //! collisions) live here, in one pass after all sources are parsed, so every problem of
 //! every table is reported in the same build.
 
-use crate::diag::{Location, Problems};
+use crate::problem::{Location, Problems};
 use crate::table::{Cell, HttpStatus, Table};
 use std::collections::HashMap;
 
@@ -281,7 +281,7 @@ fn variant_ok(
 ) -> bool {
     let fix = "set this row's `variant` column to a valid UpperCamelCase name";
     let problem = if explicit {
-        if syn::parse_str::<syn::Ident>(variant).is_err() || variant.starts_with("r#") {
+        if !crate::identifier::is_identifier(variant) {
             Some(format!(
                 "`{variant}` in the `variant` column is not a Rust identifier"
             ))
@@ -300,7 +300,7 @@ fn variant_ok(
         Some(format!(
             "the variant derived from code `{code}`, `{variant}`, starts with a digit"
         ))
-    } else if syn::parse_str::<syn::Ident>(variant).is_err() {
+    } else if !crate::identifier::is_identifier(variant) {
         Some(format!(
             "the variant derived from code `{code}`, `{variant}`, is a Rust keyword"
         ))

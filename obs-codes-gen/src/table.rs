@@ -4,7 +4,7 @@
 //! the `csv` crate does not report, and catches the unterminated quote that `csv-core`
 //! silently closes at the end of the input.
 
-use crate::diag::{Location, Problems};
+use crate::problem::{Location, Problems};
 use crate::source::SourceText;
 use csv_core::{ReadFieldResult, ReaderBuilder};
 
@@ -107,7 +107,9 @@ impl Column {
         }
     }
 
-    fn required(self) -> bool {
+    /// True for the columns every table must have.
+    #[must_use]
+    pub fn is_required(self) -> bool {
         matches!(self, Column::Code | Column::Description | Column::Status)
     }
 
@@ -336,7 +338,7 @@ fn header_columns(header: &Record, problems: &mut Problems) -> Option<Vec<Option
         }
     }
     for (column, _) in Column::NAMES {
-        if column.required() && !columns.contains(&Some(column)) {
+        if column.is_required() && !columns.contains(&Some(column)) {
             problems
                 .at(
                     first.clone(),
@@ -417,40 +419,69 @@ fn parse_row(record: &Record, columns: &[Option<Column>], problems: &mut Problem
 
 /// `Err(())` when the cell is malformed (reported); `Ok(None)` for `N/A`.
 fn parse_status(cell: &Cell, problems: &mut Problems) -> Result<Option<HttpStatus>, ()> {
-    let text = cell.value.trim();
-    if text.eq_ignore_ascii_case("n/a") {
-        return Ok(None);
-    }
-    if text.is_empty() {
-        problems
-            .at(cell.at.clone(), "empty HTTP status")
-            .hint("write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none");
-        return Err(());
-    }
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &text[digits..];
-    let shaped = digits == 3 && (rest.is_empty() || rest.starts_with(' '));
-    if !shaped {
-        problems
-            .at(cell.at.clone(), format!("`{text}` is not an HTTP status"))
-            .hint("write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none");
-        return Err(());
-    }
-    let code: u16 = text[..3].parse().map_err(|_| ())?;
-    if !(100..=599).contains(&code) {
-        problems
-            .at(
-                cell.at.clone(),
+    HttpStatus::parse(&cell.value).map_err(|error| {
+        problems.at(cell.at.clone(), error.message).hint(error.hint);
+    })
+}
+
+/// Why a status cell is not a status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusError {
+    /// What is wrong.
+    pub message: String,
+    /// How to write it.
+    pub hint: &'static str,
+}
+
+const STATUS_HINT: &str = "write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none";
+
+impl HttpStatus {
+    /// Reads a status cell: `404`, `404 Not Found` (100..=599), or `N/A` (`Ok(None)`),
+    /// surrounding spaces ignored. The one definition of the status grammar.
+    ///
+    /// # Errors
+    ///
+    /// An empty cell, a cell of another shape, or a status outside 100..=599.
+    pub fn parse(text: &str) -> Result<Option<HttpStatus>, StatusError> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("n/a") {
+            return Ok(None);
+        }
+        let error = |message: String, hint| Err(StatusError { message, hint });
+        if text.is_empty() {
+            return error("empty HTTP status".to_owned(), STATUS_HINT);
+        }
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &text[digits..];
+        let code = text
+            .get(..digits)
+            .filter(|_| digits == 3 && (rest.is_empty() || rest.starts_with(' ')))
+            .and_then(|d| d.parse::<u16>().ok());
+        let Some(code) = code else {
+            return error(format!("`{text}` is not an HTTP status"), STATUS_HINT);
+        };
+        if !(100..=599).contains(&code) {
+            return error(
                 format!("HTTP status {code} is outside 100..=599"),
-            )
-            .hint("use a real HTTP status, or `N/A` for none");
-        return Err(());
+                "use a real HTTP status, or `N/A` for none",
+            );
+        }
+        let reason = rest.trim();
+        Ok(Some(HttpStatus {
+            code,
+            reason: (!reason.is_empty()).then(|| reason.to_owned()),
+        }))
     }
-    let reason = rest.trim();
-    Ok(Some(HttpStatus {
-        code,
-        reason: (!reason.is_empty()).then(|| reason.to_owned()),
-    }))
+}
+
+impl std::fmt::Display for HttpStatus {
+    /// As a table writes it: `404 Not Found`, or `404` without a phrase.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.reason {
+            Some(reason) => write!(f, "{} {reason}", self.code),
+            None => write!(f, "{}", self.code),
+        }
+    }
 }
 
 fn parse_flag(cell: &Cell, column: Column, problems: &mut Problems) -> Option<bool> {

@@ -89,13 +89,12 @@ impl Problems {
     }
 
     /// True when nothing was reported.
-    #[cfg(test)]
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
 
     /// Line, column and message of every problem (0, 0 for whole-file problems).
-    #[cfg(test)]
     pub fn iter_located(&self) -> impl Iterator<Item = (usize, usize, String)> + '_ {
         self.list.iter().filter_map(|p| {
             let location = p.location.as_ref()?;
@@ -104,13 +103,19 @@ impl Problems {
         })
     }
 
+    /// Every problem, in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = &Problem> + '_ {
+        self.list.iter()
+    }
+
     /// How many problems were reported.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
     /// The messages one build shows: at most [`MAX_REPORTED`], then a count of the rest.
-    #[cfg(test)]
+    #[must_use]
     pub fn messages(&self) -> Vec<String> {
         self.report()
             .into_iter()

@@ -1,0 +1,110 @@
+//! The generator behind `obs_errors!` and the `obs-codes` command: everything about
+//! the table format, in one place.
+//!
+//! Data flows one way, one module per stage, each a plain function over plain values
+//! and `proc_macro2` tokens, so the macro, the command, build scripts and tests share
+//! them:
+//!
+//! [`source`] (a file or the bundled table, as text) -> [`table`] (rows, every cell
+//! with its line and column) -> [`catalog`] (every per-row and cross-row check; the
+//! checked entries) -> [`expand`] (the enum, its impls, its docs and the
+//! [`perfect_hash`] behind `from_code`, as tokens). Problems from every stage gather in
+//! [`Problems`] and are reported together; [`markdown`] is the dialect of descriptions
+//! and [`write`] writes a table back as CSV.
+//!
+//! With the `format` feature, [`format`] turns the tokens into formatted Rust source
+//! and [`Generator`] is the build-script API.
+//!
+//! ```
+//! use obs_codes_gen::{EnumSpec, Source};
+//!
+//! let loaded = obs_codes_gen::load(&[Source::from_arg("obs")], std::path::Path::new("."));
+//! assert!(loaded.problems.is_empty());
+//! assert_eq!(loaded.catalog.entries[0].code, "AccessDenied");
+//! let tokens = obs_codes_gen::expand::expand(
+//!     &EnumSpec::new("ObsErrorCode"),
+//!     &loaded.sources,
+//!     &loaded.catalog,
+//!     &loaded.problems,
+//! );
+//! assert!(tokens.to_string().contains("enum ObsErrorCode"));
+//! ```
+
+pub mod catalog;
+pub mod expand;
+#[cfg(feature = "format")]
+pub mod format;
+#[cfg(feature = "format")]
+mod generator;
+pub mod identifier;
+pub mod markdown;
+mod packed;
+pub mod perfect_hash;
+pub mod problem;
+pub mod source;
+pub mod synthetic;
+pub mod table;
+pub mod write;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod test_support;
+
+pub use catalog::{Catalog, Entry};
+pub use expand::{EnumSpec, expand};
+#[cfg(feature = "format")]
+pub use generator::{Generated, Generator};
+pub use problem::{Location, Problem, Problems};
+pub use source::Source;
+pub use table::{HttpStatus, Row, Table};
+
+use std::path::Path;
+
+/// The sources read, parsed and checked: the catalog of the rows that are fine, and
+/// every problem found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The sources, in order, as given.
+    pub sources: Vec<Source>,
+    /// Each source as parsed, in order; `None` where it could not be read.
+    pub tables: Vec<Option<Table>>,
+    /// The checked rows of every source.
+    pub catalog: Catalog,
+    /// Every problem, in the order found.
+    pub problems: Problems,
+}
+
+/// Reads `sources` in order (files resolved against `base`), parses and checks them.
+#[must_use]
+pub fn load(sources: &[Source], base: &Path) -> Loaded {
+    let mut problems = Problems::default();
+    let tables: Vec<Option<Table>> = sources
+        .iter()
+        .map(|source| {
+            source::read(source, base, &mut problems).map(|text| table::parse(&text, &mut problems))
+        })
+        .collect();
+    let all_read = tables.iter().all(Option::is_some);
+    let read: Vec<Table> = tables.iter().flatten().cloned().collect();
+    // Cross-source checks need every source: without one, overrides would misfire.
+    let catalog = if all_read {
+        catalog::check(&read, &mut problems)
+    } else {
+        Catalog::default()
+    };
+    Loaded {
+        sources: sources.to_vec(),
+        tables,
+        catalog,
+        problems,
+    }
+}
+
+/// What the macro expands to: the enum from `sources` (resolved against `base`), with
+/// one `compile_error!` per problem next to it.
+#[must_use]
+pub fn generate(spec: &EnumSpec, sources: &[Source], base: &Path) -> proc_macro2::TokenStream {
+    let loaded = load(sources, base);
+    expand(spec, &loaded.sources, &loaded.catalog, &loaded.problems)
+}

@@ -1,0 +1,62 @@
+//! Tables of integers emitted as one byte-string literal each: the compiler reads one
+//! literal in no time, where thousands of integer literals cost it seconds.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote_spanned;
+
+/// How many bytes one integer of a packed table takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackedWidth {
+    /// `u8`.
+    One,
+    /// `u16`.
+    Two,
+    /// `u32`.
+    Four,
+}
+
+impl PackedWidth {
+    pub fn for_max(max: usize) -> Self {
+        match crate::perfect_hash::width_for(max) {
+            1 => PackedWidth::One,
+            2 => PackedWidth::Two,
+            _ => PackedWidth::Four,
+        }
+    }
+
+    fn bytes(self) -> usize {
+        match self {
+            PackedWidth::One => 1,
+            PackedWidth::Two => 2,
+            PackedWidth::Four => 4,
+        }
+    }
+
+    /// The `u64` at `index` of the packed `table` (bounds checked like any indexing).
+    pub fn read(self, table: &TokenStream, index: &TokenStream) -> TokenStream {
+        let span = Span::mixed_site();
+        let width = self.bytes();
+        let bytes = (0..width).map(|i| quote_spanned!(span=> #table[at + #i]));
+        let int = match self {
+            PackedWidth::One => quote_spanned!(span=> ::core::primitive::u8),
+            PackedWidth::Two => quote_spanned!(span=> ::core::primitive::u16),
+            PackedWidth::Four => quote_spanned!(span=> ::core::primitive::u32),
+        };
+        quote_spanned! {span=>
+            {
+                let at = #index * #width;
+                #int::from_le_bytes([#(#bytes),*]) as ::core::primitive::u64
+            }
+        }
+    }
+}
+
+/// `values` as one byte-string literal of little-endian integers of `width` (each value
+/// fits: the width was chosen for the largest).
+pub fn packed(values: &[u64], width: PackedWidth) -> Literal {
+    let bytes: Vec<u8> = values
+        .iter()
+        .flat_map(|v| v.to_le_bytes().into_iter().take(width.bytes()))
+        .collect();
+    Literal::byte_string(&bytes)
+}

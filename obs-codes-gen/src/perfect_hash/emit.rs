@@ -1,0 +1,236 @@
+//! The `from_code` function that the expansion emits: the tokens that compute, for an
+//! input, what [`Lookup::find`] and [`Records::find`] compute at expansion time.
+
+use super::{BYTE_MUL, BytePos, Hashed, Lookup, Records};
+use crate::catalog::Entry;
+use crate::packed::{PackedWidth, packed};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote_spanned;
+
+/// `pub fn from_code(&str) -> Option<Self>` for `entries`: codes first, in table order,
+/// then aliases, each standing for its variant.
+pub fn from_code(entries: &[Entry]) -> TokenStream {
+    let span = Span::mixed_site();
+    let signature = quote_spanned! {span=>
+        /// The code for a wire string, aliases included: exact and case-sensitive.
+        ///
+        /// Runs in constant time: a perfect hash over the length and a few bytes of
+        /// the input picks the one candidate, then a single comparison confirms it.
+        #[must_use]
+        #[inline]
+        pub fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self>
+    };
+    if entries.is_empty() {
+        return quote_spanned! {span=>
+            #signature {
+                let _ = code;
+                ::core::option::Option::None
+            }
+        };
+    }
+    // Codes first, in table order, then aliases, each standing for its variant.
+    let mut keys: Vec<&[u8]> = entries.iter().map(|e| e.code.as_bytes()).collect();
+    let mut variants: Vec<usize> = (0..entries.len()).collect();
+    for (index, entry) in entries.iter().enumerate() {
+        for alias in &entry.aliases {
+            keys.push(alias.as_bytes());
+            variants.push(index);
+        }
+    }
+    let lookup = Lookup::build(&keys);
+    let records = Records::build(&keys, &variants);
+    let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
+    let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
+    let (min, max) = (lookup.min_len, lookup.max_len);
+    let seed = Literal::u64_unsuffixed(lookup.seed);
+    let slot_mask = lookup.slots.len() - 1;
+    let slot_shift = lookup.slot_shift();
+    // The tables are byte strings of little-endian integers, as narrow as their
+    // values allow: one literal each, which the compiler reads in no time, where
+    // thousands of integer literals cost it seconds. Per bucket, a displacement; per
+    // slot, where its key's record starts (an empty slot names key 0's record, which
+    // no input that reaches it can equal: key 0 hashes to its own slot).
+    let displacement_width = PackedWidth::for_max(lookup.slots.len() - 1);
+    let displacements: Vec<u64> = lookup.displacements.iter().map(|&d| u64::from(d)).collect();
+    let displacements = packed(&displacements, displacement_width);
+    let start_of = |slot: u32| match slot {
+        0 => records.starts[0],
+        taken => records.starts[taken as usize - 1],
+    };
+    let starts: Vec<u64> = lookup
+        .slots
+        .iter()
+        .map(|&slot| start_of(slot) as u64)
+        .collect();
+    let start_width = PackedWidth::for_max(records.bytes.len());
+    let starts = packed(&starts, start_width);
+    let bucket_shift = lookup.bucket_shift();
+    let read_displacement = displacement_width.read(
+        &quote_spanned!(span=> DISPLACEMENTS),
+        &quote_spanned!(span=> (h >> #bucket_shift) as #usize_ty),
+    );
+    let read_start = start_width.read(&quote_spanned!(span=> STARTS), &quote_spanned!(span=> slot));
+    let mix = hash_tokens(&lookup);
+    let words = compares_by_words(min, max) || matches!(lookup.hashed, Hashed::Words(_));
+    let word = words.then(word_fn);
+    let window = records.window;
+    let header = records.header();
+    let records_len = records.bytes.len();
+    let record_bytes = Literal::byte_string(&records.bytes);
+    let field = |at: usize, width: usize| {
+        let bytes = (at..at + width).map(|i| quote_spanned!(span=> record[#i]));
+        let pad = (width..8).map(|_| quote_spanned!(span=> 0));
+        quote_spanned!(span=> #u64_ty::from_le_bytes([#(#bytes,)* #(#pad),*]) as #usize_ty)
+    };
+    let variant = field(0, records.index_width);
+    let key_len = field(records.index_width, records.len_width);
+    let difference = difference_tokens(min, max, header);
+    let filter_shift = lookup.filter_shift();
+    let filter = Literal::byte_string(&lookup.filter);
+    quote_spanned! {span=>
+        #signature {
+            const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
+            const STARTS: &[::core::primitive::u8] = #starts;
+            const RECORDS: &[::core::primitive::u8; #records_len] = #record_bytes;
+            const FILTER: &[::core::primitive::u8] = #filter;
+            #word
+            let bytes = code.as_bytes();
+            let len = bytes.len();
+            if !(#min..=#max).contains(&len) {
+                return ::core::option::Option::None;
+            }
+            let mut h: #u64_ty = #seed;
+            #mix
+            // Most misses stop here, early: no key has this filter bit.
+            let bit = (h >> #filter_shift) as #usize_ty;
+            if FILTER[bit / 8] & (1 << (bit % 8)) == 0 {
+                return ::core::option::Option::None;
+            }
+            // Top bits: the bucket; the bits below, displaced: the slot.
+            let displacement = #read_displacement as #usize_ty;
+            let slot = ((h >> #slot_shift) as #usize_ty ^ displacement) & #slot_mask;
+            let start = #read_start as #usize_ty;
+            // A fixed window: the header and the longest key, so that reads at
+            // offsets below the input's length need no further bounds checks.
+            let record: &[::core::primitive::u8; #window] =
+                match ::core::convert::TryFrom::try_from(&RECORDS[start..start + #window]) {
+                    ::core::result::Result::Ok(record) => record,
+                    ::core::result::Result::Err(_) => return ::core::option::Option::None,
+                };
+            if len != #key_len {
+                return ::core::option::Option::None;
+            }
+            if #difference == 0 {
+                ::core::option::Option::Some(Self::ALL[#variant])
+            } else {
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+/// The statements that leave the hash of `bytes` in `h`, as [`Lookup::hash`] computes it.
+fn hash_tokens(lookup: &Lookup) -> TokenStream {
+    let span = Span::mixed_site();
+    let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
+    let byte_mul = Literal::u64_unsuffixed(BYTE_MUL);
+    match &lookup.hashed {
+        Hashed::Words(windows) => {
+            let words = windows.iter().enumerate().map(|(i, &pos)| {
+                let at = window_at(pos, lookup.min_len, lookup.max_len);
+                let rotation = lookup.rotation(i);
+                quote_spanned!(span=> word(bytes, #at).rotate_left(#rotation))
+            });
+            quote_spanned!(span=> h = (h ^ len as #u64_ty #(^ #words)*).wrapping_mul(#byte_mul);)
+        }
+        Hashed::Positions(_) => {
+            let words = lookup
+                .word_plan()
+                .into_iter()
+                .enumerate()
+                .map(|(index, word)| {
+                    let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
+                    let parts = word.into_iter().map(|(pos, shift)| {
+                        let byte = byte_at(pos, lookup.min_len);
+                        quote_spanned!(span=> #u64_ty::from(#byte) << #shift)
+                    });
+                    let parts = length.into_iter().chain(parts);
+                    quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
+                });
+            quote_spanned!(span=> #(#words)*)
+        }
+        Hashed::EveryByte => quote_spanned! {span=>
+            h = (h ^ len as #u64_ty).wrapping_mul(#byte_mul);
+            for &byte in bytes {
+                h = (h ^ #u64_ty::from(byte)).wrapping_mul(#byte_mul);
+            }
+        },
+    }
+}
+
+/// `fn word(s, at)`: the 8 bytes at `at` as a little-endian `u64` (one load).
+fn word_fn() -> TokenStream {
+    let span = Span::mixed_site();
+    let u8_ty = quote_spanned!(span=> ::core::primitive::u8);
+    quote_spanned! {span=>
+        #[inline(always)]
+        fn word(s: &[#u8_ty], at: ::core::primitive::usize) -> ::core::primitive::u64 {
+            match <[#u8_ty; 8] as ::core::convert::TryFrom<&[#u8_ty]>>::try_from(&s[at..at + 8]) {
+                ::core::result::Result::Ok(word) => ::core::primitive::u64::from_le_bytes(word),
+                ::core::result::Result::Err(_) => 0,
+            }
+        }
+    }
+}
+
+/// Keys at most this long are compared a word at a time; longer ones by `==`.
+const WORD_COMPARE_MAX: usize = 64;
+
+/// Whether keys of these lengths are compared a word at a time.
+fn compares_by_words(min_len: usize, max_len: usize) -> bool {
+    min_len >= 8 && max_len <= WORD_COMPARE_MAX
+}
+
+/// A `u64` expression that is 0 exactly when the input `bytes` (of length `len`, the
+/// record's length) equals the key of `record`, which starts after `header` bytes. For keys of 8
+/// to 64 bytes it reads a fixed number of 8-byte words at offsets clamped to the length
+/// (the last ones overlap) and ORs their differences: no loop, no branch on the data and
+/// no call, where `==` calls `memcmp`, which branches on the length.
+fn difference_tokens(min_len: usize, max_len: usize, header: usize) -> TokenStream {
+    let span = Span::mixed_site();
+    if !compares_by_words(min_len, max_len) {
+        return quote_spanned!(span=> (record[#header..#header + len] != *bytes) as ::core::primitive::u64);
+    }
+    let words = (0..max_len.div_ceil(8)).map(|i| {
+        let at = window_at(BytePos::FromStart(i * 8), min_len, max_len);
+        quote_spanned!(span=> { let at = #at; word(bytes, at) ^ word(record, #header + at) })
+    });
+    quote_spanned!(span=> (#(#words)|*))
+}
+
+/// The offset of the 8-byte window at `pos` in an input of `len` bytes (`min_len..=max_len`,
+/// at least 8), moved back inside the input as [`BytePos::word`] does; what the length
+/// range already decides needs no clamp.
+fn window_at(pos: BytePos, min_len: usize, max_len: usize) -> TokenStream {
+    let span = Span::mixed_site();
+    match pos {
+        BytePos::FromStart(i) if i + 8 <= min_len => quote_spanned!(span=> #i),
+        BytePos::FromStart(i) if i + 8 >= max_len => quote_spanned!(span=> len - 8),
+        BytePos::FromStart(i) => quote_spanned!(span=> if #i < len - 8 { #i } else { len - 8 }),
+        BytePos::FromEnd(i) if i + 8 <= min_len => quote_spanned!(span=> len - 8 - #i),
+        BytePos::FromEnd(i) if i + 8 >= max_len => quote_spanned!(span=> 0),
+        BytePos::FromEnd(i) => quote_spanned!(span=> if #i < len - 8 { len - 8 - #i } else { 0 }),
+    }
+}
+
+/// The expression for one hashed byte, clamped like [`BytePos::byte`]: direct indexing
+/// where the length check already proves it in bounds, else a branch-free clamp.
+fn byte_at(pos: BytePos, min_len: usize) -> TokenStream {
+    let span = Span::mixed_site();
+    match pos {
+        BytePos::FromStart(i) if i < min_len => quote_spanned!(span=> bytes[#i]),
+        BytePos::FromEnd(i) if i < min_len => quote_spanned!(span=> bytes[len - 1 - #i]),
+        BytePos::FromStart(i) => quote_spanned!(span=> bytes[if #i < len { #i } else { len - 1 }]),
+        BytePos::FromEnd(i) => quote_spanned!(span=> bytes[(len - 1).saturating_sub(#i)]),
+    }
+}

@@ -1,0 +1,132 @@
+//! Writing rows back as a table the generator reads: the inverse of [`crate::table`].
+
+use crate::table::{Column, Row};
+
+/// The CSV text of `rows` with the given columns, in that order: a header of the
+/// columns' names, then one record per row, `\n` line ends. Fields are quoted when
+/// they must be (a comma, a quote, a line break, surrounding spaces, a leading `#`
+/// that would read as a comment), so reading the text back gives the same rows.
+#[must_use]
+pub fn csv(columns: &[Column], rows: &[Row]) -> String {
+    let mut out = String::new();
+    let header: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+    record(&mut out, header.iter().copied());
+    for row in rows {
+        let cells: Vec<String> = columns.iter().map(|&column| cell(row, column)).collect();
+        record(&mut out, cells.iter().map(String::as_str));
+    }
+    out
+}
+
+/// The columns a set of rows needs: the required ones, then every optional column at
+/// least one row has a value for, in [`Column::NAMES`] order.
+#[must_use]
+pub fn columns_for(rows: &[Row]) -> Vec<Column> {
+    Column::NAMES
+        .iter()
+        .map(|(column, _)| *column)
+        .filter(|&column| {
+            column.is_required() || rows.iter().any(|row| !cell(row, column).is_empty())
+        })
+        .collect()
+}
+
+/// The text of `row`'s cell in `column`, as the table reader reads it back.
+#[must_use]
+pub fn cell(row: &Row, column: Column) -> String {
+    let flag = |value: Option<bool>| match value {
+        Some(true) => "true".to_owned(),
+        Some(false) => "false".to_owned(),
+        None => String::new(),
+    };
+    match column {
+        Column::Code => row.code.value.clone(),
+        Column::Description => row.description.clone(),
+        Column::Status => row
+            .status
+            .as_ref()
+            .map_or_else(|| "N/A".to_owned(), ToString::to_string),
+        Column::Variant => row
+            .variant
+            .as_ref()
+            .map(|cell| cell.value.clone())
+            .unwrap_or_default(),
+        Column::Aliases => row
+            .aliases
+            .iter()
+            .map(|alias| alias.value.as_str())
+            .collect::<Vec<_>>()
+            .join("|"),
+        Column::Retryable => flag(row.retryable),
+        Column::Solution => row.solution.clone().unwrap_or_default(),
+        Column::Override => flag(row.is_override.then_some(true)),
+    }
+}
+
+fn record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
+    for (i, value) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let quote = value.contains([',', '"', '\n', '\r'])
+            || value.trim() != value
+            || (i == 0 && value.starts_with('#'))
+            || (i == 0 && value.is_empty());
+        if quote {
+            out.push('"');
+            out.push_str(&value.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(value);
+        }
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::Problems;
+    use crate::source::SourceText;
+
+    fn read(text: &str) -> Vec<Row> {
+        let mut problems = Problems::default();
+        let source = SourceText {
+            name: "t.csv".into(),
+            text: text.into(),
+            tracked_path: None,
+        };
+        let table = crate::table::parse(&source, &mut problems);
+        assert!(problems.is_empty(), "{:?}", problems.messages());
+        table.rows
+    }
+
+    #[test]
+    fn tables_read_back_as_written() {
+        let text = "code,description,http_status,variant,aliases,retryable,solution,override\n\
+            \"#Hash\",\"a, \"\"quoted\"\"\nline\",404 Not Found,Hash,A|B,true,\" pad \",true\n\
+            Plain,**bold**,N/A,,,,,\n";
+        let rows = read(text);
+        let columns = columns_for(&rows);
+        assert_eq!(columns.len(), 8);
+        let written = csv(&columns, &rows);
+        let again = read(&written);
+        let values = |rows: &[Row]| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|row| columns.iter().map(|&c| cell(row, c)).collect())
+                .collect()
+        };
+        assert_eq!(values(&again), values(&rows));
+        assert_eq!(again[0].code.value, "#Hash");
+        assert_eq!(again[0].description, "a, \"quoted\"\nline");
+    }
+
+    #[test]
+    fn only_the_columns_in_use_are_written() {
+        let rows = read("code,http_status,description,solution\nA,400,x,\n");
+        assert_eq!(
+            csv(&columns_for(&rows), &rows),
+            "code,description,http_status\nA,x,400\n"
+        );
+    }
+}
