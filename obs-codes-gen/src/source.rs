@@ -86,53 +86,56 @@ pub fn read(source: &Source, manifest_dir: &Path, problems: &mut Problems) -> Op
 }
 
 fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Option<SourceText> {
-    let path = normalize(&manifest_dir.join(written));
+    // Joined, not normalised by spelling: the file system resolves `..` after links,
+    // as it does for the `include_bytes!` that tracks the file, so both name one file.
+    let path = manifest_dir.join(written);
     let here = Location::file(written);
+    let shown = display_path(&path);
     let meta = match std::fs::metadata(&path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            problems
-                .at(here, format!("table not found: tried {}", path.display()))
-                .hint(format!(
-                    "the path is resolved against CARGO_MANIFEST_DIR ({}), the directory of the calling crate's Cargo.toml",
-                    manifest_dir.display()
+            let problem = problems.at(here, format!("table not found: tried {shown}"));
+            if written.contains('\\') && !cfg!(windows) {
+                problem.hint("`/` separates directories here, not `\\`");
+            } else if Path::new(written).is_absolute() {
+                problem.hint("the path is absolute: check that the file exists");
+            } else {
+                problem.hint(format!(
+                    "a relative path is resolved against the directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR: {})",
+                    display_path(manifest_dir)
                 ));
+            }
             return None;
         }
         Err(e) => {
-            problems.at(
-                here,
-                format!("cannot read the table {}: {e}", path.display()),
-            );
+            problems.at(here, format!("cannot read the table {shown}: {e}"));
             return None;
         }
     };
     if meta.is_dir() {
         problems
-            .at(
-                here,
-                format!("{} is a directory, not a CSV file", path.display()),
-            )
+            .at(here, format!("{shown} is a directory, not a CSV file"))
             .hint("name a .csv file inside it");
         return None;
     }
-    if meta.len() > MAX_TABLE_BYTES {
-        problems.at(
-            here,
-            format!(
-                "the file is {} bytes; a table may have at most {MAX_TABLE_BYTES}",
-                meta.len()
-            ),
-        );
+    if !meta.is_file() {
+        // A FIFO would block the build, a device would never end.
+        problems
+            .at(here, format!("{shown} is not a regular file"))
+            .hint("name a CSV file; pipes, sockets and devices are not read");
         return None;
     }
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
+    let bytes = match read_at_most(&path, MAX_TABLE_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
             problems.at(
                 here,
-                format!("cannot read the table {}: {e}", path.display()),
+                format!("the file is larger than {MAX_TABLE_BYTES} bytes, the most a table may have"),
             );
+            return None;
+        }
+        Err(e) => {
+            problems.at(here, format!("cannot read the table {shown}: {e}"));
             return None;
         }
     };
@@ -142,6 +145,30 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
         text,
         tracked_path: Some(written.to_owned()),
     })
+}
+
+/// The file's bytes, or `None` when it has more than `limit`: the limit holds while
+/// reading, whatever the metadata said.
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// A path as messages show it: relative to the current directory when inside it (the
+/// compiler's working directory, which the paths of rustc's own messages are relative
+/// to), else whole; links resolved when the path exists.
+fn display_path(path: &Path) -> String {
+    let resolved = path.canonicalize().unwrap_or_else(|_| normalize(path));
+    let here = std::env::current_dir().and_then(|dir| dir.canonicalize());
+    match here.as_ref().map(|here| resolved.strip_prefix(here)) {
+        Ok(Ok(relative)) if relative.as_os_str().is_empty() => ".".to_owned(),
+        Ok(Ok(relative)) => relative.display().to_string(),
+        _ => resolved.display().to_string(),
+    }
 }
 
 /// A file's bytes as table text: UTF-8, BOM removed, not blank.
@@ -186,8 +213,8 @@ pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<Str
     Some(stripped.to_owned())
 }
 
-/// Resolves `.` and `..` by spelling only, so messages show the path a person would
-/// look for (the file system is not asked: a missing file has nothing to resolve).
+/// Resolves `.` and `..` by spelling, for showing a path that does not exist (there is
+/// nothing for the file system to resolve).
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
@@ -248,7 +275,42 @@ mod tests {
             message.starts_with("no/such.csv: table not found: tried /base/no/such.csv"),
             "{message}"
         );
-        assert!(message.contains("CARGO_MANIFEST_DIR (/base)"), "{message}");
+        assert!(message.contains("(CARGO_MANIFEST_DIR: /base)"), "{message}");
+        let mut problems = Problems::default();
+        assert!(read(&lit("/no/such.csv"), Path::new("/base"), &mut problems).is_none());
+        assert!(problems.messages()[0].ends_with("help: the path is absolute: check that the file exists"));
+        let mut problems = Problems::default();
+        assert!(read(&lit("t\\a.csv"), Path::new("/base"), &mut problems).is_none());
+        assert!(problems.messages()[0].ends_with("not `\\`"), "{:?}", problems.messages());
+    }
+
+    #[test]
+    fn only_regular_files_are_read_and_the_limit_holds_while_reading() {
+        let mut problems = Problems::default();
+        assert!(read(&lit("/dev/zero"), Path::new("/"), &mut problems).is_none());
+        assert!(problems.messages()[0].starts_with("/dev/zero: /dev/zero is not a regular file"));
+        let dir = scratch("limit", b"0123456789");
+        // A FIFO is never opened: opening it would block until a writer came.
+        let made = std::process::Command::new("mkfifo").arg(dir.join("fifo.csv")).status();
+        if made.is_ok_and(|status| status.success()) {
+            let mut problems = Problems::default();
+            assert!(read(&lit("fifo.csv"), &dir, &mut problems).is_none());
+            assert!(problems.messages()[0].contains("is not a regular file"));
+        }
+        assert_eq!(read_at_most(&dir.join("t.csv"), 10).unwrap().unwrap().len(), 10);
+        assert!(read_at_most(&dir.join("t.csv"), 9).unwrap().is_none());
+    }
+
+    #[test]
+    fn dot_dot_is_resolved_by_the_file_system() {
+        // `link/..` is the link's target's parent, not `dir`: read what the OS reads.
+        let dir = scratch("dotdot", b"code,http_status,description\nOuter,400,d\n");
+        std::fs::create_dir_all(dir.join("real/inner")).unwrap();
+        std::fs::write(dir.join("real/t.csv"), "code,http_status,description\nReal,400,d\n").unwrap();
+        std::os::unix::fs::symlink(dir.join("real/inner"), dir.join("link")).unwrap();
+        let mut problems = Problems::default();
+        let text = read(&lit("link/../t.csv"), &dir, &mut problems).unwrap();
+        assert!(text.text.contains("Real"), "{}", text.text);
     }
 
     #[test]

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/alias_collision.csv");
+obs_codes::obs_errors!("tables/alias_collision.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/code_control_character.csv");
+obs_codes::obs_errors!("tables/code_control_character.csv");
 
 fn main() {}

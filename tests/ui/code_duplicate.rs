@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/code_duplicate.csv");
+obs_codes::obs_errors!("tables/code_duplicate.csv");
 
 fn main() {}

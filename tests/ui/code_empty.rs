@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/code_empty.csv");
+obs_codes::obs_errors!("tables/code_empty.csv");
 
 fn main() {}

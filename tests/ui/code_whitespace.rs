@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/code_whitespace.csv");
+obs_codes::obs_errors!("tables/code_whitespace.csv");
 
 fn main() {}

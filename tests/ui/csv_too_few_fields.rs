@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/csv_too_few_fields.csv");
+obs_codes::obs_errors!("tables/csv_too_few_fields.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/csv_unterminated_quote.csv");
+obs_codes::obs_errors!("tables/csv_unterminated_quote.csv");
 
 fn main() {}

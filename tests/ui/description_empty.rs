@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/description_empty.csv");
+obs_codes::obs_errors!("tables/description_empty.csv");
 
 fn main() {}

@@ -1,6 +1,6 @@
 obs_codes::obs_errors! {
     /// Variant and alias collisions across sources.
-    pub enum GatewayCode { obs, "../../../../tests/ui/enum_cross_source_collisions.csv" }
+    pub enum GatewayCode { obs, "tables/enum_cross_source_collisions.csv" }
 }
 
 fn main() {}

@@ -1,4 +1,4 @@
-obs_codes::obs_errors!("../../../../tests/ui/fallback_keeps_good_rows.csv");
+obs_codes::obs_errors!("tables/fallback_keeps_good_rows.csv");
 
 fn main() {
     // Only the table's error is reported: the good row is still a variant.

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/file_empty.csv");
+obs_codes::obs_errors!("tables/file_empty.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/file_not_utf8.csv");
+obs_codes::obs_errors!("tables/file_not_utf8.csv");
 
 fn main() {}

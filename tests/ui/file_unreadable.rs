@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/file_unreadable.rs/table.csv");
+obs_codes::obs_errors!("tables/file_unreadable.rs/table.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/header_missing_column.csv");
+obs_codes::obs_errors!("tables/header_missing_column.csv");
 
 fn main() {}

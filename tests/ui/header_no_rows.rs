@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/header_no_rows.csv");
+obs_codes::obs_errors!("tables/header_no_rows.csv");
 
 fn main() {}

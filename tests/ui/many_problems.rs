@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/many_problems.csv");
+obs_codes::obs_errors!("tables/many_problems.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/retryable_invalid.csv");
+obs_codes::obs_errors!("tables/retryable_invalid.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/status_invalid.csv");
+obs_codes::obs_errors!("tables/status_invalid.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/status_out_of_range.csv");
+obs_codes::obs_errors!("tables/status_out_of_range.csv");
 
 fn main() {}

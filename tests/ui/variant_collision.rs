@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/variant_collision.csv");
+obs_codes::obs_errors!("tables/variant_collision.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/variant_derived_empty.csv");
+obs_codes::obs_errors!("tables/variant_derived_empty.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/variant_derived_keyword.csv");
+obs_codes::obs_errors!("tables/variant_derived_keyword.csv");
 
 fn main() {}

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui/variant_explicit_invalid.csv");
+obs_codes::obs_errors!("tables/variant_explicit_invalid.csv");
 
 fn main() {}
