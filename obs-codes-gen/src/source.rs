@@ -94,7 +94,12 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
     let meta = match std::fs::metadata(&path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let problem = problems.at(here, format!("table not found: tried {shown}"));
+            let message = if shown == written {
+                "table not found".to_owned()
+            } else {
+                format!("table not found: tried {shown}")
+            };
+            let problem = problems.at(here, message);
             if written.contains('\\') && !cfg!(windows) {
                 problem.hint("`/` separates directories here, not `\\`");
             } else if Path::new(written).is_absolute() {

@@ -1,3 +1,3 @@
-obs_codes::obs_errors!("../../../../tests/ui");
+obs_codes::obs_errors!("tables");
 
 fn main() {}
