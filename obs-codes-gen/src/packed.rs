@@ -60,3 +60,25 @@ pub fn packed(values: &[u64], width: PackedWidth) -> Literal {
         .collect();
     Literal::byte_string(&bytes)
 }
+
+/// `value` as a hexadecimal literal in groups of four digits (`0x9E37_79B9_7F4A_7C15`),
+/// as clippy's `unreadable_literal` wants it in a generated file.
+pub fn hex_u64(value: u64) -> Literal {
+    let digits = format!("{value:016X}");
+    let groups: Vec<&str> = (0..4).map(|i| &digits[i * 4..i * 4 + 4]).collect();
+    let text = format!("0x{}", groups.join("_"));
+    text.parse()
+        .unwrap_or_else(|_| Literal::u64_unsuffixed(value))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_literals_are_grouped() {
+        assert_eq!(
+            super::hex_u64(0x9E37_79B9_7F4A_7C15).to_string(),
+            "0x9E37_79B9_7F4A_7C15"
+        );
+        assert_eq!(super::hex_u64(1).to_string(), "0x0000_0000_0000_0001");
+    }
+}

@@ -18,11 +18,23 @@ pub fn fixtures_dir() -> PathBuf {
     workspace_root().join("tests").join("fixtures")
 }
 
-/// One target directory for every fixture build, so that the macro and its dependencies
-/// are compiled once and reused by every suite (and by the next run).
+/// The target directory cargo builds these tests in (`CARGO_TARGET_DIR`,
+/// `build.target-dir` or `<workspace>/target`): a test binary runs from
+/// `<target>/<profile>/deps/`.
+#[must_use]
+pub fn target_dir() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.ancestors().nth(3).map(Path::to_path_buf))
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// One target directory for every fixture build, inside the one cargo uses, so that the
+/// macro and its dependencies are compiled once and reused by every suite (and by the
+/// next run).
 #[must_use]
 pub fn fixtures_target_dir() -> PathBuf {
-    workspace_root().join("target").join("fixtures")
+    target_dir().join("fixtures")
 }
 
 /// `cargo` (the one running these tests) in `dir`, building into the shared fixture

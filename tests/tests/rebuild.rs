@@ -48,7 +48,7 @@ fn build_and_run(dir: &Path) -> String {
 
 #[test]
 fn editing_the_table_rebuilds_the_crate() {
-    let dir = workspace_root().join("target").join("rebuild-fixture");
+    let dir = obs_codes_tests::target_dir().join("rebuild-fixture");
     write_crate(&dir);
     assert_eq!(build_and_run(&dir), "FirstCode\n");
 

@@ -313,16 +313,18 @@ impl Expansion<'_> {
             starts.push(names.len() as u64);
         }
         let width = PackedWidth::for_max(names.len());
-        let read_start = |index: TokenStream| width.read(&quote_spanned!(span=> STARTS), &index);
+        let read_start = |index: TokenStream| width.read(&quote_spanned!(span=> starts), &index);
         let start = read_start(quote_spanned!(span=> index));
         let end = read_start(quote_spanned!(span=> (index + 1)));
         let starts = packed(&starts, width);
         quote_spanned! {span=>
             // The names side by side, and where each starts (plus where the last ends).
-            const NAMES: &::core::primitive::str = #names;
-            const STARTS: &[::core::primitive::u8] = #starts;
+            // Locals, not `const` items: rustc's dead-code pass skips
+            // `#[automatically_derived]` impls and would call such items unused.
+            let names: &::core::primitive::str = #names;
+            let starts: &[::core::primitive::u8] = #starts;
             let index = *self as #usize_ty;
-            match NAMES.get(#start as #usize_ty..#end as #usize_ty) {
+            match names.get(#start as #usize_ty..#end as #usize_ty) {
                 ::core::option::Option::Some(name) => f.write_str(name),
                 ::core::option::Option::None => ::core::result::Result::Ok(()),
             }
@@ -347,13 +349,13 @@ impl Expansion<'_> {
         // The wire codes are one table, shared by `as_str` and `from_code`.
         let wire_codes = (count > 0).then(|| {
             quote_spanned! {span=>
-                const __WIRE_CODES: [#str_ty; #count] = [#(#codes),*];
+                const __WIRE_CODES: [&::core::primitive::str; #count] = [#(#codes),*];
             }
         });
         let as_str = self.per_variant(quote_spanned!(span=> Self::__WIRE_CODES[self as #usize_ty]));
         let descriptions = entries.iter().map(|e| markdown::plain_text(&e.description));
         let description = self.per_variant(quote_spanned! {span=>
-            const VALUES: [#str_ty; #count] = [#(#descriptions),*];
+            const VALUES: [&::core::primitive::str; #count] = [#(#descriptions),*];
             VALUES[self as #usize_ty]
         });
         let http_status = self.http_status();

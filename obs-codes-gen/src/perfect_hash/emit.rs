@@ -3,7 +3,7 @@
 
 use super::{BYTE_MUL, BytePos, Hashed, Lookup, Records};
 use crate::catalog::Entry;
-use crate::packed::{PackedWidth, packed};
+use crate::packed::{PackedWidth, hex_u64, packed};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote_spanned;
 
@@ -42,7 +42,7 @@ pub fn from_code(entries: &[Entry]) -> TokenStream {
     let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
     let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
     let (min, max) = (lookup.min_len, lookup.max_len);
-    let seed = Literal::u64_unsuffixed(lookup.seed);
+    let seed = hex_u64(lookup.seed);
     let slot_mask = lookup.slots.len() - 1;
     let slot_shift = lookup.slot_shift();
     // The tables are byte strings of little-endian integers, as narrow as their
@@ -133,7 +133,7 @@ pub fn from_code(entries: &[Entry]) -> TokenStream {
 fn hash_tokens(lookup: &Lookup) -> TokenStream {
     let span = Span::mixed_site();
     let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
-    let byte_mul = Literal::u64_unsuffixed(BYTE_MUL);
+    let byte_mul = hex_u64(BYTE_MUL);
     match &lookup.hashed {
         Hashed::Words(windows) => {
             let words = windows.iter().enumerate().map(|(i, &pos)| {
