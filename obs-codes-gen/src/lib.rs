@@ -108,3 +108,33 @@ pub fn generate(spec: &EnumSpec, sources: &[Source], base: &Path) -> proc_macro2
     let loaded = load(sources, base);
     expand(spec, &loaded.sources, &loaded.catalog, &loaded.problems)
 }
+
+/// [`load`] for sources already in memory, named as messages should name them: the
+/// bytes go through the same decoding, parsing and checks as a file's. For tools and
+/// fuzzing; nothing is read from disk.
+#[must_use]
+pub fn load_bytes(named: &[(&str, &[u8])]) -> (Catalog, Problems) {
+    let mut problems = Problems::default();
+    let tables: Vec<Option<Table>> = named
+        .iter()
+        .map(|(name, bytes)| {
+            source::decode(name, bytes.to_vec(), &mut problems).map(|text| {
+                let text = source::SourceText {
+                    name: (*name).to_owned(),
+                    text,
+                    tracked_path: None,
+                };
+                table::parse(&text, &mut problems)
+            })
+        })
+        .collect();
+    let catalog = if tables.iter().all(Option::is_some) {
+        catalog::check(
+            &tables.into_iter().flatten().collect::<Vec<_>>(),
+            &mut problems,
+        )
+    } else {
+        Catalog::default()
+    };
+    (catalog, problems)
+}

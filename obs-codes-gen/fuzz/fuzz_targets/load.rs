@@ -1,0 +1,40 @@
+//! Fuzzes the table loader and the code generator with any bytes, as one source or, split
+//! at the first `\0`, as two (so cross-source checks run too). Whatever the input, the
+//! outcome is a catalog and located problems, every location inside its source, and
+//! the expansion of what was accepted; a panic, a hang or a crash is a finding.
+//!
+//! ```text
+//! cd obs-codes-gen
+//! cargo +nightly fuzz run load fuzz/corpus/load ../tests/ui -- -max_total_time=60
+//! ```
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use obs_codes_gen::{EnumSpec, Source};
+
+fuzz_target!(|data: &[u8]| {
+    let named: Vec<(&str, &[u8])> = match data.iter().position(|&b| b == 0) {
+        Some(split) => vec![("a.csv", &data[..split]), ("b.csv", &data[split + 1..])],
+        None => vec![("a.csv", data)],
+    };
+    let (catalog, problems) = obs_codes_gen::load_bytes(&named);
+    for problem in problems.iter() {
+        let Some(location) = &problem.location else {
+            continue;
+        };
+        let (_, bytes) = named
+            .iter()
+            .find(|(name, _)| *name == location.source)
+            .expect("a problem names one of the sources");
+        // Line ends as csv-core counts them: LF, CR or CRLF.
+        let lines = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
+        assert!(location.line <= lines, "{problem} in {lines} lines");
+        assert!(location.line == 0 || location.column >= 1, "{problem}");
+    }
+    assert!(problems.report().len() <= obs_codes_gen::problem::MAX_REPORTED + 1);
+    let sources: Vec<Source> = named.iter().map(|(name, _)| Source::from_arg(name)).collect();
+    let tokens =
+        obs_codes_gen::expand(&EnumSpec::new("Fuzzed"), &sources, &catalog, &problems);
+    assert!(!tokens.is_empty());
+});
