@@ -477,7 +477,8 @@ proptest! {
 
         let error: ObsError = ObsError::from_body(400, body.as_bytes());
         prop_assert_eq!(error.issues(), &[][..]);
-        prop_assert_eq!(error.code(), Some(&Code::<ObsErrorCode>::new(&code)));
+        let expected = Code::<ObsErrorCode>::new(&code);
+        prop_assert_eq!(error.code(), Some(&expected));
         prop_assert_eq!(error.message(), Some(message.as_str()));
         prop_assert_eq!(error.request_id(), Some(request_id.as_str()));
         prop_assert_eq!(error.extra(), &extra[..]);
