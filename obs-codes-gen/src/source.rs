@@ -135,7 +135,9 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
         Ok(None) => {
             problems.at(
                 here,
-                format!("the file is larger than {MAX_TABLE_BYTES} bytes, the most a table may have"),
+                format!(
+                    "the file is larger than {MAX_TABLE_BYTES} bytes, the most a table may have"
+                ),
             );
             return None;
         }
@@ -283,10 +285,17 @@ mod tests {
         assert!(message.contains("(CARGO_MANIFEST_DIR: /base)"), "{message}");
         let mut problems = Problems::default();
         assert!(read(&lit("/no/such.csv"), Path::new("/base"), &mut problems).is_none());
-        assert!(problems.messages()[0].ends_with("help: the path is absolute: check that the file exists"));
+        assert!(
+            problems.messages()[0]
+                .ends_with("help: the path is absolute: check that the file exists")
+        );
         let mut problems = Problems::default();
         assert!(read(&lit("t\\a.csv"), Path::new("/base"), &mut problems).is_none());
-        assert!(problems.messages()[0].ends_with("not `\\`"), "{:?}", problems.messages());
+        assert!(
+            problems.messages()[0].ends_with("not `\\`"),
+            "{:?}",
+            problems.messages()
+        );
     }
 
     #[test]
@@ -296,13 +305,18 @@ mod tests {
         assert!(problems.messages()[0].starts_with("/dev/zero: /dev/zero is not a regular file"));
         let dir = scratch("limit", b"0123456789");
         // A FIFO is never opened: opening it would block until a writer came.
-        let made = std::process::Command::new("mkfifo").arg(dir.join("fifo.csv")).status();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.join("fifo.csv"))
+            .status();
         if made.is_ok_and(|status| status.success()) {
             let mut problems = Problems::default();
             assert!(read(&lit("fifo.csv"), &dir, &mut problems).is_none());
             assert!(problems.messages()[0].contains("is not a regular file"));
         }
-        assert_eq!(read_at_most(&dir.join("t.csv"), 10).unwrap().unwrap().len(), 10);
+        assert_eq!(
+            read_at_most(&dir.join("t.csv"), 10).unwrap().unwrap().len(),
+            10
+        );
         assert!(read_at_most(&dir.join("t.csv"), 9).unwrap().is_none());
     }
 
@@ -311,7 +325,11 @@ mod tests {
         // `link/..` is the link's target's parent, not `dir`: read what the OS reads.
         let dir = scratch("dotdot", b"code,http_status,description\nOuter,400,d\n");
         std::fs::create_dir_all(dir.join("real/inner")).unwrap();
-        std::fs::write(dir.join("real/t.csv"), "code,http_status,description\nReal,400,d\n").unwrap();
+        std::fs::write(
+            dir.join("real/t.csv"),
+            "code,http_status,description\nReal,400,d\n",
+        )
+        .unwrap();
         std::os::unix::fs::symlink(dir.join("real/inner"), dir.join("link")).unwrap();
         let mut problems = Problems::default();
         let text = read(&lit("link/../t.csv"), &dir, &mut problems).unwrap();
