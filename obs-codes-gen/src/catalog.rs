@@ -70,6 +70,13 @@ pub fn default_retryable(status: Option<&HttpStatus>) -> bool {
 
 /// Checks every row of every table and merges them into one catalog.
 pub fn check(tables: &[Table], problems: &mut Problems) -> Catalog {
+    check_sources(tables, true, problems)
+}
+
+/// [`check`], where `all_sources` is false when a source could not be read: an
+/// override of a code that no table read defines may then belong to the missing one,
+/// so it is left out without a message.
+pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problems) -> Catalog {
     let mut catalog = Catalog {
         sources: tables.iter().map(|t| t.name.clone()).collect(),
         tracked_paths: tables
@@ -102,6 +109,17 @@ pub fn check(tables: &[Table], problems: &mut Problems) -> Catalog {
                 .retryable
                 .unwrap_or_else(|| default_retryable(row.status.as_ref()));
             match (by_code.get(code), row.is_override) {
+                // A row with a bad cell was reported; it only had to be checked.
+                (_, true) | (None, false) if !row.complete => {
+                    if !row.is_override {
+                        let variant = row
+                            .variant
+                            .as_ref()
+                            .map_or_else(|| derive_variant(code), |c| c.value.trim().to_owned());
+                        let at = row.variant.as_ref().map_or(&row.code.at, |c| &c.at);
+                        variant_ok(&variant, row.variant.is_some(), code, at, problems);
+                    }
+                }
                 (Some(&index), true) => {
                     let entry = &mut catalog.entries[index];
                     if let Some(variant) = &row.variant {
@@ -134,6 +152,7 @@ pub fn check(tables: &[Table], problems: &mut Problems) -> Catalog {
                         )
                         .hint("set this row's `override` column to `true` to replace it, or remove the row");
                 }
+                (None, true) if !all_sources => {}
                 (None, true) => {
                     problems
                         .at(
@@ -269,7 +288,66 @@ fn wire_string_ok(cell: &Cell, what: &str, problems: &mut Problems) -> bool {
         );
         return false;
     }
+    if let Some(invisible) = value.chars().find(|&c| is_invisible(c)) {
+        problems
+            .at(
+                cell.at.clone(),
+                format!(
+                    "{what} `{}` contains the invisible character U+{:04X}",
+                    escape_unseen(value),
+                    u32::from(invisible)
+                ),
+            )
+            .hint("it would make the code look like another one: remove it");
+        return false;
+    }
     true
+}
+
+/// `text` with invisible and control characters written as `\\u{...}`, so a message
+/// shows what a terminal would hide.
+fn escape_unseen(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_invisible(c) || c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `text` with every non-ASCII character written as `\\u{...}`: two spellings of one
+/// name (`Café` composed and decomposed) then look different.
+fn escape_non_ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                c.escape_unicode().to_string()
+            }
+        })
+        .collect()
+}
+
+/// Format characters that show as nothing (or reorder the text around them), so a code
+/// holding one looks like another code: zero-width spaces and joiners, the byte-order
+/// mark, bidirectional marks, embeddings, overrides and isolates.
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 fn variant_ok(
@@ -279,11 +357,20 @@ fn variant_ok(
     at: &Location,
     problems: &mut Problems,
 ) -> bool {
-    let fix = "set this row's `variant` column to a valid UpperCamelCase name";
+    let fix =
+        "set this row's `variant` column to an UpperCamelCase name of ASCII letters and digits";
     let problem = if explicit {
-        if !crate::identifier::is_identifier(variant) {
+        if !variant.is_ascii() {
+            // ASCII only: rustc compares identifiers after NFC normalisation, so two
+            // spellings of `Café` would be one name; ASCII names have one spelling.
             Some(format!(
-                "`{variant}` in the `variant` column is not a Rust identifier"
+                "variant `{}` in the `variant` column is not ASCII",
+                escape_non_ascii(variant)
+            ))
+        } else if !crate::identifier::is_identifier(variant) {
+            Some(format!(
+                "`{}` in the `variant` column is not a Rust identifier",
+                variant.escape_debug()
             ))
         } else if variant.starts_with(|c: char| c.is_lowercase()) || variant.contains('_') {
             Some(format!(

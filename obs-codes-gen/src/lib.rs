@@ -76,28 +76,61 @@ pub struct Loaded {
 }
 
 /// Reads `sources` in order (files resolved against `base`), parses and checks them.
+///
+/// A source that cannot be read is reported and the others still give their rows (an
+/// override of a code only that source would define is then left out silently, as it
+/// cannot be checked). A source listed twice is one error; its second mention is
+/// ignored.
 #[must_use]
 pub fn load(sources: &[Source], base: &Path) -> Loaded {
     let mut problems = Problems::default();
+    let mut seen: Vec<(String, usize)> = Vec::new();
     let tables: Vec<Option<Table>> = sources
         .iter()
-        .map(|source| {
+        .enumerate()
+        .map(|(index, source)| {
+            let identity = source_identity(source, base);
+            if let Some((_, first)) = seen.iter().find(|(id, _)| *id == identity) {
+                problems
+                    .at(
+                        Location::file(source.name()),
+                        format!(
+                            "source `{}` is listed twice (sources {} and {})",
+                            source.name(),
+                            first + 1,
+                            index + 1
+                        ),
+                    )
+                    .hint("list each source once");
+                return None;
+            }
+            seen.push((identity, index));
             source::read(source, base, &mut problems).map(|text| table::parse(&text, &mut problems))
         })
         .collect();
-    let all_read = tables.iter().all(Option::is_some);
     let read: Vec<Table> = tables.iter().flatten().cloned().collect();
-    // Cross-source checks need every source: without one, overrides would misfire.
-    let catalog = if all_read {
-        catalog::check(&read, &mut problems)
-    } else {
-        Catalog::default()
-    };
+    let complete = read.len() == sources.len();
+    let catalog = catalog::check_sources(&read, complete, &mut problems);
     Loaded {
         sources: sources.to_vec(),
         tables,
         catalog,
         problems,
+    }
+}
+
+/// What makes two sources the same: the bundled table, or the file a path names.
+fn source_identity(source: &Source, base: &Path) -> String {
+    match source {
+        Source::Bundled(_) => source::BUNDLED_NAME.to_owned(),
+        Source::File { path, .. } => {
+            let joined = base.join(path);
+            joined
+                .canonicalize()
+                .unwrap_or(joined)
+                .display()
+                .to_string()
+        }
     }
 }
 

@@ -103,9 +103,25 @@ impl Problems {
         })
     }
 
-    /// Every problem, in the order found.
+    /// Every problem in file order: sources in the order they were first named, then
+    /// line and column (whole-file problems first), whichever check found them.
     pub fn iter(&self) -> impl Iterator<Item = &Problem> + '_ {
-        self.list.iter()
+        let mut sources: Vec<&str> = Vec::new();
+        for problem in &self.list {
+            if let Some(location) = &problem.location {
+                if !sources.contains(&location.source.as_str()) {
+                    sources.push(&location.source);
+                }
+            }
+        }
+        let mut ordered: Vec<&Problem> = self.list.iter().collect();
+        ordered.sort_by_key(|problem| {
+            problem.location.as_ref().map(|location| {
+                let rank = sources.iter().position(|s| *s == location.source);
+                (rank, location.line, location.column)
+            })
+        });
+        ordered.into_iter()
     }
 
     /// How many problems were reported.
@@ -126,7 +142,6 @@ impl Problems {
     /// [`Problems::messages`], each with the name of the source it is about, if any.
     pub fn report(&self) -> Vec<(Option<&str>, String)> {
         let mut out: Vec<(Option<&str>, String)> = self
-            .list
             .iter()
             .take(MAX_REPORTED)
             .map(|p| {
@@ -139,7 +154,7 @@ impl Problems {
         if self.list.len() > MAX_REPORTED {
             // The summary points where the unshown problems are.
             let source = self
-                .list
+                .iter()
                 .last()
                 .and_then(|p| p.location.as_ref())
                 .map(|l| l.source.as_str());

@@ -105,9 +105,12 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
             } else if Path::new(written).is_absolute() {
                 problem.hint("the path is absolute: check that the file exists");
             } else {
+                let base = match display_path(manifest_dir) {
+                    here if here == "." => "the current directory".to_owned(),
+                    base => base,
+                };
                 problem.hint(format!(
-                    "a relative path is resolved against the directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR: {})",
-                    display_path(manifest_dir)
+                    "a relative path is resolved against the directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR: {base})"
                 ));
             }
             return None;
@@ -180,6 +183,19 @@ fn display_path(path: &Path) -> String {
 
 /// A file's bytes as table text: UTF-8, BOM removed, not blank.
 pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
+    if let Some(order) = utf16_order(&bytes) {
+        problems
+            .at(
+                Location {
+                    source: name.to_owned(),
+                    line: 1,
+                    column: 1,
+                },
+                format!("the table is UTF-16 ({order}), not UTF-8"),
+            )
+            .hint("save the file as UTF-8");
+        return None;
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -220,6 +236,28 @@ pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<Str
     Some(stripped.to_owned())
 }
 
+/// `Some("little-endian")` or `Some("big-endian")` when `bytes` look like UTF-16: a
+/// UTF-16 byte-order mark, or ASCII text with every other byte zero.
+fn utf16_order(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian"),
+        [0xFE, 0xFF, ..] => return Some("big-endian"),
+        _ => {}
+    }
+    let sample = &bytes[..bytes.len().min(64) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = || sample.chunks_exact(2);
+    if pairs().all(|pair| pair[0] != 0 && pair[1] == 0) {
+        Some("little-endian")
+    } else if pairs().all(|pair| pair[0] == 0 && pair[1] != 0) {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
 /// Resolves `.` and `..` by spelling, for showing a path that does not exist (there is
 /// nothing for the file system to resolve).
 fn normalize(path: &Path) -> PathBuf {
@@ -244,10 +282,38 @@ fn strip_bom(text: &str) -> &str {
 
 /// The 1-based line and character column of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    LineIndex::new(text).line_column(text, offset)
+}
+
+/// Where each line starts, so positions are found without rescanning the text. Lines
+/// end at LF, CR or CRLF, as csv-core ends records.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The line starts of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &byte) in bytes.iter().enumerate() {
+            let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends_line {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text`.
+    #[must_use]
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line.max(1) - 1];
+        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line.max(1), column)
+    }
 }
 
 #[cfg(test)]
@@ -361,6 +427,28 @@ mod tests {
     }
 
     #[test]
+    fn utf16_is_named() {
+        let text = "code,http_status\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, expected) in [
+            ([&[0xFF, 0xFE][..], &le].concat(), "little-endian"),
+            (le.clone(), "little-endian"),
+            ([&[0xFE, 0xFF][..], &be].concat(), "big-endian"),
+            (be, "big-endian"),
+        ] {
+            let mut problems = Problems::default();
+            assert!(decode("t.csv", bytes, &mut problems).is_none());
+            assert_eq!(
+                problems.messages()[0],
+                format!(
+                    "t.csv:1:1: the table is UTF-16 ({expected}), not UTF-8\n  help: save the file as UTF-8"
+                )
+            );
+        }
+    }
+
+    #[test]
     fn a_directory_is_not_a_table() {
         let dir = scratch("dir", b"");
         let mut problems = Problems::default();
@@ -381,5 +469,7 @@ mod tests {
     fn line_column_counts_characters() {
         assert_eq!(line_column("ab\ncé d", 7), (2, 4));
         assert_eq!(line_column("", 0), (1, 1));
+        // CR, LF and CRLF each end a line.
+        assert_eq!(line_column("a\rb\r\nc\nd", 7), (4, 1));
     }
 }

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("tables/code_invisible_character.csv");
+
+fn main() {}

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("tables/header_typo.csv");
+
+fn main() {}

@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("tables/header_unterminated_quote.csv");
+
+fn main() {}

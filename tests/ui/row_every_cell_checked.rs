@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("tables/row_every_cell_checked.csv");
+
+fn main() {}
