@@ -1,7 +1,8 @@
 //! The `from_code` function that the expansion emits: the tokens that compute, for an
-//! input, what [`Lookup::find`] and [`Records::find`] compute at expansion time.
+//! input, what `Plan::find` and `Records::find` (test-only references) compute at
+//! expansion time.
 
-use super::{BYTE_MUL, BytePos, Hashed, Lookup, Records};
+use super::{BYTE_MUL, BytePos, Hashed, Lookup, Plan, Records, Sorted};
 use crate::catalog::Entry;
 use crate::packed::{PackedWidth, hex_u64, packed};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -11,16 +12,18 @@ use quote::quote_spanned;
 /// then aliases, each standing for its variant.
 pub fn from_code(entries: &[Entry]) -> TokenStream {
     let span = Span::mixed_site();
-    let signature = quote_spanned! {span=>
-        /// The code for a wire string, aliases included: exact and case-sensitive.
-        ///
-        /// Runs in constant time: a perfect hash over the length and a few bytes of
-        /// the input picks the one candidate, then a single comparison confirms it.
-        #[must_use]
-        #[inline]
-        pub fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self>
+    let signature = |cost: &str| {
+        quote_spanned! {span=>
+            /// The code for a wire string, aliases included: exact and case-sensitive.
+            ///
+            #[doc = #cost]
+            #[must_use]
+            #[inline]
+            pub fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self>
+        }
     };
     if entries.is_empty() {
+        let signature = signature(" There is no code: every string is `None`.");
         return quote_spanned! {span=>
             #signature {
                 let _ = code;
@@ -37,8 +40,58 @@ pub fn from_code(entries: &[Entry]) -> TokenStream {
             variants.push(index);
         }
     }
-    let lookup = Lookup::build(&keys);
     let records = Records::build(&keys, &variants);
+    let (cost, body) = match Plan::build(&keys) {
+        Plan::Hash(lookup) => (
+            " Runs in constant time: a perfect hash over the length and a few bytes of \
+             the input picks the one candidate, then a single comparison confirms it.",
+            hashed_body(&lookup, &records),
+        ),
+        Plan::Sorted(sorted) => (
+            " A binary search over the codes by length, then bytes: these codes defeat \
+             the perfect hash, or only hashing every byte of long codes would tell them \
+             apart.",
+            sorted_body(&sorted, &records),
+        ),
+    };
+    let signature = signature(cost);
+    quote_spanned!(span=> #signature { #body })
+}
+
+/// The statements that read `bytes` (of length `len`) and return early when the length
+/// is outside `min..=max`, after the record table.
+fn prologue(records: &Records, min: usize, max: usize) -> TokenStream {
+    let span = Span::mixed_site();
+    let records_len = records.bytes.len();
+    let record_bytes = Literal::byte_string(&records.bytes);
+    quote_spanned! {span=>
+        const RECORDS: &[::core::primitive::u8; #records_len] = #record_bytes;
+        let bytes = code.as_bytes();
+        let len = bytes.len();
+        if !(#min..=#max).contains(&len) {
+            return ::core::option::Option::None;
+        }
+    }
+}
+
+/// `(variant, key length)`: the expressions for the header fields of `record`, a
+/// `record: &[u8; _]` or `&[u8]` that starts at a record.
+fn record_fields(records: &Records) -> (TokenStream, TokenStream) {
+    let span = Span::mixed_site();
+    let field = |at: usize, width: usize| {
+        let bytes = (at..at + width).map(|i| quote_spanned!(span=> record[#i]));
+        let pad = (width..8).map(|_| quote_spanned!(span=> 0));
+        quote_spanned!(span=> ::core::primitive::u64::from_le_bytes([#(#bytes,)* #(#pad),*]) as ::core::primitive::usize)
+    };
+    (
+        field(0, records.index_width),
+        field(records.index_width, records.len_width),
+    )
+}
+
+/// The body of `from_code` for a perfect hash: hash, filter, one slot, one comparison.
+fn hashed_body(lookup: &Lookup, records: &Records) -> TokenStream {
+    let span = Span::mixed_site();
     let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
     let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
     let (min, max) = (lookup.min_len, lookup.max_len);
@@ -70,62 +123,91 @@ pub fn from_code(entries: &[Entry]) -> TokenStream {
         &quote_spanned!(span=> (h >> #bucket_shift) as #usize_ty),
     );
     let read_start = start_width.read(&quote_spanned!(span=> STARTS), &quote_spanned!(span=> slot));
-    let mix = hash_tokens(&lookup);
+    let mix = hash_tokens(lookup);
     let words = compares_by_words(min, max) || matches!(lookup.hashed, Hashed::Words(_));
     let word = words.then(word_fn);
     let window = records.window;
     let header = records.header();
-    let records_len = records.bytes.len();
-    let record_bytes = Literal::byte_string(&records.bytes);
-    let field = |at: usize, width: usize| {
-        let bytes = (at..at + width).map(|i| quote_spanned!(span=> record[#i]));
-        let pad = (width..8).map(|_| quote_spanned!(span=> 0));
-        quote_spanned!(span=> #u64_ty::from_le_bytes([#(#bytes,)* #(#pad),*]) as #usize_ty)
-    };
-    let variant = field(0, records.index_width);
-    let key_len = field(records.index_width, records.len_width);
+    let (variant, key_len) = record_fields(records);
     let difference = difference_tokens(min, max, header);
     let filter_shift = lookup.filter_shift();
     let filter = Literal::byte_string(&lookup.filter);
+    let prologue = prologue(records, min, max);
     quote_spanned! {span=>
-        #signature {
-            const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
-            const STARTS: &[::core::primitive::u8] = #starts;
-            const RECORDS: &[::core::primitive::u8; #records_len] = #record_bytes;
-            const FILTER: &[::core::primitive::u8] = #filter;
-            #word
-            let bytes = code.as_bytes();
-            let len = bytes.len();
-            if !(#min..=#max).contains(&len) {
-                return ::core::option::Option::None;
-            }
-            let mut h: #u64_ty = #seed;
-            #mix
-            // Most misses stop here, early: no key has this filter bit.
-            let bit = (h >> #filter_shift) as #usize_ty;
-            if FILTER[bit / 8] & (1 << (bit % 8)) == 0 {
-                return ::core::option::Option::None;
-            }
-            // Top bits: the bucket; the bits below, displaced: the slot.
-            let displacement = #read_displacement as #usize_ty;
-            let slot = ((h >> #slot_shift) as #usize_ty ^ displacement) & #slot_mask;
-            let start = #read_start as #usize_ty;
-            // A fixed window: the header and the longest key, so that reads at
-            // offsets below the input's length need no further bounds checks.
-            let record: &[::core::primitive::u8; #window] =
-                match ::core::convert::TryFrom::try_from(&RECORDS[start..start + #window]) {
-                    ::core::result::Result::Ok(record) => record,
-                    ::core::result::Result::Err(_) => return ::core::option::Option::None,
-                };
-            if len != #key_len {
-                return ::core::option::Option::None;
-            }
-            if #difference == 0 {
-                ::core::option::Option::Some(Self::ALL[#variant])
-            } else {
-                ::core::option::Option::None
+        const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
+        const STARTS: &[::core::primitive::u8] = #starts;
+        const FILTER: &[::core::primitive::u8] = #filter;
+        #word
+        #prologue
+        let mut h: #u64_ty = #seed;
+        #mix
+        // Most misses stop here, early: no key has this filter bit.
+        let bit = (h >> #filter_shift) as #usize_ty;
+        if FILTER[bit / 8] & (1 << (bit % 8)) == 0 {
+            return ::core::option::Option::None;
+        }
+        // Top bits: the bucket; the bits below, displaced: the slot.
+        let displacement = #read_displacement as #usize_ty;
+        let slot = ((h >> #slot_shift) as #usize_ty ^ displacement) & #slot_mask;
+        let start = #read_start as #usize_ty;
+        // A fixed window: the header and the longest key, so that reads at
+        // offsets below the input's length need no further bounds checks.
+        let record: &[::core::primitive::u8; #window] =
+            match <&[::core::primitive::u8; #window] as ::core::convert::TryFrom<&[::core::primitive::u8]>>::try_from(&RECORDS[start..start + #window]) {
+                ::core::result::Result::Ok(record) => record,
+                ::core::result::Result::Err(_) => return ::core::option::Option::None,
+            };
+        if len != #key_len {
+            return ::core::option::Option::None;
+        }
+        if #difference == 0 {
+            ::core::option::Option::Some(Self::ALL[#variant])
+        } else {
+            ::core::option::Option::None
+        }
+    }
+}
+
+/// The body of `from_code` for sorted keys: a binary search by length, then bytes, as
+/// `Sorted::find` does it.
+fn sorted_body(sorted: &Sorted, records: &Records) -> TokenStream {
+    let span = Span::mixed_site();
+    let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
+    let starts: Vec<u64> = sorted
+        .order
+        .iter()
+        .map(|&key| records.starts[key] as u64)
+        .collect();
+    let count = starts.len();
+    let start_width = PackedWidth::for_max(records.bytes.len());
+    let starts = packed(&starts, start_width);
+    let read_start = start_width.read(
+        &quote_spanned!(span=> STARTS),
+        &quote_spanned!(span=> middle),
+    );
+    let header = records.header();
+    let (variant, key_len) = record_fields(records);
+    let prologue = prologue(records, sorted.min_len, sorted.max_len);
+    quote_spanned! {span=>
+        // Where each key's record starts, the keys in order of length, then bytes.
+        const STARTS: &[::core::primitive::u8] = #starts;
+        #prologue
+        let mut low: #usize_ty = 0;
+        let mut high: #usize_ty = #count;
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let record = &RECORDS[#read_start as #usize_ty..];
+            let key_len = #key_len;
+            let key = &record[#header..#header + key_len];
+            match ::core::cmp::Ord::cmp(&(key_len, key), &(len, bytes)) {
+                ::core::cmp::Ordering::Less => low = middle + 1,
+                ::core::cmp::Ordering::Greater => high = middle,
+                ::core::cmp::Ordering::Equal => {
+                    return ::core::option::Option::Some(Self::ALL[#variant]);
+                }
             }
         }
+        ::core::option::Option::None
     }
 }
 
@@ -134,6 +216,10 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
     let span = Span::mixed_site();
     let u64_ty = quote_spanned!(span=> ::core::primitive::u64);
     let byte_mul = hex_u64(BYTE_MUL);
+    // Spelled out: `u64::from` needs `From` in scope, which `#[no_implicit_prelude]`
+    // takes away.
+    let from_u8 =
+        quote_spanned!(span=> <#u64_ty as ::core::convert::From<::core::primitive::u8>>::from);
     match &lookup.hashed {
         Hashed::Words(windows) => {
             let words = windows.iter().enumerate().map(|(i, &pos)| {
@@ -152,7 +238,7 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
                     let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
                     let parts = word.into_iter().map(|(pos, shift)| {
                         let byte = byte_at(pos, lookup.min_len);
-                        quote_spanned!(span=> #u64_ty::from(#byte) << #shift)
+                        quote_spanned!(span=> #from_u8(#byte) << #shift)
                     });
                     let parts = length.into_iter().chain(parts);
                     quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
@@ -162,7 +248,7 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
         Hashed::EveryByte => quote_spanned! {span=>
             h = (h ^ len as #u64_ty).wrapping_mul(#byte_mul);
             for &byte in bytes {
-                h = (h ^ #u64_ty::from(byte)).wrapping_mul(#byte_mul);
+                h = (h ^ #from_u8(byte)).wrapping_mul(#byte_mul);
             }
         },
     }

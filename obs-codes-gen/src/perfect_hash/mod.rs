@@ -15,10 +15,21 @@
 //! length and the bytes side by side, so the candidate is one load away from the slot,
 //! with no pointer to follow. (`expand` compares it a word at a time.)
 //!
-//! [`Lookup::find`] and [`Records::find`] are the reference for the code `expand` emits;
+//! The search is bounded, whatever the keys: a few seeds at each of three table sizes
+//! for each choice of what to hash, a choice given up as soon as two seeds give two keys
+//! the same 64 bits (complements cancel in the windows' XOR under every rotation), and an
+//! allowance of [`Work`] in proportion to the keys. When no hash fits within it, or only
+//! hashing every byte of keys over 64 bytes would, the [`Plan`] is a binary search over
+//! the keys sorted by length, then bytes ([`Sorted`]), which exists for any distinct
+//! keys. Tables of codes get the hash: the bundled table and 10,000 synthetic codes spend
+//! a few percent of the allowance.
+//!
+//! `Plan::find` and `Records::find` (test-only) are the reference for the code `expand` emits;
 //! the tests hold both to the same answers.
 
 pub mod emit;
+#[cfg(test)]
+mod hostile;
 
 /// Multiplier that mixes each hashed word into the state (odd, so each step is a bijection).
 pub const BYTE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -30,8 +41,25 @@ const BYTES_WITH_LEN: usize = 6;
 /// Chosen bytes packed into each further word.
 const BYTES_PER_WORD: usize = 8;
 
-/// How many seeds are tried at one table size before the table doubles.
+/// Seeds tried at one table size before the table doubles.
 const SEEDS_PER_SIZE: u64 = 32;
+/// How many times the table may double: past that, more room does not help.
+const DOUBLINGS: u32 = 2;
+/// Seeds under which two keys hash to the same 64 bits before a choice of what to hash
+/// is given up. By chance that happens to 10,000 keys about once in 10^11 seeds, so a
+/// second time is the hash's structure, which no seed changes: the windows' XOR cancels
+/// keys whose bytes are complements under every rotation.
+const COLLIDING_SEEDS: u32 = 2;
+/// Units of work (a hashed word or byte, a slot probed) allowed per key and per key
+/// byte in the whole search; past that, the keys are sorted instead. The bundled table
+/// and 10,000 synthetic codes spend a small fraction of it.
+const WORK_PER_KEY: u64 = 512;
+const WORK_PER_BYTE: u64 = 8;
+/// Keys longer than this are not hashed byte by byte: a multiply per byte costs a
+/// lookup more than a binary search's few comparisons.
+const EVERY_BYTE_MAX_LEN: usize = 64;
+/// Inner 8-byte windows considered from each end.
+const INNER_WINDOWS: usize = 32;
 
 /// The `i`th seed: a splitmix64 step, fixed so that the expansion is the same on every
 /// machine and in every build.
@@ -124,22 +152,51 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// Builds a perfect hash over `keys`, which must be distinct.
-    pub fn build(keys: &[&[u8]]) -> Lookup {
+    /// A perfect hash over `keys`, which must be distinct, or `None` when the bounded
+    /// search finds none (then [`Plan::build`] sorts the keys).
+    #[must_use]
+    pub fn build(keys: &[&[u8]]) -> Option<Lookup> {
+        Lookup::search(keys, &mut Work::for_keys(keys))
+    }
+
+    /// What to hash, best first: the windows, the single bytes, every byte; each is tried
+    /// with a bounded number of seeds and table sizes, within `work`.
+    fn search(keys: &[&[u8]], work: &mut Work) -> Option<Lookup> {
         let min_len = keys.iter().map(|k| k.len()).min().unwrap_or(0);
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
-        let hashed = if let Some(words) = choose_words(keys, min_len, max_len) {
-            Hashed::Words(words)
-        } else if let Some(positions) = choose_positions(keys, max_len, min_len) {
-            Hashed::Positions(positions)
-        } else {
-            Hashed::EveryByte
-        };
+        let words = || choose_words(keys, min_len, max_len).map(Hashed::Words);
+        let positions = || choose_positions(keys, max_len, min_len).map(Hashed::Positions);
+        let every_byte = || (max_len <= EVERY_BYTE_MAX_LEN).then_some(Hashed::EveryByte);
+        let choices = std::iter::once_with(words)
+            .chain(std::iter::once_with(positions))
+            .chain(std::iter::once_with(every_byte))
+            .flatten();
+        for hashed in choices {
+            if let Some(lookup) = Lookup::place_all(keys, hashed, min_len, max_len, work) {
+                return Some(lookup);
+            }
+            if work.exhausted() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The first seed and table size under which `hashed` puts every key in a slot of
+    /// its own, or `None`.
+    fn place_all(
+        keys: &[&[u8]],
+        hashed: Hashed,
+        min_len: usize,
+        max_len: usize,
+        work: &mut Work,
+    ) -> Option<Lookup> {
         // The smallest power of two that leaves an eighth of the slots free: CHD still
         // places every key within a few seeds at that load, and each slot costs bytes.
-        let mut slot_count = (keys.len() + keys.len() / 8).next_power_of_two().max(4);
+        let first_size = (keys.len() + keys.len() / 8).next_power_of_two().max(4);
         let bucket_count = (keys.len() / 4).next_power_of_two().max(2);
-        loop {
+        let mut colliding_seeds = 0;
+        for doubling in 0..=DOUBLINGS {
             for i in 0..SEEDS_PER_SIZE {
                 let mut lookup = Lookup {
                     min_len,
@@ -147,16 +204,23 @@ impl Lookup {
                     seed: seed(i),
                     hashed: hashed.clone(),
                     displacements: vec![0; bucket_count],
-                    slots: vec![0; slot_count],
+                    slots: vec![0; first_size << doubling],
                     filter: Vec::new(),
                 };
-                if lookup.place(keys) {
-                    lookup.filter_of(keys);
-                    return lookup;
+                match lookup.place(keys, work) {
+                    Placed::All => {
+                        lookup.filter_of(keys);
+                        return Some(lookup);
+                    }
+                    Placed::SameHash => colliding_seeds += 1,
+                    Placed::NoRoom => {}
+                }
+                if colliding_seeds == COLLIDING_SEEDS || work.exhausted() {
+                    return None;
                 }
             }
-            slot_count *= 2;
         }
+        None
     }
 
     /// How the chosen bytes are packed into 64-bit words: each word is XORed into the
@@ -297,13 +361,14 @@ impl Lookup {
         self.candidate(key).filter(|&i| keys[i] == key)
     }
 
-    /// Places every key in its own slot; false when this seed and size do not work.
-    fn place(&mut self, keys: &[&[u8]]) -> bool {
+    /// Places every key in its own slot.
+    fn place(&mut self, keys: &[&[u8]], work: &mut Work) -> Placed {
         let hashes: Vec<u64> = keys.iter().map(|k| self.hash(k)).collect();
+        work.spend(keys.iter().map(|k| self.hash_cost(k)).sum());
         let mut sorted = hashes.clone();
         sorted.sort_unstable();
         if sorted.windows(2).any(|w| w[0] == w[1]) {
-            return false;
+            return Placed::SameHash;
         }
         let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); self.displacements.len()];
         for (index, &h) in hashes.iter().enumerate() {
@@ -327,9 +392,13 @@ impl Lookup {
                     free
                 })
             });
+            work.spend(found.map_or(u64::from(slot_count), |d| u64::from(d) + 1));
             let Some(d) = found else {
-                return false;
+                return Placed::NoRoom;
             };
+            if work.exhausted() {
+                return Placed::NoRoom;
+            }
             self.displacements[bucket] = d;
             for &i in members {
                 let slot = self.slot(hashes[i], d);
@@ -337,7 +406,135 @@ impl Lookup {
                 self.slots[slot] = u32::try_from(i + 1).unwrap_or(u32::MAX);
             }
         }
-        true
+        Placed::All
+    }
+
+    /// Units of work to hash `key`: the words or bytes read.
+    fn hash_cost(&self, key: &[u8]) -> u64 {
+        match &self.hashed {
+            Hashed::Words(words) => words.len() as u64,
+            Hashed::Positions(positions) => positions.len() as u64,
+            Hashed::EveryByte => key.len() as u64 + 1,
+        }
+    }
+}
+
+/// How one attempt at placing the keys ended.
+enum Placed {
+    /// Every key has its own slot.
+    All,
+    /// Two keys have the same hash: no table size separates them.
+    SameHash,
+    /// Some bucket found no displacement that fits, or the work ran out.
+    NoRoom,
+}
+
+/// The work the search may still do, so that it ends quickly whatever the keys.
+#[derive(Debug, Clone, Copy)]
+pub struct Work {
+    /// Units spent so far.
+    pub spent: u64,
+    /// Units allowed.
+    pub limit: u64,
+}
+
+impl Work {
+    /// The allowance for `keys`: a fixed amount per key and per key byte.
+    #[must_use]
+    pub fn for_keys(keys: &[&[u8]]) -> Work {
+        let bytes: u64 = keys.iter().map(|k| k.len() as u64).sum();
+        Work {
+            spent: 0,
+            limit: WORK_PER_KEY * keys.len() as u64 + WORK_PER_BYTE * bytes,
+        }
+    }
+
+    fn spend(&mut self, units: u64) {
+        self.spent = self.spent.saturating_add(units);
+    }
+
+    fn exhausted(&self) -> bool {
+        self.spent > self.limit
+    }
+}
+
+/// How the emitted `from_code` finds the one key an input may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// A perfect hash: one candidate, one comparison. Every table of codes gets one.
+    Hash(Lookup),
+    /// A binary search over the keys sorted by length, then bytes: possible for any
+    /// distinct keys, taken when the bounded search finds no hash, or when only hashing
+    /// every byte of keys longer than 64 bytes would do.
+    Sorted(Sorted),
+}
+
+impl Plan {
+    /// The plan for `keys`, which must be distinct.
+    #[must_use]
+    pub fn build(keys: &[&[u8]]) -> Plan {
+        Plan::build_with(keys, &mut Work::for_keys(keys))
+    }
+
+    /// [`Plan::build`], spending from `work`.
+    pub fn build_with(keys: &[&[u8]], work: &mut Work) -> Plan {
+        match Lookup::search(keys, work) {
+            Some(lookup) => Plan::Hash(lookup),
+            None => Plan::Sorted(Sorted::build(keys)),
+        }
+    }
+
+    #[cfg(test)]
+    /// The index of the key that `key` may be (the caller compares), as the emitted code
+    /// picks it.
+    pub fn candidate(&self, keys: &[&[u8]], key: &[u8]) -> Option<usize> {
+        match self {
+            Plan::Hash(lookup) => lookup.candidate(key),
+            Plan::Sorted(sorted) => sorted.find(keys, key),
+        }
+    }
+
+    #[cfg(test)]
+    /// The index of `key` in `keys`, exactly as the generated code finds it.
+    pub fn find(&self, keys: &[&[u8]], key: &[u8]) -> Option<usize> {
+        self.candidate(keys, key).filter(|&i| keys[i] == key)
+    }
+}
+
+/// The keys in order of length, then bytes, for a binary search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sorted {
+    /// Shortest key; shorter inputs miss without searching.
+    pub min_len: usize,
+    /// Longest key; longer inputs miss without searching.
+    pub max_len: usize,
+    /// Key indices in order.
+    pub order: Vec<usize>,
+}
+
+impl Sorted {
+    /// `keys` sorted by length, then bytes.
+    #[must_use]
+    pub fn build(keys: &[&[u8]]) -> Sorted {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_unstable_by_key(|&i| (keys[i].len(), keys[i]));
+        Sorted {
+            min_len: keys.iter().map(|k| k.len()).min().unwrap_or(0),
+            max_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
+            order,
+        }
+    }
+
+    #[cfg(test)]
+    /// The index of `key` in `keys` by binary search, as the emitted code finds it.
+    pub fn find(&self, keys: &[&[u8]], key: &[u8]) -> Option<usize> {
+        if key.len() < self.min_len || key.len() > self.max_len {
+            return None;
+        }
+        self.order
+            .binary_search_by(|&i| (keys[i].len(), keys[i]).cmp(&(key.len(), key)))
+            .ok()
+            .map(|at| self.order[at])
     }
 }
 
@@ -419,7 +616,7 @@ impl Records {
 }
 
 /// The 8-byte windows that, with the length, tell every key apart: the first and the
-/// last window, then windows further in, greedily; `None` when a key is under 8 bytes or
+/// last window, then windows further in (up to [`INNER_WINDOWS`] from each end), greedily; `None` when a key is under 8 bytes or
 /// more than [`MAX_WORDS`] windows would be needed.
 fn choose_words(keys: &[&[u8]], min_len: usize, max_len: usize) -> Option<Vec<BytePos>> {
     if min_len < WORD {
@@ -434,7 +631,9 @@ fn choose_words(keys: &[&[u8]], min_len: usize, max_len: usize) -> Option<Vec<By
     {
         return Some(edges.to_vec());
     }
-    let inner = (WORD..max_len.saturating_sub(WORD)).step_by(WORD);
+    let inner = (WORD..max_len.saturating_sub(WORD))
+        .step_by(WORD)
+        .take(INNER_WINDOWS);
     let candidates: Vec<BytePos> = edges
         .into_iter()
         .chain(inner.flat_map(|i| [BytePos::FromStart(i), BytePos::FromEnd(i)]))
@@ -545,34 +744,58 @@ mod tests {
     use super::*;
     use crate::test_support::synthetic_codes;
 
-    fn check_exact(codes: &[String]) -> Lookup {
-        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+    /// Checks that `plan` finds exactly `keys`: each key its own index, near misses
+    /// (a byte changed, a byte less or more, empty, long) nothing, through the
+    /// reference lookup and the records the emitted code compares.
+    pub(super) fn check_plan(plan: &Plan, keys: &[&[u8]]) {
         let index: std::collections::HashMap<&[u8], usize> =
             keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-        let lookup = Lookup::build(&keys);
         let variants: Vec<usize> = (0..keys.len()).collect();
-        let records = Records::build(&keys, &variants);
+        let records = Records::build(keys, &variants);
         let expect = |probe: &[u8]| {
             let want = index.get(probe).copied();
-            assert_eq!(lookup.find(&keys, probe), want);
-            let candidate = lookup.candidate(probe);
+            assert_eq!(plan.find(keys, probe), want);
+            let candidate = plan.candidate(keys, probe);
             let found = candidate.and_then(|i| records.find(records.starts[i], probe));
             assert_eq!(found, want);
         };
-        for key in &keys {
+        for key in keys {
             expect(key);
             let mut changed = key.to_vec();
-            for at in [0, key.len() / 2, key.len() - 1] {
-                changed[at] ^= 0x20;
-                expect(&changed);
-                changed[at] ^= 0x20;
+            for at in [0, key.len() / 2, key.len().saturating_sub(1)] {
+                if let Some(byte) = changed.get_mut(at) {
+                    *byte ^= 0x20;
+                    expect(&changed);
+                    changed[at] ^= 0x20;
+                }
             }
-            expect(&key[..key.len() - 1]);
+            expect(&key[..key.len().saturating_sub(1)]);
             expect(&[key, &b"x"[..]].concat());
         }
         expect(b"");
         expect(&[b'A'; 300]);
-        lookup
+    }
+
+    /// The plan for `codes`, checked with [`check_plan`].
+    fn check_exact(codes: &[String]) -> Plan {
+        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let plan = Plan::build(&keys);
+        check_plan(&plan, &keys);
+        plan
+    }
+
+    /// The perfect hash for `codes`, checked; panics when the keys were sorted instead,
+    /// or when the search spent more than a tenth of its allowance.
+    fn check_hashed(codes: &[String]) -> Lookup {
+        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let mut work = Work::for_keys(&keys);
+        let plan = Plan::build_with(&keys, &mut work);
+        check_plan(&plan, &keys);
+        assert!(work.spent <= work.limit / 10, "{work:?}");
+        match plan {
+            Plan::Hash(lookup) => lookup,
+            Plan::Sorted(_) => panic!("sorted, not hashed"),
+        }
     }
 
     #[test]
@@ -585,7 +808,7 @@ mod tests {
             .map(str::to_owned)
             .collect();
         assert!(codes.len() > 100);
-        let lookup = check_exact(&codes);
+        let lookup = check_hashed(&codes);
         // Every code has 8 bytes or more: its first and last 8 bytes and its length
         // tell it apart.
         assert_eq!(
@@ -599,8 +822,14 @@ mod tests {
     #[test]
     fn ten_thousand_synthetic_codes() {
         let codes = synthetic_codes(10_000);
-        let lookup = check_exact(&codes);
+        let lookup = check_hashed(&codes);
         assert!(lookup.slots.len() <= 16_384);
+        // The fast plan: a few windows.
+        assert!(
+            matches!(&lookup.hashed, Hashed::Words(w) if w.len() <= 3),
+            "{:?}",
+            lookup.hashed
+        );
     }
 
     #[test]
@@ -608,7 +837,7 @@ mod tests {
         let codes: Vec<String> = (0..50)
             .map(|i| format!("{}{i:03}{}", "x".repeat(60), "y".repeat(60)))
             .collect();
-        let lookup = check_exact(&codes);
+        let lookup = check_hashed(&codes);
         let Hashed::Words(windows) = &lookup.hashed else {
             panic!("{:?}", lookup.hashed);
         };
@@ -625,7 +854,7 @@ mod tests {
     #[test]
     fn short_keys_hash_byte_positions() {
         let codes: Vec<String> = (0..200).map(|i| format!("K{i}")).collect();
-        let lookup = check_exact(&codes);
+        let lookup = check_hashed(&codes);
         assert!(
             matches!(lookup.hashed, Hashed::Positions(_)),
             "{:?}",
@@ -634,13 +863,49 @@ mod tests {
     }
 
     #[test]
-    fn short_keys_next_to_keys_that_differ_far_inside_hash_every_byte() {
+    fn short_keys_next_to_long_keys_that_differ_far_inside_are_sorted() {
         let mut codes: Vec<String> = (0..50)
             .map(|i| format!("{}{i:03}{}", "x".repeat(60), "y".repeat(60)))
             .collect();
         codes.push("short".to_owned());
-        let lookup = check_exact(&codes);
+        // No window (a key is under 8 bytes), no byte near an end: only every byte
+        // would do, and these keys are too long for that.
+        assert!(matches!(check_exact(&codes), Plan::Sorted(_)));
+    }
+
+    #[test]
+    fn keys_that_need_many_bytes_hash_every_byte() {
+        // Twelve keys, each one byte off the base in its own place, and a short key: no
+        // window, and more positions than the hash packs.
+        let base = "x".repeat(40);
+        let mut codes: Vec<String> = (0..12)
+            .map(|i| {
+                let mut key = base.clone().into_bytes();
+                key[i * 3] = b'y';
+                String::from_utf8(key).unwrap()
+            })
+            .collect();
+        codes.push(base);
+        codes.push("short".to_owned());
+        let lookup = check_hashed(&codes);
         assert_eq!(lookup.hashed, Hashed::EveryByte);
+    }
+
+    #[test]
+    fn complements_that_cancel_in_the_windows_fall_back_to_single_bytes() {
+        // The pair: `3C 56` and `C3 A9` repeated, bitwise complements. Their
+        // windows' XOR cancels under every rotation, so every seed collides.
+        let codes = ["<V<V<V<V".to_owned(), "éééé".to_owned()];
+        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let mut work = Work::for_keys(&keys);
+        let plan = Plan::build_with(&keys, &mut work);
+        check_plan(&plan, &keys);
+        let Plan::Hash(lookup) = plan else {
+            panic!("{plan:?}");
+        };
+        assert!(matches!(lookup.hashed, Hashed::Positions(_)), "{lookup:?}");
+        // Two seeds on the windows, one on the bytes.
+        assert!(work.spent <= 16, "{work:?}");
     }
 
     #[test]
@@ -660,7 +925,7 @@ mod tests {
         let codes = synthetic_codes(20_000);
         let (keys, others) = codes.split_at(10_000);
         let keys: Vec<&[u8]> = keys.iter().map(|c| c.as_bytes()).collect();
-        let lookup = Lookup::build(&keys);
+        let lookup = Lookup::build(&keys).expect("a perfect hash");
         assert_eq!(lookup.filter.len(), 16_384);
         let passes = |key: &[u8]| lookup.passes_filter(lookup.hash(key));
         assert!(keys.iter().all(|k| passes(k)));
@@ -711,7 +976,7 @@ mod tests {
     fn tiny_sets() {
         check_exact(&["A".to_owned()]);
         check_exact(&["A".to_owned(), "B".to_owned()]);
-        let empty = Lookup::build(&[]);
+        let empty = Plan::build(&[]);
         assert_eq!(empty.find(&[], b"x"), None);
     }
 
