@@ -50,41 +50,53 @@ pub fn variant_docs(entry: &Entry) -> Vec<String> {
         },
         None => "none (`N/A`)".to_owned(),
     };
-    lines.push(format!("- HTTP status: {status}"));
-    lines.push(format!("- Wire code: {}", markdown::code_span(&entry.code)));
+    // `*` bullets: a description that ends in a `- item` list stays its own list.
+    lines.push(format!("* HTTP status: {status}"));
+    lines.push(format!("* Wire code: {}", markdown::code_span(&entry.code)));
     if !entry.aliases.is_empty() {
         let aliases: Vec<String> = entry
             .aliases
             .iter()
             .map(|a| markdown::code_span(a))
             .collect();
-        lines.push(format!("- Also accepted: {}", aliases.join(", ")));
+        lines.push(format!("* Also accepted: {}", aliases.join(", ")));
     }
-    lines.push(format!(
-        "- Retryable: {}",
-        if entry.retryable { "yes" } else { "no" }
-    ));
-    let source = match &entry.overridden_at {
-        Some(by) => format!(
-            "- Defined by {}, overridden by {}",
-            markdown::code_span(&entry.defined_at.short()),
-            markdown::code_span(&by.short())
-        ),
-        None => format!(
-            "- Defined by {}",
-            markdown::code_span(&entry.defined_at.short())
-        ),
+    let answer = if entry.retryable { "yes" } else { "no" };
+    let why = match (&entry.status, entry.retryable_by_table) {
+        (_, true) => "the table's `retryable` column".to_owned(),
+        (Some(status), false) => format!("the default rule for status {}", status.code),
+        (None, false) => "the default rule: no status".to_owned(),
     };
-    lines.push(source);
+    lines.push(format!("* Retryable: {answer} ({why})"));
+    let defined = format!("* Defined on {}", where_defined(&entry.defined_at));
+    lines.push(match &entry.overridden_at {
+        Some(by) => format!("{defined}, overridden on {}", where_defined(by)),
+        None => defined,
+    });
     if let Some(solution) = &entry.solution {
         lines.push(String::new());
         let mut solution_lines = markdown::markdown(solution);
-        if let Some(first) = solution_lines.first_mut() {
-            *first = format!("**Solution:** {first}");
+        match solution_lines.first_mut() {
+            // A list needs its own paragraph after the label.
+            Some(first) if first.starts_with("- ") => {
+                lines.push("**Solution:**".to_owned());
+                lines.push(String::new());
+            }
+            Some(first) => *first = format!("**Solution:** {first}"),
+            None => {}
         }
         lines.extend(solution_lines);
     }
     lines.into_iter().map(|line| format!(" {line}")).collect()
+}
+
+/// `line 2 of the bundled OBS table`, `line 3 of `tables/gateway.csv``.
+fn where_defined(at: &crate::problem::Location) -> String {
+    if at.source == BUNDLED_NAME {
+        format!("line {} of the bundled OBS table", at.line)
+    } else {
+        format!("line {} of {}", at.line, markdown::code_span(&at.source))
+    }
 }
 
 fn join_words(words: &[String]) -> String {

@@ -76,13 +76,37 @@ impl EnumSpec {
 
     /// True when one of the attributes is a doc comment or `#[doc = ...]`.
     fn has_docs(&self) -> bool {
-        self.attrs.iter().any(|attr| {
-            let mut tokens = attr.clone().into_iter();
-            let _pound = tokens.next();
-            matches!(tokens.next(), Some(TokenTree::Group(group))
-                if matches!(group.stream().into_iter().next(),
-                    Some(TokenTree::Ident(ident)) if ident == "doc"))
-        })
+        self.attrs
+            .iter()
+            .any(|attr| attr_name(attr).is_some_and(|name| name == "doc"))
+    }
+
+    /// The `#[cfg(...)]` attributes: every generated item gets them, so that the impls
+    /// go where the enum goes.
+    fn cfg_attrs(&self) -> Vec<&TokenStream> {
+        self.attrs
+            .iter()
+            .filter(|attr| attr_name(attr).is_some_and(|name| name == "cfg"))
+            .collect()
+    }
+}
+
+/// The name of an attribute `#[name ...]`, and its bracketed group.
+fn attr_name(attr: &TokenStream) -> Option<Ident> {
+    attr_parts(attr).map(|(name, _)| name)
+}
+
+/// The name of an attribute `#[name ...]`, and the tokens after the name.
+fn attr_parts(attr: &TokenStream) -> Option<(Ident, TokenStream)> {
+    let mut tokens = attr.clone().into_iter();
+    let _pound = tokens.next();
+    let Some(TokenTree::Group(group)) = tokens.next() else {
+        return None;
+    };
+    let mut inner = group.stream().into_iter();
+    match inner.next() {
+        Some(TokenTree::Ident(name)) => Some((name, inner.collect())),
+        _ => None,
     }
 }
 
@@ -108,6 +132,57 @@ pub fn expand(
 struct Expansion<'a> {
     spec: &'a EnumSpec,
     catalog: &'a Catalog,
+}
+
+/// Integer reprs and how many variants each holds, counting from 0.
+const REPR_CAPACITY: [(&str, u128); 10] = [
+    ("u8", 1 << 8),
+    ("i8", 1 << 7),
+    ("u16", 1 << 16),
+    ("i16", 1 << 15),
+    ("u32", 1 << 32),
+    ("i32", 1 << 31),
+    ("u64", 1 << 64),
+    ("i64", 1 << 63),
+    ("u128", u128::MAX),
+    ("i128", 1 << 127),
+];
+
+/// When `attr` is a `#[repr(...)]` naming an integer that cannot hold `rows`
+/// discriminants (0 to `rows - 1`): where it is written, and what to say.
+fn repr_too_small(attr: &TokenStream, rows: usize) -> Option<(Span, String)> {
+    let (name, rest) = attr_parts(attr)?;
+    if name != "repr" {
+        return None;
+    }
+    let Some(TokenTree::Group(args)) = rest.into_iter().next() else {
+        return None;
+    };
+    let rows = rows as u128;
+    args.stream().into_iter().find_map(|token| {
+        let TokenTree::Ident(int) = token else {
+            return None;
+        };
+        let ty = int.to_string();
+        let &(_, capacity) = REPR_CAPACITY.iter().find(|(name, _)| *name == ty)?;
+        if rows <= capacity {
+            return None;
+        }
+        let signed = ty.starts_with('i');
+        let fits = REPR_CAPACITY
+            .iter()
+            .find(|(name, cap)| name.starts_with('i') == signed && rows <= *cap)
+            .map_or_else(String::new, |(name, _)| {
+                format!(": use `#[repr({name})]` or a wider integer")
+            });
+        Some((
+            int.span(),
+            format!(
+                "the table has {rows} rows, which do not fit `#[repr({ty})]`: the variants are numbered 0 to {}, and `{ty}` holds {capacity} of them{fits}",
+                rows - 1
+            ),
+        ))
+    })
 }
 
 impl Expansion<'_> {
@@ -177,7 +252,110 @@ impl Expansion<'_> {
             }
         };
 
+        // A `#[repr]` too narrow for the rows is reported at the attribute, and left
+        // out so that rustc does not add its own error at the macro call.
+        let mut repr_errors = Vec::new();
+        let attrs: Vec<&TokenStream> = attrs
+            .iter()
+            .filter(|attr| match repr_too_small(attr, count) {
+                Some((at, message)) => {
+                    repr_errors.push(quote_spanned!(at=> ::core::compile_error!{ #message }));
+                    false
+                }
+                None => true,
+            })
+            .collect();
+        // Every item after the enum: where the enum is compiled out, so are they; where
+        // it is deprecated, naming it here is no use of it to warn about.
+        let items = [
+            quote_spanned! {span=>
+                #[allow(deprecated)]
+                impl #name {
+                    /// Every code, in table order.
+                    pub const ALL: &'static [Self] = &[#(#name::#variants),*];
+
+                    /// How many codes there are.
+                    pub const COUNT: ::core::primitive::usize = #count;
+
+                    #methods
+
+                    #from_code
+                }
+            },
+            quote_spanned! {span=>
+                #[automatically_derived]
+                #[allow(deprecated)]
+                impl ::core::fmt::Debug for #name {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        #debug_body
+                    }
+                }
+            },
+            quote_spanned! {span=>
+                #[automatically_derived]
+                #[allow(deprecated)]
+                impl ::core::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        #display_body
+                    }
+                }
+            },
+            // Associated types are named through their trait: `Self::Err` would be
+            // ambiguous next to a variant named `Err`.
+            quote_spanned! {span=>
+                #[automatically_derived]
+                #[allow(deprecated)]
+                impl ::core::str::FromStr for #name {
+                    type Err = #error;
+
+                    fn from_str(
+                        code: &::core::primitive::str,
+                    ) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
+                        #from_str_body
+                    }
+                }
+            },
+            quote_spanned! {span=>
+                #[automatically_derived]
+                #[allow(deprecated)]
+                impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for #name {
+                    type Error = #error;
+
+                    fn try_from(
+                        code: &'a ::core::primitive::str,
+                    ) -> ::core::result::Result<
+                        Self,
+                        <Self as ::core::convert::TryFrom<&'a ::core::primitive::str>>::Error,
+                    > {
+                        <Self as ::core::str::FromStr>::from_str(code)
+                    }
+                }
+            },
+            quote_spanned! {span=>
+                #[automatically_derived]
+                #[allow(deprecated)]
+                impl ::core::convert::AsRef<::core::primitive::str> for #name {
+                    fn as_ref(&self) -> &::core::primitive::str {
+                        #as_ref_body
+                    }
+                }
+            },
+            quote_spanned! {span=>
+                #[automatically_derived]
+                #[allow(deprecated)]
+                impl ::core::error::Error for #name {}
+            },
+        ]
+        .into_iter()
+        .chain(error_type)
+        .chain(runtime_impl)
+        .chain(tracked);
+        let cfgs = self.spec.cfg_attrs();
+        let items = items.map(|item| quote_spanned!(span=> #(#cfgs)* #item));
+
         quote_spanned! {span=>
+            #(#repr_errors)*
+
             #(#attrs)*
             #(#[doc = #enum_docs])*
             #[derive(#(::core::#derive_modules::#derive_names),*)]
@@ -186,65 +364,7 @@ impl Expansion<'_> {
                 #(#variant_docs #variants,)*
             }
 
-            impl #name {
-                /// Every code, in table order.
-                pub const ALL: &'static [Self] = &[#(#name::#variants),*];
-
-                /// How many codes there are.
-                pub const COUNT: ::core::primitive::usize = #count;
-
-                #methods
-
-                #from_code
-            }
-
-            #[automatically_derived]
-            impl ::core::fmt::Debug for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #debug_body
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #display_body
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::str::FromStr for #name {
-                type Err = #error;
-
-                fn from_str(code: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-                    #from_str_body
-                }
-            }
-
-            #[automatically_derived]
-            impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for #name {
-                type Error = #error;
-
-                fn try_from(code: &'a ::core::primitive::str) -> ::core::result::Result<Self, Self::Error> {
-                    <Self as ::core::str::FromStr>::from_str(code)
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::convert::AsRef<::core::primitive::str> for #name {
-                fn as_ref(&self) -> &::core::primitive::str {
-                    #as_ref_body
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::error::Error for #name {}
-
-            #error_type
-
-            #runtime_impl
-
-            #(#tracked)*
+            #(#items)*
         }
     }
 
@@ -269,6 +389,7 @@ impl Expansion<'_> {
         let name = &self.spec.name;
         quote_spanned! {span=>
             #[automatically_derived]
+            #[allow(deprecated)]
             impl #runtime::ErrorCode for #name {
                 const ALL: &'static [Self] = Self::ALL;
                 fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
@@ -346,13 +467,12 @@ impl Expansion<'_> {
         let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
         let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
         let codes = entries.iter().map(|e| e.code.as_str());
-        // The wire codes are one table, shared by `as_str` and `from_code`.
-        let wire_codes = (count > 0).then(|| {
-            quote_spanned! {span=>
-                const __WIRE_CODES: [&::core::primitive::str; #count] = [#(#codes),*];
-            }
+        // Locals, not items of the impl, so that no generated name other than the
+        // enum's and its parse error's can clash or show up in a message.
+        let as_str = self.per_variant(quote_spanned! {span=>
+            const CODES: [&::core::primitive::str; #count] = [#(#codes),*];
+            CODES[self as #usize_ty]
         });
-        let as_str = self.per_variant(quote_spanned!(span=> Self::__WIRE_CODES[self as #usize_ty]));
         let descriptions = entries.iter().map(|e| markdown::plain_text(&e.description));
         let description = self.per_variant(quote_spanned! {span=>
             const VALUES: [&::core::primitive::str; #count] = [#(#descriptions),*];
@@ -365,8 +485,6 @@ impl Expansion<'_> {
         let aliases = self.aliases();
 
         quote_spanned! {span=>
-            #wire_codes
-
             /// The wire code: the exact string the server sends.
             #[must_use]
             #[inline]
@@ -656,6 +774,79 @@ mod tests {
         assert_eq!(item.variants.len(), 107);
     }
 
+    /// The tokens for `table` (as `t.csv`) under `spec`.
+    fn expand_with(spec: &EnumSpec, name: &str, table: &str) -> TokenStream {
+        let dir = scratch(name, table.as_bytes());
+        crate::generate(spec, &[Source::from_arg("t.csv")], &dir)
+    }
+
+    #[test]
+    fn the_enums_cfg_goes_on_every_item() {
+        let spec = EnumSpec {
+            attrs: vec![quote!(#[cfg(feature = "codes")]), quote!(#[deprecated])],
+            ..EnumSpec::new("Gated")
+        };
+        let tokens = expand_with(&spec, "cfg", TABLE);
+        let file = syn::parse2::<syn::File>(tokens).unwrap();
+        assert!(file.items.len() > 10);
+        for item in &file.items {
+            let text = quote!(#item).to_string();
+            assert!(text.starts_with("# [cfg (feature = \"codes\")]"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_repr_too_narrow_is_reported_at_the_attribute_and_left_out() {
+        let codes: Vec<String> = (0..300).map(|i| format!("Code{i}")).collect();
+        let table = crate::synthetic::table(&codes);
+        let spec = EnumSpec {
+            attrs: vec![quote!(#[repr(u8)])],
+            ..EnumSpec::new("Narrow")
+        };
+        let text = expand_with(&spec, "repr", &table).to_string();
+        assert_eq!(compile_errors(&text), 1, "{text}");
+        assert!(text.contains(
+            "the table has 300 rows, which do not fit `#[repr(u8)]`: the variants are numbered 0 to 299, and `u8` holds 256 of them: use `#[repr(u16)]` or a wider integer"
+        ));
+        assert!(!text.contains("repr (u8)"));
+        for (repr, rows, fits) in [("i8", 128, true), ("i8", 129, false), ("u16", 300, true)] {
+            let attr = format!("#[repr(C, {repr})]").parse().unwrap();
+            assert_eq!(repr_too_small(&attr, rows).is_none(), fits, "{repr} {rows}");
+        }
+    }
+
+    #[test]
+    fn no_generated_private_name_is_an_item() {
+        let (file, text) = expand_file(&scratch("private", TABLE.as_bytes()));
+        assert!(!text.contains("__"), "{text}");
+        let names: Vec<String> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Enum(e) => Some(e.ident.to_string()),
+                syn::Item::Struct(s) => Some(s.ident.to_string()),
+                syn::Item::Const(c) => Some(c.ident.to_string()),
+                syn::Item::Impl(_) => None,
+                other => Some(quote!(#other).to_string()),
+            })
+            .collect();
+        assert_eq!(names, ["ObsErrorCode", "ObsErrorCodeParseError", "_"]);
+    }
+
+    #[test]
+    fn codes_that_defeat_the_hash_expand_to_a_binary_search() {
+        // Long codes that differ only far inside, next to a short one: sorted.
+        let mut table = "code,variant,http_status,description\n".to_owned();
+        for i in 0..8 {
+            table.push_str(&format!("{}{i}{},,400,x\n", "x".repeat(60), "y".repeat(60)));
+        }
+        table.push_str("short,,400,x\n<V<V<V<V,,400,x\n\u{e9}\u{e9}\u{e9}\u{e9},Eeee,400,x\n");
+        let (file, text) = expand_file(&scratch("sorted", table.as_bytes()));
+        assert_eq!(compile_errors(&text), 0, "{text}");
+        assert!(text.contains("binary search"));
+        assert_eq!(the_enum(&file).variants.len(), 11);
+    }
+
     #[test]
     fn ten_thousand_rows_expand() {
         let table = crate::synthetic::table(&synthetic_codes(10_000));
@@ -691,11 +882,11 @@ mod tests {
         // One doc attribute per variant, its lines joined (escaped in the token text).
         for expected in [
             "[doc = \" Use \\\\[x\\\\] \\\\& **y**.\\n",
-            "\\n - HTTP status: none (`N/A`)\\n",
-            "\\n - Wire code: `A<b>`\\n",
-            "\\n - Also accepted: `A2`\\n",
-            "\\n - Retryable: no\\n",
-            "\\n - Defined by `t.csv:2`\\n",
+            "\\n * HTTP status: none (`N/A`)\\n",
+            "\\n * Wire code: `A<b>`\\n",
+            "\\n * Also accepted: `A2`\\n",
+            "\\n * Retryable: no (the default rule: no status)\\n",
+            "\\n * Defined on line 2 of `t.csv`\\n",
             "\\n **Solution:** Do `z`.\"]",
         ] {
             assert!(tokens.contains(expected), "{expected} in {tokens}");

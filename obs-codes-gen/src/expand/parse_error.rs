@@ -6,8 +6,9 @@ use quote::quote_spanned;
 /// How many bytes of a rejected input the `FromStr` error keeps (no allocator needed).
 pub const PARSE_ERROR_PREFIX: usize = 64;
 
-/// `struct {name}ParseError` (`error`) with its impls, visible as the enum is.
-pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> TokenStream {
+/// `struct {name}ParseError` (`error`) and its impls, one item each, visible as the
+/// enum is.
+pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream> {
     let span = Span::mixed_site();
     let doc = format!(
         " The error `{name}::from_str` returns for a string that is not a code: it names the rejected input."
@@ -17,7 +18,8 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> TokenStream {
     let input_doc = format!(
         " The rejected input; only its first {max} bytes (cut at a character boundary) when it was longer."
     );
-    quote_spanned! {span=>
+    vec![
+        quote_spanned! {span=>
         #[doc = #doc]
         #[derive(
             ::core::clone::Clone,
@@ -29,7 +31,8 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> TokenStream {
             len: ::core::primitive::usize,
             truncated: ::core::primitive::bool,
         }
-
+        },
+        quote_spanned! {span=>
         impl #error {
             fn new(input: &::core::primitive::str) -> Self {
                 let mut len = if input.len() < #max { input.len() } else { #max };
@@ -61,7 +64,8 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> TokenStream {
                 self.truncated
             }
         }
-
+        },
+        quote_spanned! {span=>
         #[automatically_derived]
         impl ::core::fmt::Debug for #error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -71,7 +75,8 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> TokenStream {
                     .finish()
             }
         }
-
+        },
+        quote_spanned! {span=>
         #[automatically_derived]
         impl ::core::fmt::Display for #error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -82,8 +87,10 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
         }
-
+        },
+        quote_spanned! {span=>
         #[automatically_derived]
         impl ::core::error::Error for #error {}
-    }
+        },
+    ]
 }
