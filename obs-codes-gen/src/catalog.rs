@@ -27,6 +27,8 @@ pub struct Entry {
     pub status: Option<HttpStatus>,
     /// Whether a client should retry.
     pub retryable: bool,
+    /// True when the row's `retryable` cell decided it, false for the status rule.
+    pub retryable_by_table: bool,
     /// The description (markdown).
     pub description: String,
     /// What to do about it, when known.
@@ -140,6 +142,7 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                     entry.alias_cells = aliases;
                     entry.status = row.status.clone();
                     entry.retryable = retryable;
+                    entry.retryable_by_table = row.retryable.is_some();
                     entry.description = row.description.clone();
                     entry.solution = row.solution.clone();
                     entry.overridden_at = Some(row.code.at.clone());
@@ -178,6 +181,7 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                         aliases: aliases.iter().map(|c| c.value.clone()).collect(),
                         status: row.status.clone(),
                         retryable,
+                        retryable_by_table: row.retryable.is_some(),
                         description: row.description.clone(),
                         solution: row.solution.clone(),
                         defined_at: row.code.at.clone(),
@@ -456,14 +460,14 @@ mod tests {
     }
 
     #[test]
-    fn reports_repeats_at_the_later_row_naming_the_earlier() {
+    fn reports_repeats_at_the_later_row_naming_the_earlier_in_file_order() {
         let text = format!("{HEAD}A,400,x,,,,\nB,400,x,,A,,\nA,400,x,,,,\na,400,x,,,,\n");
         let (catalog, problems) = tables(&[("t.csv", &text)]);
         assert_eq!(
             problems,
             [
-                "t.csv:4:1: code `A` appears twice in this file (first on line 2)\n  help: remove one of the rows; `override` only replaces a code of an earlier source",
                 "t.csv:3:10: alias `A` of code `B` is already the code of code `A` (t.csv:2)\n  help: every code and alias must be unique: remove this alias",
+                "t.csv:4:1: code `A` appears twice in this file (first on line 2)\n  help: remove one of the rows; `override` only replaces a code of an earlier source",
                 "t.csv:5:1: variant `A` of code `a` is already the variant of code `A` (t.csv:2)\n  help: give one of the rows its own name in the `variant` column",
             ]
         );

@@ -1,24 +1,34 @@
 //! Table text as rustdoc markdown, and as plain text for `description()`.
 //!
-//! Descriptions are markdown: `**emphasis**` and backticks keep their meaning. Anything
-//! else that markdown or rustdoc would reinterpret is escaped so that the docs show what
-//! the table says: `<`, `>` and `&` (HTML), `[` and `]` (links), and the line starts
-//! that open headings, lists, quotes, tables or fenced code. Lines are unindented so
-//! that no description becomes an indented code block, and so a doctest.
+//! Descriptions are markdown: `**emphasis**`, backticks and `- item` lines (the bullet
+//! lists that `obs-codes import` writes) keep their meaning. Anything else that markdown
+//! or rustdoc would reinterpret is escaped so that the docs show what the table says:
+//! `<`, `>` and `&` (HTML), `[` and `]` (links), `|` (tables), and the line starts that
+//! open headings, other lists, quotes or fenced code. Lines are unindented so that no
+//! description becomes an indented code block, and so a doctest. Code spans are
+//! literal: nothing inside them is escaped or stripped.
 
 /// The description with markdown emphasis markers removed.
 pub fn plain_text(markdown: &str) -> String {
     strip_emphasis(&strip_emphasis(markdown, "**"), "*")
 }
 
-/// Removes `marker` around text that it emphasises (no space just inside the markers).
+/// Removes `marker` around text that it emphasises (no space just inside the markers),
+/// outside code spans.
 fn strip_emphasis(text: &str, marker: &str) -> String {
+    let spans = code_spans(text);
+    let find = |from: usize| {
+        text[from..]
+            .match_indices(marker)
+            .map(|(i, _)| from + i)
+            .find(|&i| !spans.iter().any(|span| span.contains(&i)))
+    };
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find(marker) {
-        let after = &rest[open + marker.len()..];
-        let close = after.find(marker).filter(|&close| {
-            let inner = &after[..close];
+    let mut pos = 0;
+    while let Some(open) = find(pos) {
+        let after = open + marker.len();
+        let close = find(after).filter(|&close| {
+            let inner = &text[after..close];
             !inner.is_empty()
                 && !inner.starts_with(char::is_whitespace)
                 && !inner.ends_with(char::is_whitespace)
@@ -26,18 +36,42 @@ fn strip_emphasis(text: &str, marker: &str) -> String {
         });
         match close {
             Some(close) => {
-                out.push_str(&rest[..open]);
-                out.push_str(&after[..close]);
-                rest = &after[close + marker.len()..];
+                out.push_str(&text[pos..open]);
+                out.push_str(&text[after..close]);
+                pos = close + marker.len();
             }
             None => {
-                out.push_str(&rest[..open + marker.len()]);
-                rest = after;
+                out.push_str(&text[pos..after]);
+                pos = after;
             }
         }
     }
-    out.push_str(rest);
+    out.push_str(&text[pos..]);
     out
+}
+
+/// The byte ranges of the code spans in `text`, backticks included: a run of one or two
+/// backticks up to the next run of the same length (longer runs never open a span
+/// here, see [`markdown`]).
+fn code_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(found) = text[i..].find('`') {
+        let open = i + found;
+        let run = text[open..].len() - text[open..].trim_start_matches('`').len();
+        let after = open + run;
+        match (run < 3)
+            .then(|| closing_run(&text[after..], run))
+            .flatten()
+        {
+            Some(end) => {
+                spans.push(open..after + end + run);
+                i = after + end + run;
+            }
+            None => i = after,
+        }
+    }
+    spans
 }
 
 /// Markdown that renders as the table wrote it (see the module docs), one output line
@@ -89,7 +123,7 @@ fn escape_inline(paragraph: &str) -> String {
             continue;
         }
         match c {
-            '<' | '>' | '&' | '[' | ']' | '\\' => {
+            '<' | '>' | '&' | '[' | ']' | '|' | '\\' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -130,10 +164,12 @@ fn escape_line_start(line: &str) -> String {
     }
     let opens_block = match first {
         '#' | '=' | '|' | '~' | '>' => true,
-        // A list item, or a thematic break (`***`, `- - -`).
+        // `- item` stays a list item (the importer writes lists so); every other list
+        // marker, and a thematic break (`***`, `- - -`), is text.
+        '-' if is_list_item(line) => false,
         '-' | '+' | '*' => {
             line[1..].is_empty()
-                || line[1..].starts_with(' ')
+                || line[1..].starts_with([' ', '\t'])
                 || line.chars().all(|c| c == first || c == ' ')
         }
         _ => false,
@@ -143,6 +179,15 @@ fn escape_line_start(line: &str) -> String {
     } else {
         line.to_owned()
     }
+}
+
+/// `- item`: a dash, one space, then text that is not itself a break or another marker.
+fn is_list_item(line: &str) -> bool {
+    line.strip_prefix("- ").is_some_and(|item| {
+        !item.is_empty()
+            && !item.starts_with(char::is_whitespace)
+            && !item.chars().all(|c| c == '-' || c == ' ')
+    })
 }
 
 /// `text` as a markdown code span, with enough backticks to hold any inside it.
@@ -169,6 +214,13 @@ mod tests {
         assert_eq!(plain_text("a *b* c"), "a b c");
         assert_eq!(plain_text("2 * 3 * 4"), "2 * 3 * 4");
         assert_eq!(plain_text("`x` stays"), "`x` stays");
+        // Code spans are literal.
+        assert_eq!(
+            plain_text("glob `*.txt` and *this*"),
+            "glob `*.txt` and this"
+        );
+        assert_eq!(plain_text("`f(**kwargs**)`"), "`f(**kwargs**)`");
+        assert_eq!(plain_text("**a `*` b**"), "a `*` b");
     }
 
     #[test]
@@ -187,13 +239,19 @@ mod tests {
     }
 
     #[test]
-    fn markdown_keeps_paragraphs_and_blocks_nothing() {
+    fn markdown_keeps_paragraphs_and_lists_and_opens_no_other_block() {
         assert_eq!(markdown("one\n\ntwo"), ["one", "", "two"]);
         assert_eq!(markdown("    indented code"), ["indented code"]);
         assert_eq!(
             markdown("# h\n- item\n1. one\n```\n> q"),
-            ["\\# h", "\\- item", "1\\. one", "\\`\\`\\`", "\\> q"]
+            ["\\# h", "- item", "1\\. one", "\\`\\`\\`", "\\> q"]
         );
+        assert_eq!(
+            markdown("-\ttab\n* star\n+ plus\n- - -\n-  two"),
+            ["\\-\ttab", "\\* star", "\\+ plus", "\\- - -", "\\-  two"]
+        );
+        assert_eq!(markdown("a | b\n--|--"), ["a \\| b", "--\\|--"]);
+        assert_eq!(markdown("`a|b`"), ["`a|b`"]);
         assert_eq!(markdown("**bold** start"), ["**bold** start"]);
         assert_eq!(markdown("***"), ["\\***"]);
     }

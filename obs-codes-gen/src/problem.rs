@@ -197,9 +197,10 @@ mod tests {
         problems.at(Location::file("t.csv"), "file is empty");
         assert_eq!(
             problems.messages(),
+            // File order: the whole-file problem first, though found last.
             [
+                "t.csv: file is empty",
                 "t.csv:3:7: bad status\n  help: write 404",
-                "t.csv: file is empty"
             ]
         );
     }
