@@ -33,6 +33,8 @@ pub struct Entry {
     pub description: String,
     /// What to do about it, when known.
     pub solution: Option<String>,
+    /// Where the row comes from (page names, `;`-separated), when the table says.
+    pub source: Option<String>,
     /// The row that defined the code.
     pub defined_at: Location,
     /// The row of a later source that replaced it, if any.
@@ -145,6 +147,7 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                     entry.retryable_by_table = row.retryable.is_some();
                     entry.description = row.description.clone();
                     entry.solution = row.solution.clone();
+                    entry.source = row.source.clone();
                     entry.overridden_at = Some(row.code.at.clone());
                 }
                 (Some(&index), false) => {
@@ -184,6 +187,7 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                         retryable_by_table: row.retryable.is_some(),
                         description: row.description.clone(),
                         solution: row.solution.clone(),
+                        source: row.source.clone(),
                         defined_at: row.code.at.clone(),
                         overridden_at: None,
                         variant_at,

@@ -45,6 +45,8 @@ pub struct Row {
     pub solution: Option<String>,
     /// True when the row replaces a code of an earlier source.
     pub is_override: bool,
+    /// Where the row comes from (page names, `;`-separated), when the table says.
+    pub source: Option<String>,
     /// False when one of the row's cells has a problem (reported): the row still goes
     /// through every check, so each of its problems is reported in the same build, but
     /// it generates nothing.
@@ -81,12 +83,14 @@ pub enum Column {
     Solution,
     /// `override`: replaces a code of an earlier source.
     Override,
+    /// `source`: where the row comes from (the pages that document the code).
+    Source,
 }
 
 impl Column {
     /// Every column with the header names that select it (normalized: lower case, no
     /// spaces, `_` or `-`).
-    pub const NAMES: [(Column, &'static [&'static str]); 8] = [
+    pub const NAMES: [(Column, &'static [&'static str]); 9] = [
         (Column::Code, &["code", "errorcode"]),
         (Column::Description, &["description", "errormessage"]),
         (
@@ -98,6 +102,7 @@ impl Column {
         (Column::Retryable, &["retryable"]),
         (Column::Solution, &["solution"]),
         (Column::Override, &["override"]),
+        (Column::Source, &["source"]),
     ];
 
     /// The name a message uses for the column.
@@ -111,6 +116,7 @@ impl Column {
             Column::Retryable => "retryable",
             Column::Solution => "solution",
             Column::Override => "override",
+            Column::Source => "source",
         }
     }
 
@@ -404,7 +410,7 @@ fn header_columns(header: &Record, problems: &mut Problems) -> Option<Vec<Option
 }
 
 fn accepted_columns() -> String {
-    "accepted columns (case, spaces, `_` and `-` ignored): code (or Error Code), description (or Error Message), http_status (or HTTP Status Code, Status Code, status) are required; variant, aliases, retryable, solution, override are optional".to_owned()
+    "accepted columns (case, spaces, `_` and `-` ignored): code (or Error Code), description (or Error Message), http_status (or HTTP Status Code, Status Code, status) are required; variant, aliases, retryable, solution, override, source are optional".to_owned()
 }
 
 fn report_width(record: &Record, expected: usize, problems: &mut Problems) {
@@ -465,6 +471,7 @@ fn parse_row(record: &Record, columns: &[Option<Column>], problems: &mut Problem
         description,
         solution: non_empty(Column::Solution).map(|c| c.value.trim().to_owned()),
         is_override,
+        source: non_empty(Column::Source).map(|c| c.value.trim().to_owned()),
         complete: true,
     };
     let complete = problems.len() == problems_before;

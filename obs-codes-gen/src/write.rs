@@ -60,6 +60,7 @@ pub fn cell(row: &Row, column: Column) -> String {
         Column::Retryable => flag(row.retryable),
         Column::Solution => row.solution.clone().unwrap_or_default(),
         Column::Override => flag(row.is_override.then_some(true)),
+        Column::Source => row.source.clone().unwrap_or_default(),
     }
 }
 
@@ -103,12 +104,12 @@ mod tests {
 
     #[test]
     fn tables_read_back_as_written() {
-        let text = "code,description,http_status,variant,aliases,retryable,solution,override\n\
-            \"#Hash\",\"a, \"\"quoted\"\"\nline\",404 Not Found,Hash,A|B,true,\" pad \",true\n\
-            Plain,**bold**,N/A,,,,,\n";
+        let text = "code,description,http_status,variant,aliases,retryable,solution,override,source\n\
+            \"#Hash\",\"a, \"\"quoted\"\"\nline\",404 Not Found,Hash,A|B,true,\" pad \",true,p1; p2\n\
+            Plain,**bold**,N/A,,,,,,\n";
         let rows = read(text);
         let columns = columns_for(&rows);
-        assert_eq!(columns.len(), 8);
+        assert_eq!(columns.len(), 9);
         let written = csv(&columns, &rows);
         let again = read(&written);
         let values = |rows: &[Row]| -> Vec<Vec<String>> {

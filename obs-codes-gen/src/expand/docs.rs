@@ -68,6 +68,15 @@ pub fn variant_docs(entry: &Entry) -> Vec<String> {
         (None, false) => "the default rule: no status".to_owned(),
     };
     lines.push(format!("* Retryable: {answer} ({why})"));
+    if let Some(source) = &entry.source {
+        let pages: Vec<String> = source
+            .split(';')
+            .map(str::trim)
+            .filter(|page| !page.is_empty())
+            .map(markdown::code_span)
+            .collect();
+        lines.push(format!("* Documented in: {}", pages.join(", ")));
+    }
     let defined = format!("* Defined on {}", where_defined(&entry.defined_at));
     lines.push(match &entry.overridden_at {
         Some(by) => format!("{defined}, overridden on {}", where_defined(by)),
