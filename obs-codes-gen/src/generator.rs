@@ -11,19 +11,17 @@ use std::path::{Path, PathBuf};
 /// Generates the enum for a list of sources, as `obs_errors!` would, into a `.rs` file.
 ///
 /// ```no_run
-/// // build.rs
-/// fn main() {
-///     let generated = obs_codes_gen::Generator::new("GatewayCode")
-///         .source("obs")
-///         .source("tables/gateway.csv")
-///         .runtime("obs_codes")
-///         .write_to_out_dir("gateway_code.rs")
-///         .unwrap_or_else(|error| panic!("{error}"));
-///     for path in generated.inputs {
-///         println!("cargo::rerun-if-changed={}", path.display());
-///     }
+/// // In build.rs's `main`:
+/// let generated = obs_codes_gen::Generator::new("GatewayCode")
+///     .source("obs")
+///     .source("tables/gateway.csv")
+///     .runtime("obs_codes")
+///     .write_to_out_dir("gateway_code.rs")
+///     .unwrap_or_else(|error| panic!("{error}"));
+/// for path in generated.inputs {
+///     println!("cargo::rerun-if-changed={}", path.display());
 /// }
-/// // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/gateway_code.rs"));
+/// // In src/lib.rs: include!(concat!(env!("OUT_DIR"), "/gateway_code.rs"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct Generator {
