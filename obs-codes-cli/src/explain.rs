@@ -1,7 +1,7 @@
 //! `obs-codes explain`: what a code means, and the closest codes for one that is unknown.
 
-use crate::table::RETRYABLE_STATUSES;
-use obs_codes::ObsErrorCode;
+use obs_codes_gen::catalog::{Catalog, Entry, default_retryable};
+use obs_codes_gen::markdown::plain_text;
 use std::fmt::Write;
 
 /// Width that descriptions are wrapped to, label column included.
@@ -22,30 +22,50 @@ pub struct Explained {
     pub all_known: bool,
 }
 
+/// The tables being explained, and how to name them.
+#[derive(Debug, Clone, Copy)]
+pub struct Tables<'a> {
+    /// The checked codes.
+    pub catalog: &'a Catalog,
+    /// The enum's name where it is known (the bundled table's `ObsErrorCode`).
+    pub enum_name: Option<&'a str>,
+    /// The command that lists every code, for the message about an unknown one.
+    pub list_command: &'a str,
+}
+
+/// The entry whose code or alias is `text`, exactly.
+pub fn find<'a>(catalog: &'a Catalog, text: &str) -> Option<&'a Entry> {
+    catalog
+        .entries
+        .iter()
+        .find(|e| e.code == text || e.aliases.iter().any(|a| a == text))
+}
+
 /// Explains each of `codes` (wire codes or aliases, exact), in order.
-pub fn explain(codes: &[String]) -> Explained {
+pub fn explain(tables: Tables<'_>, codes: &[String]) -> Explained {
     let mut explained = Explained {
         stdout: String::new(),
         stderr: String::new(),
         all_known: true,
     };
     for text in codes {
-        match ObsErrorCode::from_code(text) {
-            Some(code) => {
+        match find(tables.catalog, text) {
+            Some(entry) => {
                 if !explained.stdout.is_empty() {
                     explained.stdout.push('\n');
                 }
-                describe(&mut explained.stdout, code, text);
+                describe(&mut explained.stdout, tables.enum_name, entry, text);
             }
             None => {
                 explained.all_known = false;
                 let _ = write!(explained.stderr, "error: unknown code `{text}`");
-                let close = suggestions(text);
+                let close = suggestions(tables.catalog, text);
                 if close.is_empty() {
                     let _ = writeln!(
                         explained.stderr,
-                        "; no close match (`obs-codes list` shows all {} codes)",
-                        ObsErrorCode::COUNT
+                        "; no close match (`{}` shows all {} codes)",
+                        tables.list_command,
+                        tables.catalog.entries.len()
                     );
                 } else {
                     let _ = writeln!(explained.stderr, "; did you mean {}?", or_list(&close));
@@ -56,42 +76,48 @@ pub fn explain(codes: &[String]) -> Explained {
     explained
 }
 
-fn describe(out: &mut String, code: ObsErrorCode, asked: &str) {
-    let _ = write!(out, "{code} (ObsErrorCode::{code:?})");
-    if asked != code.as_str() {
+fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &str) {
+    let variant = &entry.variant;
+    match enum_name {
+        Some(name) => {
+            let _ = write!(out, "{} ({name}::{variant})", entry.code);
+        }
+        None => {
+            let _ = write!(out, "{} (variant {variant})", entry.code);
+        }
+    }
+    if asked != entry.code {
         let _ = write!(out, ", matched by its alias {asked}");
     }
     out.push('\n');
-    field(out, "status", &status(code));
-    field(out, "retryable", &retryable(code));
-    let aliases = if code.aliases().is_empty() {
+    field(out, "status", &status(entry));
+    field(out, "retryable", &retryable(entry));
+    let aliases = if entry.aliases.is_empty() {
         "none".to_owned()
     } else {
-        code.aliases().join(", ")
+        entry.aliases.join(", ")
     };
     field(out, "aliases", &aliases);
-    field(out, "description", code.description());
-    if let Some(solution) = code.solution() {
+    field(out, "description", &plain_text(&entry.description));
+    if let Some(solution) = &entry.solution {
         field(out, "solution", solution);
     }
 }
 
-fn status(code: ObsErrorCode) -> String {
-    match (code.http_status(), code.http_reason()) {
-        (Some(status), Some(reason)) => format!("{status} {reason}"),
-        (Some(status), None) => status.to_string(),
-        (None, _) => "none (N/A in the table)".to_owned(),
-    }
+fn status(entry: &Entry) -> String {
+    entry
+        .status
+        .as_ref()
+        .map_or_else(|| "none (N/A in the table)".to_owned(), ToString::to_string)
 }
 
-fn retryable(code: ObsErrorCode) -> String {
-    let by_status = code
-        .http_status()
-        .is_some_and(|s| RETRYABLE_STATUSES.contains(&s));
-    let status = code
-        .http_status()
-        .map_or_else(String::new, |s| s.to_string());
-    match (code.is_retryable(), by_status) {
+fn retryable(entry: &Entry) -> String {
+    let by_status = default_retryable(entry.status.as_ref());
+    let status = entry
+        .status
+        .as_ref()
+        .map_or_else(String::new, |s| s.code.to_string());
+    match (entry.retryable, by_status) {
         (true, true) => format!("yes (status {status})"),
         (false, false) => "no".to_owned(),
         (true, false) => format!("yes (the table says so; status {status} alone is not retried)"),
@@ -142,14 +168,14 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// The known codes and aliases closest to `text`: a case-insensitive match first, then
 /// by edit distance (case-insensitive), then codes that contain it; table order breaks
 /// ties. Only reasonably close ones are offered.
-pub fn suggestions(text: &str) -> Vec<&'static str> {
+pub fn suggestions<'a>(catalog: &'a Catalog, text: &str) -> Vec<&'a str> {
     let wanted = text.to_lowercase();
     let length = wanted.chars().count();
     let limit = (length / 3).max(2);
-    let names = ObsErrorCode::ALL
-        .iter()
-        .flat_map(|code| std::iter::once(code.as_str()).chain(code.aliases().iter().copied()));
-    let mut ranked: Vec<(usize, usize, &'static str)> = names
+    let names = catalog.entries.iter().flat_map(|entry| {
+        std::iter::once(entry.code.as_str()).chain(entry.aliases.iter().map(String::as_str))
+    });
+    let mut ranked: Vec<(usize, usize, &str)> = names
         .enumerate()
         .filter_map(|(order, name)| {
             let lower = name.to_lowercase();
@@ -212,6 +238,22 @@ fn or_list(names: &[&str]) -> String {
 mod tests {
     use super::*;
 
+    fn bundled() -> Catalog {
+        let loaded = obs_codes_gen::load(
+            &[obs_codes_gen::Source::from_arg("obs")],
+            std::path::Path::new("."),
+        );
+        assert!(loaded.problems.is_empty());
+        loaded.catalog
+    }
+
+    fn suggestions(text: &str) -> Vec<String> {
+        super::suggestions(&bundled(), text)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
     #[test]
     fn distances() {
         assert_eq!(edit_distance("", "abc"), 3);
@@ -222,22 +264,34 @@ mod tests {
 
     #[test]
     fn case_insensitive_match_comes_first() {
-        assert_eq!(suggestions("nosuchkey").first(), Some(&"NoSuchKey"));
-        assert_eq!(suggestions("NoSuchKy").first(), Some(&"NoSuchKey"));
+        assert_eq!(
+            suggestions("nosuchkey").first(),
+            Some(&"NoSuchKey".to_owned())
+        );
+        assert_eq!(
+            suggestions("NoSuchKy").first(),
+            Some(&"NoSuchKey".to_owned())
+        );
         assert_eq!(suggestions("slowdown"), ["SlowDown"]);
     }
 
     #[test]
     fn aliases_and_substrings_are_suggested() {
-        assert!(suggestions("keytoolongerr").contains(&"KeyTooLongError"));
-        assert!(suggestions("Timeout").contains(&"RequestTimeout"));
+        assert!(suggestions("keytoolongerr").contains(&"KeyTooLongError".to_owned()));
+        assert!(suggestions("Timeout").contains(&"RequestTimeout".to_owned()));
         assert!(suggestions("qqqqqqqqqqqqqqqq").is_empty());
     }
 
     #[test]
     fn explains_known_codes_and_refuses_unknown_ones() {
         let asked = ["SlowDown".to_owned(), "NoSuchKy".to_owned()];
-        let explained = explain(&asked);
+        let catalog = bundled();
+        let tables = Tables {
+            catalog: &catalog,
+            enum_name: Some("ObsErrorCode"),
+            list_command: "obs-codes list",
+        };
+        let explained = explain(tables, &asked);
         assert!(!explained.all_known);
         assert!(
             explained.stdout.starts_with(

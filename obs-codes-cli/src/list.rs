@@ -1,8 +1,9 @@
-//! `obs-codes list`: the bundled codes as an aligned table, CSV or JSON.
+//! `obs-codes list`: the codes of the loaded tables as an aligned table, CSV or JSON.
 
-use crate::located::Location;
-use crate::table::{Columns, Entry, write_csv};
-use obs_codes::ObsErrorCode;
+use crate::inputs::rows_of;
+use obs_codes_gen::catalog::{Catalog, Entry};
+use obs_codes_gen::markdown::plain_text;
+use obs_codes_gen::table::Column;
 use std::fmt::Write;
 
 /// How `list` prints.
@@ -28,65 +29,74 @@ pub struct Filter {
 }
 
 /// The codes that pass `filter`, in table order.
-pub fn codes(filter: Filter) -> Vec<ObsErrorCode> {
-    ObsErrorCode::ALL
+pub fn codes(catalog: &Catalog, filter: Filter) -> Catalog {
+    let entries = catalog
+        .entries
         .iter()
-        .copied()
-        .filter(|code| filter.status.is_none_or(|s| code.http_status() == Some(s)))
-        .filter(|code| !filter.retryable || code.is_retryable())
-        .collect()
+        .filter(|e| filter.status.is_none_or(|s| http_status(e) == Some(s)))
+        .filter(|e| !filter.retryable || e.retryable)
+        .cloned()
+        .collect();
+    Catalog {
+        entries,
+        ..catalog.clone()
+    }
+}
+
+fn http_status(entry: &Entry) -> Option<u16> {
+    entry.status.as_ref().map(|s| s.code)
 }
 
 /// The codes printed in `format`.
-pub fn render(codes: &[ObsErrorCode], format: Format) -> Result<String, csv::Error> {
+pub fn render(catalog: &Catalog, format: Format) -> String {
     match format {
-        Format::Table => Ok(table(codes)),
+        Format::Table => table(&catalog.entries),
         Format::Csv => {
-            let entries: Vec<Entry> = codes.iter().map(|&code| entry(code)).collect();
-            let columns = Columns {
-                retryable_and_aliases: true,
-                solution: true,
-            };
-            let bytes = write_csv(&entries, columns)?;
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
+            let mut rows = rows_of(catalog);
+            for row in &mut rows {
+                row.description = plain_text(&row.description);
+            }
+            let mut columns = vec![
+                Column::Code,
+                Column::Status,
+                Column::Retryable,
+                Column::Aliases,
+                Column::Description,
+                Column::Solution,
+            ];
+            // Variant names that the code does not give are kept.
+            if rows.iter().any(|r| r.variant.is_some()) {
+                columns.insert(2, Column::Variant);
+            }
+            if rows.iter().any(|r| r.source.is_some()) {
+                columns.push(Column::Source);
+            }
+            obs_codes_gen::write::csv(&columns, &rows)
         }
-        Format::Json => Ok(json(codes)),
+        Format::Json => json(&catalog.entries),
     }
 }
 
-fn status(code: ObsErrorCode) -> String {
-    match (code.http_status(), code.http_reason()) {
-        (Some(status), Some(reason)) => format!("{status} {reason}"),
-        (Some(status), None) => status.to_string(),
-        (None, _) => "N/A".to_owned(),
-    }
-}
-
-fn entry(code: ObsErrorCode) -> Entry {
-    Entry {
-        code: code.as_str().to_owned(),
-        status: status(code),
-        retryable: Some(code.is_retryable()),
-        aliases: code.aliases().iter().map(|&a| a.to_owned()).collect(),
-        description: code.description().to_owned(),
-        solution: code.solution().map(str::to_owned),
-        at: Location::new("(bundled table)", 1, 1),
-    }
+fn status(entry: &Entry) -> String {
+    entry
+        .status
+        .as_ref()
+        .map_or_else(|| "N/A".to_owned(), ToString::to_string)
 }
 
 /// The longest description shown in a table row, in characters.
 const SHORT: usize = 60;
 
-fn table(codes: &[ObsErrorCode]) -> String {
-    let rows: Vec<[String; 4]> = codes
+fn table(entries: &[Entry]) -> String {
+    let rows: Vec<[String; 4]> = entries
         .iter()
-        .map(|&code| {
-            let retry = if code.is_retryable() { "yes" } else { "no" };
+        .map(|entry| {
+            let retry = if entry.retryable { "yes" } else { "no" };
             [
-                code.as_str().to_owned(),
-                status(code),
+                entry.code.clone(),
+                status(entry),
                 retry.to_owned(),
-                short(code.description()),
+                short(&plain_text(&entry.description)),
             ]
         })
         .collect();
@@ -127,28 +137,29 @@ fn short(description: &str) -> String {
     cut
 }
 
-fn json(codes: &[ObsErrorCode]) -> String {
-    if codes.is_empty() {
+fn json(entries: &[Entry]) -> String {
+    if entries.is_empty() {
         return "[]\n".to_owned();
     }
     let mut out = String::from("[\n");
-    for (i, &code) in codes.iter().enumerate() {
+    for (i, entry) in entries.iter().enumerate() {
         let optional_number =
             |n: Option<u16>| n.map_or_else(|| "null".to_owned(), |n| n.to_string());
         let optional_text = |t: Option<&str>| t.map_or_else(|| "null".to_owned(), json_string);
-        let aliases: Vec<String> = code.aliases().iter().map(|a| json_string(a)).collect();
+        let aliases: Vec<String> = entry.aliases.iter().map(|a| json_string(a)).collect();
+        let reason = entry.status.as_ref().and_then(|s| s.reason.as_deref());
         let _ = write!(
             out,
             "  {{\"code\": {}, \"http_status\": {}, \"http_reason\": {}, \"retryable\": {}, \"aliases\": [{}], \"description\": {}, \"solution\": {}}}",
-            json_string(code.as_str()),
-            optional_number(code.http_status()),
-            optional_text(code.http_reason()),
-            code.is_retryable(),
+            json_string(&entry.code),
+            optional_number(http_status(entry)),
+            optional_text(reason),
+            entry.retryable,
             aliases.join(", "),
-            json_string(code.description()),
-            optional_text(code.solution()),
+            json_string(&plain_text(&entry.description)),
+            optional_text(entry.solution.as_deref()),
         );
-        out.push_str(if i + 1 < codes.len() { ",\n" } else { "\n" });
+        out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
     }
     out.push_str("]\n");
     out
@@ -188,25 +199,74 @@ mod tests {
         );
     }
 
+    fn bundled() -> Catalog {
+        obs_codes_gen::load(
+            &[obs_codes_gen::Source::from_arg("obs")],
+            std::path::Path::new("."),
+        )
+        .catalog
+    }
+
+    #[test]
+    fn the_bundled_codes_are_the_runtime_enums() {
+        // What `list` shows for the bundled table, the compiled enum says.
+        use obs_codes::ObsErrorCode;
+        let catalog = bundled();
+        assert_eq!(catalog.entries.len(), ObsErrorCode::COUNT);
+        for (entry, code) in catalog.entries.iter().zip(ObsErrorCode::ALL) {
+            let aliases: Vec<&str> = entry.aliases.iter().map(String::as_str).collect();
+            assert_eq!(
+                (
+                    entry.code.as_str(),
+                    format!("{code:?}"),
+                    http_status(entry),
+                    entry.status.as_ref().and_then(|s| s.reason.as_deref()),
+                    entry.retryable,
+                    aliases.as_slice(),
+                    plain_text(&entry.description),
+                    entry.solution.as_deref(),
+                ),
+                (
+                    code.as_str(),
+                    entry.variant.clone(),
+                    code.http_status(),
+                    code.http_reason(),
+                    code.is_retryable(),
+                    code.aliases(),
+                    code.description().to_owned(),
+                    code.solution(),
+                )
+            );
+        }
+    }
+
     #[test]
     fn filters_combine() {
-        let all = codes(Filter::default());
-        assert_eq!(all.len(), ObsErrorCode::COUNT);
-        let slow = codes(Filter {
-            status: Some(503),
-            retryable: true,
-        });
-        assert!(slow.contains(&ObsErrorCode::SlowDown));
-        assert!(
-            slow.iter()
-                .all(|c| c.http_status() == Some(503) && c.is_retryable())
+        let catalog = bundled();
+        let all = codes(&catalog, Filter::default());
+        assert_eq!(all.entries.len(), catalog.entries.len());
+        let slow = codes(
+            &catalog,
+            Filter {
+                status: Some(503),
+                retryable: true,
+            },
         );
-        let none = codes(Filter {
-            status: Some(418),
-            retryable: false,
-        });
-        assert!(none.is_empty());
-        assert_eq!(render(&none, Format::Json).ok().as_deref(), Some("[]\n"));
+        assert!(slow.entries.iter().any(|e| e.code == "SlowDown"));
+        assert!(
+            slow.entries
+                .iter()
+                .all(|e| http_status(e) == Some(503) && e.retryable)
+        );
+        let none = codes(
+            &catalog,
+            Filter {
+                status: Some(418),
+                retryable: false,
+            },
+        );
+        assert!(none.entries.is_empty());
+        assert_eq!(render(&none, Format::Json), "[]\n");
     }
 
     #[test]
@@ -226,11 +286,12 @@ mod tests {
 
     #[test]
     fn table_columns_align() {
-        let text = render(
-            &[ObsErrorCode::SlowDown, ObsErrorCode::NoSuchKey],
-            Format::Table,
-        )
-        .unwrap_or_default();
+        let mut catalog = bundled();
+        catalog
+            .entries
+            .retain(|e| e.code == "SlowDown" || e.code == "NoSuchKey");
+        catalog.entries.reverse();
+        let text = render(&catalog, Format::Table);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);
         let at = |line: &str, word: &str| line.find(word);

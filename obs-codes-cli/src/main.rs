@@ -1,44 +1,52 @@
-//! The `obs-codes` command: explain and list the bundled OBS error codes, import a
-//! table from an upstream reStructuredText page, and diff two tables.
+//! The `obs-codes` command: explain and list error codes, check tables and generate the
+//! enum as the macro would, import a table from an upstream reStructuredText page, and
+//! diff two tables.
+//!
+//! Every table it reads or writes goes through `obs-codes-gen`, the generator behind
+//! the macro: the same reader, checks, messages and writer.
 //!
 //! Exit codes: 0 on success; 1 when `explain` meets an unknown code or `diff
 //! --exit-code` finds differences; 2 when an input cannot be read or is invalid
-//! (reported as `file:line:col: error: message`), an output cannot be written, or the
+//! (reported as `error: file:line:col: message`), an output cannot be written, or the
 //! arguments are wrong.
 
+mod diagnostic;
 mod diff;
 mod explain;
 mod fixes;
+mod inputs;
 mod list;
-mod located;
 mod markup;
 mod output;
 mod page;
 mod rst;
-mod table;
 
 use clap::{Parser, Subcommand};
-use located::{Error, Problem, read_text};
+use diagnostic::{Error, read_text};
+use obs_codes_gen::source::BUNDLED_NAME;
+use obs_codes_gen::{Generator, Loaded};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use table::{Columns, Entry};
 
 /// Exit code for a negative answer: an unknown code, or differences with `--exit-code`.
 const EXIT_NEGATIVE: u8 = 1;
 /// Exit code for an error: invalid or unreadable input, unwritable output, bad usage.
 const EXIT_ERROR: u8 = 2;
 
-/// Huawei Cloud OBS error codes: explain and list the bundled table, regenerate tables
-/// from the vendor's pages, and see what a regeneration changes.
+/// Huawei Cloud OBS error codes: explain and list codes, check tables and generate the
+/// enum the macro would, regenerate tables from the vendor's pages, and see what a
+/// regeneration changes.
 #[derive(Debug, Parser)]
 #[command(
     name = "obs-codes",
     version,
-    after_help = "Exit codes:\n  \
+    after_help = "Tables (SOURCE): `obs` is the bundled OBS table; anything else is a CSV file, \
+                  relative to the current directory.\n\n\
+                  Exit codes:\n  \
                   0  success\n  \
                   1  an unknown code (explain), differences (diff --exit-code)\n  \
-                  2  invalid or unreadable input (file:line:col: error: ...), unwritable output, bad arguments"
+                  2  invalid or unreadable input (error: file:line:col: ...), unwritable output, bad arguments"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -55,8 +63,12 @@ enum Command {
         /// Wire codes or aliases, e.g. NoSuchKey SlowDown.
         #[arg(value_name = "CODE", required = true)]
         codes: Vec<String>,
+        /// The tables to look in, in order, as in the macro (default: `obs`, the
+        /// bundled table).
+        #[arg(long = "table", value_name = "SOURCE")]
+        tables: Vec<String>,
     },
-    /// List the bundled codes, optionally filtered.
+    /// List the codes, optionally filtered.
     List {
         /// Only codes with this HTTP status.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=599))]
@@ -67,6 +79,44 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = list::Format::Table)]
         format: list::Format,
+        /// The tables to list, in order, as in the macro (default: `obs`, the bundled
+        /// table).
+        #[arg(long = "table", value_name = "SOURCE")]
+        tables: Vec<String>,
+    },
+    /// Check tables as the macro does: print its messages, exit 2 if they would not compile.
+    ///
+    /// Reads the sources in order, exactly as `obs_errors!` reads them, and prints the
+    /// compiler's messages (`error: path:line:col: message`, then its help line), in
+    /// the compiler's order. Paths are shown as written on the command line.
+    Check {
+        /// `obs` (the bundled table) or CSV files, in the order the macro lists them.
+        #[arg(value_name = "SOURCE", required = true)]
+        sources: Vec<String>,
+    },
+    /// Write the Rust code the macro would expand to, formatted.
+    ///
+    /// For a generated file instead of a proc-macro (build scripts, code review). Without
+    /// --runtime the code needs only `core`; with `--runtime obs_codes` it also
+    /// implements `obs_codes::ErrorCode`, as `obs_codes::obs_errors!` does. Nothing is
+    /// written when a source has a problem (the messages are those of `check`).
+    Generate {
+        /// `obs` (the bundled table) or CSV files, in order, as in the macro.
+        #[arg(value_name = "SOURCE", required = true)]
+        sources: Vec<String>,
+        /// The enum's name.
+        #[arg(long, value_name = "ENUM", default_value = obs_codes_gen::expand::DEFAULT_NAME)]
+        name: String,
+        /// The enum's visibility, as written in Rust (`pub`, `pub(crate)`, `""`).
+        #[arg(long, value_name = "VIS", default_value = "pub")]
+        vis: String,
+        /// Also implement `ErrorCode` of the `obs-codes` crate at PATH (`obs_codes`).
+        #[arg(long, value_name = "PATH")]
+        runtime: Option<String>,
+        /// Write the code to FILE (replaced whole once complete, never left partial)
+        /// instead of standard output.
+        #[arg(short, long, value_name = "FILE.rs")]
+        output: Option<PathBuf>,
     },
     /// Read the error-code table of an upstream page and write a CSV table.
     ///
@@ -74,8 +124,9 @@ enum Command {
     /// Error Code / Description / HTTP Status Code table, or the API reference's
     /// Status Code / Error Code / Error Message / Solution table) and writes a table in
     /// the macro's CSV format: `code,http_status`, then `retryable,aliases` when
-    /// --fixes is given, `description`, and `solution` when the page has one. Nothing
-    /// is written when the page or the fixes have a problem (exit code 2).
+    /// --fixes is given, `description`, and `solution` when the page has one. The rows
+    /// are checked as the macro checks a table; nothing is written when the page or the
+    /// fixes have a problem (exit code 2).
     #[command(
         after_long_help = "Regenerate the bundled table (from the workspace root):\n  \
                            obs-codes import tables/upstream/obs_29_1601.rst --fixes tables/obs-fixes.csv -o tables/obs.csv"
@@ -93,18 +144,20 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Show the codes added, removed and changed from OLD to NEW.
+    /// Show the codes added, removed, moved and changed from OLD to NEW.
     ///
-    /// OLD and NEW are CSV tables in the macro's format, or upstream pages (`.rst`),
-    /// which are imported first. A code is changed when its status, retry flag,
-    /// description, solution or aliases differ.
+    /// OLD and NEW are tables (`obs`, or CSV files, checked as `check` does: a table
+    /// that would not compile is an error) or upstream pages (`.rst`), which are
+    /// imported first. Every column the macro reads is compared; changes that break
+    /// users of the enum (a removed code or alias, a renamed variant, a code moved to
+    /// or from an alias) are marked `(breaking)` and counted.
     Diff {
-        /// The table as it is (CSV, or a `.rst` page).
+        /// The table as it is (`obs`, CSV, or a `.rst` page).
         #[arg(value_name = "OLD")]
-        old: PathBuf,
-        /// The table to compare with (CSV, or a `.rst` page).
+        old: String,
+        /// The table to compare with (`obs`, CSV, or a `.rst` page).
         #[arg(value_name = "NEW")]
-        new: PathBuf,
+        new: String,
         /// Fixes to re-apply to the page arguments, as for `import`.
         #[arg(long, value_name = "FIXES.csv")]
         fixes: Option<PathBuf>,
@@ -146,31 +199,28 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<Outcome, Error> {
     match command {
-        Command::Explain { codes } => {
-            let explained = explain::explain(&codes);
-            Ok(Outcome {
-                stdout: explained.stdout.into_bytes(),
-                stderr: explained.stderr,
-                code: if explained.all_known {
-                    0
-                } else {
-                    EXIT_NEGATIVE
-                },
-            })
-        }
+        Command::Explain { codes, tables } => explain(&codes, &tables),
         Command::List {
             status,
             retryable,
             format,
+            tables,
         } => {
-            let codes = list::codes(list::Filter { status, retryable });
-            let text = list::render(&codes, format)
-                .map_err(|e| Error::io(Path::new("standard output"), "write", e.into()))?;
+            let loaded = inputs::load(&inputs::or_bundled(&tables))?;
+            let codes = list::codes(&loaded.catalog, list::Filter { status, retryable });
             Ok(Outcome {
-                stdout: text.into_bytes(),
+                stdout: list::render(&codes, format).into_bytes(),
                 ..Outcome::default()
             })
         }
+        Command::Check { sources } => Ok(check(&sources)),
+        Command::Generate {
+            sources,
+            name,
+            vis,
+            runtime,
+            output,
+        } => generate(&sources, &name, &vis, runtime.as_deref(), output.as_deref()),
         Command::Import {
             page,
             fixes,
@@ -185,69 +235,209 @@ fn run(command: Command) -> Result<Outcome, Error> {
     }
 }
 
-/// A table loaded for `import` or `diff`.
-struct Loaded {
-    entries: Vec<Entry>,
-    columns: Columns,
-    warnings: String,
+fn explain(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
+    let sources = inputs::or_bundled(tables);
+    let loaded = inputs::load(&sources)?;
+    let bundled_only = sources == [BUNDLED_NAME];
+    let list_command = if bundled_only {
+        "obs-codes list".to_owned()
+    } else {
+        let options: Vec<String> = sources.iter().map(|s| format!("--table {s}")).collect();
+        format!("obs-codes list {}", options.join(" "))
+    };
+    let explained = explain::explain(
+        explain::Tables {
+            catalog: &loaded.catalog,
+            enum_name: bundled_only.then_some(obs_codes_gen::expand::DEFAULT_NAME),
+            list_command: &list_command,
+        },
+        codes,
+    );
+    Ok(Outcome {
+        stdout: explained.stdout.into_bytes(),
+        stderr: explained.stderr,
+        code: if explained.all_known {
+            0
+        } else {
+            EXIT_NEGATIVE
+        },
+    })
 }
 
-fn import(page: &Path, fixes: Option<&Path>, output: Option<&Path>) -> Result<Outcome, Error> {
-    let fixes = fixes.map(read_fixes).transpose()?;
-    let loaded = load_page(page, fixes.as_deref())?;
-    let bytes = table::write_csv(&loaded.entries, loaded.columns).map_err(|e| {
-        Error::io(
-            output.unwrap_or(Path::new("standard output")),
-            "write",
-            e.into(),
-        )
-    })?;
-    let mut outcome = Outcome {
-        stderr: loaded.warnings,
-        ..Outcome::default()
-    };
+/// `check`: the compiler's messages on standard error; a count of the codes when the
+/// tables would compile.
+fn check(sources: &[String]) -> Outcome {
+    match inputs::load(sources) {
+        Ok(loaded) => Outcome {
+            stdout: format!(
+                "{}: {} codes, no problems\n",
+                sources.join(", "),
+                loaded.catalog.entries.len()
+            )
+            .into_bytes(),
+            ..Outcome::default()
+        },
+        Err(error) => Outcome {
+            stderr: format!("{error}\n"),
+            code: EXIT_ERROR,
+            ..Outcome::default()
+        },
+    }
+}
+
+fn generate(
+    sources: &[String],
+    name: &str,
+    vis: &str,
+    runtime: Option<&str>,
+    output: Option<&Path>,
+) -> Result<Outcome, Error> {
+    // Checked first, so that problems read exactly as `check` prints them.
+    inputs::load(sources)?;
+    let mut command = vec!["obs-codes generate".to_owned()];
+    command.extend(sources.iter().cloned());
+    if name != obs_codes_gen::expand::DEFAULT_NAME {
+        command.push(format!("--name {name}"));
+    }
+    if vis != "pub" {
+        command.push(format!("--vis '{vis}'"));
+    }
+    if let Some(runtime) = runtime {
+        command.push(format!("--runtime {runtime}"));
+    }
+    let header = format!(
+        "Generated by `{}`: do not edit.\nThe enum `{name}` from {}, as `obs_errors!` expands it.",
+        command.join(" "),
+        sources.join(", ")
+    );
+    let mut generator = Generator::new(name).vis(vis).base_dir(".").header(&header);
+    for source in sources {
+        generator = generator.source(source);
+    }
+    if let Some(runtime) = runtime {
+        generator = generator.runtime(runtime);
+    }
+    let generated = generator
+        .generate()
+        .map_err(|error| Error::Usage(error.to_string()))?;
+    write_out(generated.code.into_bytes(), output, None)
+}
+
+/// `bytes` to `output` (atomically, with `done` on standard error), or to standard
+/// output.
+fn write_out(
+    bytes: Vec<u8>,
+    output: Option<&Path>,
+    done: Option<String>,
+) -> Result<Outcome, Error> {
     match output {
         Some(path) => {
             output::write_file(path, &bytes)?;
-            outcome.stderr.push_str(&format!(
-                "wrote {} codes to {}\n",
-                loaded.entries.len(),
-                path.display()
-            ));
+            Ok(Outcome {
+                stderr: done
+                    .map(|d| format!("{d} to {}\n", path.display()))
+                    .unwrap_or_default(),
+                ..Outcome::default()
+            })
         }
-        None => outcome.stdout = bytes,
+        None => Ok(Outcome {
+            stdout: bytes,
+            ..Outcome::default()
+        }),
     }
+}
+
+/// The fixes of `--fixes`, read.
+fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
+    let text = read_text(path)?;
+    Ok(fixes::read(&path.display().to_string(), &text)?)
+}
+
+fn import(page: &Path, fixes: Option<&Path>, output: Option<&Path>) -> Result<Outcome, Error> {
+    if !is_page(&page.to_string_lossy()) {
+        return Err(Error::Usage(format!(
+            "`import` reads an upstream page in reStructuredText (a `.rst` file), and `{}` is not one; to check a CSV table, run `obs-codes check {}`",
+            page.display(),
+            page.display()
+        )));
+    }
+    let fixes = fixes.map(read_fixes).transpose()?;
+    let imported = inputs::import(page, fixes.as_deref())?;
+    let done = format!("wrote {} codes", imported.catalog.entries.len());
+    let mut outcome = write_out(imported.csv.into_bytes(), output, Some(done))?;
+    outcome.stderr = imported.warnings + &outcome.stderr;
     Ok(outcome)
 }
 
-fn diff(old: &Path, new: &Path, fixes: Option<&Path>, exit_code: bool) -> Result<Outcome, Error> {
+/// One side of a diff: its codes, and the warnings of importing it.
+struct Side {
+    codes: Vec<diff::Code>,
+    warnings: String,
+}
+
+/// A table's codes, each with its row's `override` cell.
+fn codes_of(loaded: &Loaded) -> Vec<diff::Code> {
+    let overrides: std::collections::HashSet<&str> = loaded
+        .tables
+        .iter()
+        .flatten()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.is_override)
+        .map(|r| r.code.value.as_str())
+        .collect();
+    loaded
+        .catalog
+        .entries
+        .iter()
+        .map(|entry| diff::Code {
+            is_override: overrides.contains(entry.code.as_str()),
+            entry: entry.clone(),
+        })
+        .collect()
+}
+
+fn diff(old: &str, new: &str, fixes: Option<&Path>, exit_code: bool) -> Result<Outcome, Error> {
     if fixes.is_some() && !is_page(old) && !is_page(new) {
         return Err(Error::Usage(
             "--fixes applies to an upstream page (.rst), and neither table is one".to_owned(),
         ));
     }
     let fixes = fixes.map(read_fixes).transpose()?;
-    let load = |path: &Path| {
-        if is_page(path) {
-            load_page(path, fixes.as_deref())
+    let load = |arg: &str| -> Result<Side, Error> {
+        if is_page(arg) {
+            let imported = inputs::import(Path::new(arg), fixes.as_deref())?;
+            let codes = imported
+                .catalog
+                .entries
+                .into_iter()
+                .map(|entry| diff::Code {
+                    entry,
+                    is_override: false,
+                })
+                .collect();
+            Ok(Side {
+                codes,
+                warnings: imported.warnings,
+            })
         } else {
-            load_csv(path)
+            let loaded = inputs::load(&[arg.to_owned()])?;
+            Ok(Side {
+                codes: codes_of(&loaded),
+                warnings: String::new(),
+            })
         }
     };
     // Read both before failing, so that every problem is reported at once.
     let (before, after) = match (load(old), load(new)) {
         (Ok(before), Ok(after)) => (before, after),
-        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
-            a.extend(b);
-            return Err(Error::Invalid(a));
-        }
+        (Err(a), Err(b)) => return Err(a.join(b)),
         (Err(error), _) | (_, Err(error)) => return Err(error),
     };
-    let changes = diff::compare(&before.entries, &after.entries);
+    let changes = diff::compare(&before.codes, &after.codes);
     let text = diff::render(
         &changes,
-        (&old.display().to_string(), before.entries.len()),
-        (&new.display().to_string(), after.entries.len()),
+        (old, before.codes.len()),
+        (new, after.codes.len()),
     );
     Ok(Outcome {
         stdout: text.into_bytes(),
@@ -260,69 +450,18 @@ fn diff(old: &Path, new: &Path, fixes: Option<&Path>, exit_code: bool) -> Result
     })
 }
 
-/// True when `path` names an upstream page rather than a CSV table.
-fn is_page(path: &Path) -> bool {
-    path.extension()
+/// True when `arg` names an upstream page rather than a table.
+fn is_page(arg: &str) -> bool {
+    Path::new(arg)
+        .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("rst"))
-}
-
-fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
-    let text = read_text(path)?;
-    Ok(fixes::read(&path.display().to_string(), &text)?)
-}
-
-fn load_csv(path: &Path) -> Result<Loaded, Error> {
-    let text = read_text(path)?;
-    let table = table::read_csv(&path.display().to_string(), &text)?;
-    Ok(Loaded {
-        entries: table.entries,
-        columns: Columns::default(),
-        warnings: String::new(),
-    })
-}
-
-/// Imports a page, applying `fixes`. Codes with a space that no fix mentions get a
-/// warning: authors of the vendor's pages break long names by hand.
-fn load_page(path: &Path, fixes: Option<&[fixes::Fix]>) -> Result<Loaded, Error> {
-    let text = read_text(path)?;
-    let mut page = page::read(&path.display().to_string(), &text)?;
-    if let Some(fixes) = fixes {
-        fixes::apply(&mut page.entries, fixes)?;
-    }
-    let mut diagnostics: Vec<(&Problem, &str)> = page.notes.iter().map(|n| (n, "note")).collect();
-    let unfixed_spaces: Vec<Problem> = page
-        .entries
-        .iter()
-        .filter(|e| e.code.contains(char::is_whitespace))
-        .filter(|e| !fixes.is_some_and(|f| fixes::mentions(f, &e.code)))
-        .map(|e| {
-            let message = format!(
-                "code `{}` contains a space: if the page wrapped it, give its wire code in a fixes file (--fixes)",
-                e.code
-            );
-            Problem::new(e.at.clone(), message)
-        })
-        .collect();
-    diagnostics.extend(unfixed_spaces.iter().map(|w| (w, "warning")));
-    diagnostics.sort_by_key(|(p, _)| (p.at.line, p.at.column));
-    let warnings: String = diagnostics
-        .iter()
-        .map(|(p, kind)| p.render(kind) + "\n")
-        .collect();
-    Ok(Loaded {
-        columns: Columns {
-            retryable_and_aliases: fixes.is_some(),
-            solution: page.has_solution,
-        },
-        entries: page.entries,
-        warnings,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use obs_codes_gen::catalog::Entry;
 
     #[test]
     fn the_command_line_is_consistent() {
@@ -341,22 +480,58 @@ mod tests {
         | B\\   |        | `u <v>`_    |\n\
         +------+--------+-------------+\n";
 
-    const SEED_CSV: &str = "# comment\ncode,http_status,retryable,aliases,description\n\
-        A,400,,X|Y,\"quoted, \"\"text\"\"\n\nmore\"\nB,N/A,true,,plain\n";
+    const SEED_CSV: &str = "# comment\ncode,http_status,retryable,aliases,description,variant\n\
+        A,400,,X|Y,\"quoted, \"\"text\"\"\n\nmore\",\nB,N/A,true,,plain,Bee\n";
 
     const SEED_FIXES: &str = "# c\ndocumented,code,aliases,retryable\nA B,AB,X|Y,true\n";
 
+    /// Every line of `text` can be pointed at: lines end at LF, CR or CRLF.
+    fn line_count(text: &str) -> usize {
+        obs_codes_gen::source::line_column(text, text.len()).0
+    }
+
+    /// The line of every `error: NAME:LINE:COL:` diagnostic in `lines`.
+    fn reported_lines(name: &str, lines: &[String]) -> Vec<usize> {
+        let prefix = format!("error: {name}:");
+        lines
+            .iter()
+            .filter_map(|l| l.strip_prefix(&prefix))
+            .filter_map(|rest| rest.split(':').next()?.parse().ok())
+            .collect()
+    }
+
+    /// What a client sees of each code: the fields `from_code` callers read.
+    fn fields(entries: &[Entry]) -> Vec<String> {
+        entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {:?} {:?} {} {:?} {:?}",
+                    e.code, e.variant, e.aliases, e.status, e.retryable, e.description, e.solution
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn the_seeds_are_valid() {
-        let page = page::read("p.rst", SEED_PAGE).map_err(|p| format!("{p:?}"));
-        let codes: Vec<(String, String)> = page
-            .map(|p| p.entries.into_iter().map(|e| (e.code, e.status)).collect())
+        let imported = inputs::import_text("p.rst", SEED_PAGE, None).map_err(|e| e.to_string());
+        let codes: Vec<(String, String)> = imported
+            .map(|i| {
+                i.catalog
+                    .entries
+                    .into_iter()
+                    .map(|e| (e.code, e.status.map(|s| s.to_string()).unwrap_or_default()))
+                    .collect()
+            })
             .unwrap_or_default();
         assert_eq!(
             codes,
             [("A".into(), "400".into()), ("B".into(), "400".into())]
         );
-        assert!(table::read_csv("t.csv", SEED_CSV).is_ok());
+        let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", SEED_CSV.as_bytes())]);
+        assert!(problems.is_empty(), "{:?}", problems.messages());
+        assert_eq!(catalog.entries.len(), 2);
         assert!(fixes::read("f.csv", SEED_FIXES).is_ok());
     }
 
@@ -378,23 +553,71 @@ mod tests {
     }
 
     fn markup_char() -> impl proptest::strategy::Strategy<Value = char> {
-        proptest::sample::select("+-=| \n\t`:\\*_<>\",#.()aB1é".chars().collect::<Vec<_>>())
+        proptest::sample::select("+-=| \n\r\t`:\\*_<>\",#.()aB1é".chars().collect::<Vec<_>>())
     }
 
     proptest::proptest! {
         #[test]
-        fn pages_never_panic(
+        fn imported_pages_read_back_or_are_located(
             edits in proptest::collection::vec((0usize..400, 0u8..3, markup_char()), 0..12)
         ) {
-            let _ = page::read("p.rst", &mutate(SEED_PAGE, &edits));
+            let text = mutate(SEED_PAGE, &edits);
+            match inputs::import_text("p.rst", &text, None) {
+                Ok(imported) => {
+                    // What import writes, the macro reads: the same codes.
+                    let (again, problems) =
+                        obs_codes_gen::load_bytes(&[("out.csv", imported.csv.as_bytes())]);
+                    proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
+                    proptest::prop_assert_eq!(fields(&again.entries), fields(&imported.catalog.entries));
+                }
+                Err(Error::Invalid(lines)) => {
+                    let reported = reported_lines("p.rst", &lines);
+                    proptest::prop_assert!(!reported.is_empty(), "{lines:?}");
+                    for line in reported {
+                        proptest::prop_assert!(line >= 1 && line <= line_count(&text), "{lines:?}");
+                    }
+                }
+                Err(other) => proptest::prop_assert!(false, "{other}"),
+            }
         }
 
         #[test]
-        fn tables_and_fixes_never_panic(
+        fn accepted_tables_round_trip_and_problems_are_located(
             edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
         ) {
-            let _ = table::read_csv("t.csv", &mutate(SEED_CSV, &edits));
-            let _ = fixes::read("f.csv", &mutate(SEED_FIXES, &edits));
+            let text = mutate(SEED_CSV, &edits);
+            let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
+            if problems.is_empty() {
+                let rows = inputs::rows_of(&catalog);
+                let written = obs_codes_gen::write::csv(&obs_codes_gen::write::columns_for(&rows), &rows);
+                let (again, problems) = obs_codes_gen::load_bytes(&[("t.csv", written.as_bytes())]);
+                proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
+                proptest::prop_assert_eq!(fields(&again.entries), fields(&catalog.entries));
+            } else {
+                for (line, column, message) in problems.iter_located() {
+                    proptest::prop_assert!(line <= line_count(&text) && column >= 1, "{message}");
+                }
+            }
+        }
+
+        #[test]
+        fn fixes_are_read_or_located(
+            edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
+        ) {
+            let text = mutate(SEED_FIXES, &edits);
+            match fixes::read("f.csv", &text) {
+                Ok(fixes) => {
+                    for fix in fixes {
+                        proptest::prop_assert!(fix.documented.at.line <= line_count(&text));
+                    }
+                }
+                Err(problems) => {
+                    proptest::prop_assert!(!problems.is_empty());
+                    for (line, column, message) in problems.iter_located() {
+                        proptest::prop_assert!(line <= line_count(&text) && column >= 1, "{message}");
+                    }
+                }
+            }
         }
 
         #[test]
@@ -408,16 +631,17 @@ mod tests {
 
         #[test]
         fn any_text_never_panics(text in "\\PC{0,200}") {
-            let _ = page::read("p.rst", &text);
-            let _ = table::read_csv("t.csv", &text);
-            let _ = explain::suggestions(&text);
+            let _ = inputs::import_text("p.rst", &text, None);
+            let _ = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
+            let _ = fixes::read("f.csv", &text);
         }
     }
 
     #[test]
     fn pages_are_told_by_their_extension() {
-        assert!(is_page(Path::new("x/obs_29_1601.rst")));
-        assert!(is_page(Path::new("PAGE.RST")));
-        assert!(!is_page(Path::new("tables/obs.csv")));
+        assert!(is_page("x/obs_29_1601.rst"));
+        assert!(is_page("PAGE.RST"));
+        assert!(!is_page("tables/obs.csv"));
+        assert!(!is_page("obs"));
     }
 }

@@ -277,17 +277,11 @@ fn unescape(chars: &[char]) -> String {
     inline(&chars.iter().collect::<String>(), Mode::Plain)
 }
 
-/// `content` as a markdown code span (fenced with enough backquotes), or bare.
+/// `content` as a markdown code span (the generator's, as rustdoc reads it), or bare.
 fn code(content: &str, mode: Mode) -> String {
-    if mode == Mode::Plain {
-        return content.to_owned();
-    }
-    let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    if longest == 0 {
-        format!("{fence}{content}{fence}")
-    } else {
-        format!("{fence} {content} {fence}")
+    match mode {
+        Mode::Markdown => obs_codes_gen::markdown::code_span(content),
+        Mode::Plain => content.to_owned(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Writing results: whole files at once, or standard streams.
 
-use crate::located::Error;
+use crate::diagnostic::Error;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -108,7 +108,7 @@ mod tests {
         let message = write_file(path, b"x").err().map(|e| e.to_string());
         assert!(
             message.as_deref().is_some_and(|m| m
-                .starts_with("/nonexistent-obs-codes-dir/out.csv: error: cannot write the file:")),
+                .starts_with("error: /nonexistent-obs-codes-dir/out.csv: cannot write the file:")),
             "{message:?}"
         );
     }

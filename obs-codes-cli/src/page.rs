@@ -1,204 +1,202 @@
-//! An upstream page's error-code tables as table rows.
+//! An upstream page's error-code tables as table rows (the generator's [`Row`]s, every
+//! cell located in the page).
 //!
 //! A page may hold several grid tables; the error-code ones are those whose header
 //! names an error-code column. Both page families are read by header name, not by
-//! position: the SDK guides' `Error Code | Description | HTTP Status Code` and the API
-//! reference's `Status Code | Error Code | Error Message | Solution`. Each code cell is
-//! one row; a status (or any) cell that spans several code rows applies to each of
-//! them, and cells of one column within a code's rows are joined as paragraphs.
+//! position, with the generator's column names: the SDK guides' `Error Code |
+//! Description | HTTP Status Code` and the API reference's `Status Code | Error Code |
+//! Error Message | Solution`. Each code cell is one row; a status (or any) cell that
+//! spans several code rows applies to each of them, and cells of one column within a
+//! code's rows are joined as paragraphs.
 //!
 //! A code listed again with the same status (the API reference gives `AccessDenied`
 //! twice, for two causes) is merged into its first row: descriptions and solutions
-//! joined as paragraphs, and a note says so. With another status it is an error.
+//! joined as paragraphs, and a note says so. With another status it is an error. The
+//! rows are checked as a table by the generator afterwards (see `import`).
 
-use crate::located::{Location, Problem};
+use crate::diagnostic::problem;
 use crate::markup::{Mode, cell_text};
 use crate::rst::{Cell, GridTable, tables};
-use crate::table::{Entry, check_code, check_unique, normalize_header, parse_status};
+use obs_codes_gen::table::{self, Column};
+use obs_codes_gen::{HttpStatus, Location, Problem, Row};
 
-/// What a page column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Code,
-    Status,
-    Description,
-    Solution,
-}
-
-/// Header names (normalized as the macro does) of each role.
-const ROLE_NAMES: [(Role, &[&str]); 4] = [
-    (Role::Code, &["errorcode", "code"]),
-    (
-        Role::Status,
-        &["httpstatuscode", "httpstatus", "statuscode", "status"],
-    ),
-    (
-        Role::Description,
-        &["description", "errormessage", "message"],
-    ),
-    (Role::Solution, &["solution"]),
+/// What a page column holds: the table columns a page has.
+const PAGE_COLUMNS: [Column; 4] = [
+    Column::Code,
+    Column::Status,
+    Column::Description,
+    Column::Solution,
 ];
 
 /// The rows of a page's error-code tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     /// The rows, in page order.
-    pub entries: Vec<Entry>,
+    pub rows: Vec<Row>,
     /// True when a table has a solution column.
     pub has_solution: bool,
     /// Rows merged into an earlier row of the same code.
     pub notes: Vec<Problem>,
 }
 
-/// Reads the error-code tables of a page, reporting every problem found.
+/// Reads the error-code tables of a page, reporting every problem found, in page order.
 pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
     let grids = tables(file, text).map_err(|p| vec![p])?;
     let mut page = Page {
-        entries: Vec::new(),
+        rows: Vec::new(),
         has_solution: false,
         notes: Vec::new(),
     };
     let mut problems = Vec::new();
     let mut found = 0;
     for grid in &grids {
-        let Some(roles) = roles(grid, &mut problems) else {
+        let Some(columns) = columns(grid, &mut problems) else {
             continue;
         };
         found += 1;
-        page.has_solution |= roles.iter().any(|(role, _)| *role == Role::Solution);
-        rows(grid, &roles, &mut page.entries, &mut problems);
+        page.has_solution |= columns.iter().any(|(c, _)| *c == Column::Solution);
+        rows(grid, &columns, &mut page.rows, &mut problems);
     }
     if found == 0 && problems.is_empty() {
         let at = grids
             .first()
-            .map_or_else(|| Location::new(file, 1, 1), |g| g.at.clone());
+            .map_or_else(|| crate::diagnostic::at(file, 1, 1), |g| g.at.clone());
         let message = format!(
             "no error-code table: the page has {} grid table{}, none with an `Error Code` column",
             grids.len(),
             if grids.len() == 1 { "" } else { "s" }
         );
-        problems.push(Problem::new(at, message));
+        problems.push(problem(at, message));
     }
-    page.entries = merge_repeated(page.entries, &mut page.notes, &mut problems);
-    check_unique(&page.entries, &mut problems);
+    page.rows = merge_repeated(page.rows, &mut page.notes, &mut problems);
     if problems.is_empty() {
         Ok(page)
     } else {
-        problems.sort_by_key(|p| (p.at.line, p.at.column));
+        problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.line, l.column)));
         Err(problems)
     }
 }
 
+/// The status as the row writes it, for messages.
+fn status_text(row: &Row) -> String {
+    obs_codes_gen::write::cell(row, Column::Status)
+}
+
 /// Merges each row whose code an earlier row has, with the same status, into that row.
 fn merge_repeated(
-    entries: Vec<Entry>,
+    rows: Vec<Row>,
     notes: &mut Vec<Problem>,
     problems: &mut Vec<Problem>,
-) -> Vec<Entry> {
-    let mut merged: Vec<Entry> = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let Some(first) = merged.iter_mut().find(|e| e.code == entry.code) else {
-            merged.push(entry);
+) -> Vec<Row> {
+    let mut merged: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(first) = merged.iter_mut().find(|r| r.code.value == row.code.value) else {
+            merged.push(row);
             continue;
         };
-        if first.status != entry.status {
-            problems.push(Problem::new(
-                entry.at.clone(),
+        let code = &row.code.value;
+        if first.status != row.status {
+            problems.push(problem(
+                row.code.at.clone(),
                 format!(
-                    "`{}` appears twice with different statuses: `{}` here, `{}` on line {}",
-                    entry.code, entry.status, first.status, first.at.line
+                    "`{code}` appears twice with different statuses: `{}` here, `{}` on line {}",
+                    status_text(&row),
+                    status_text(first),
+                    first.code.at.line
                 ),
             ));
             continue;
         }
-        first.description = format!("{}\n\n{}", first.description, entry.description);
-        first.solution = match (first.solution.take(), entry.solution) {
+        first.description = format!("{}\n\n{}", first.description, row.description);
+        first.solution = match (first.solution.take(), row.solution) {
             (Some(a), Some(b)) => Some(format!("{a}\n\n{b}")),
             (a, b) => a.or(b),
         };
-        notes.push(Problem::new(
-            entry.at.clone(),
+        notes.push(problem(
+            row.code.at.clone(),
             format!(
-                "`{}` appears again: its description and solution are joined to those of line {}",
-                entry.code, first.at.line
+                "`{code}` appears again: its description and solution are joined to those of line {}",
+                first.code.at.line
             ),
         ));
     }
     merged
 }
 
-/// The role of each grid column that has one, when the table is an error-code table
-/// (its header names an error-code column). Header problems of such a table are
+/// The table column of each grid column that has one, when the table is an error-code
+/// table (its header names an error-code column). Header problems of such a table are
 /// reported, and it yields no rows.
-fn roles(grid: &GridTable, problems: &mut Vec<Problem>) -> Option<Vec<(Role, usize)>> {
+fn columns(grid: &GridTable, problems: &mut Vec<Problem>) -> Option<Vec<(Column, usize)>> {
     // Without a `+===+` separator, the first row is taken as the header.
     let header_rows = grid.header_rows.max(1);
-    let header_cells: Vec<&Cell> = grid.cells.iter().filter(|c| c.row < header_rows).collect();
-    let named: Vec<(&Cell, String, Option<Role>)> = header_cells
+    let named: Vec<(&Cell, String, Option<Column>)> = grid
+        .cells
         .iter()
+        .filter(|c| c.row < header_rows)
         .map(|cell| {
             let name = cell_text(&cell.texts(), Mode::Plain).replace('\n', " ");
-            let normalized = normalize_header(&name);
-            let role = ROLE_NAMES
-                .iter()
-                .find(|(_, names)| names.contains(&normalized.as_str()))
-                .map(|(role, _)| *role);
-            (*cell, name, role)
+            let column = Column::from_header(&name).filter(|c| PAGE_COLUMNS.contains(c));
+            (cell, name, column)
         })
         .collect();
-    if !named.iter().any(|(_, _, role)| *role == Some(Role::Code)) {
+    if !named
+        .iter()
+        .any(|(_, _, column)| *column == Some(Column::Code))
+    {
         return None;
     }
     let before = problems.len();
-    let mut roles: Vec<(Role, usize)> = Vec::new();
-    for (cell, name, role) in &named {
+    let mut columns: Vec<(Column, usize)> = Vec::new();
+    for (cell, name, column) in &named {
         let at = cell.text_at().unwrap_or_else(|| grid.at.clone());
-        match role {
-            None => problems.push(Problem::new(
+        match column {
+            None => problems.push(problem(
                 at,
                 format!(
                     "unknown column `{name}` in an error-code table: the columns are Error Code, HTTP Status Code, Description (or Error Message) and Solution"
                 ),
             )),
-            Some(_) if cell.column_span > 1 => problems.push(Problem::new(
+            Some(_) if cell.column_span > 1 => problems.push(problem(
                 at,
                 format!("the header cell `{name}` spans {} columns", cell.column_span),
             )),
-            Some(role) if roles.iter().any(|(r, _)| r == role) => problems.push(Problem::new(
-                at,
-                format!("a second `{name}` column"),
-            )),
-            Some(role) => roles.push((*role, cell.column)),
+            Some(column) if columns.iter().any(|(c, _)| c == column) => {
+                problems.push(problem(at, format!("a second `{name}` column")));
+            }
+            Some(column) => columns.push((*column, cell.column)),
         }
     }
-    for (role, name) in [
-        (Role::Status, "HTTP Status Code"),
-        (Role::Description, "Description (or Error Message)"),
+    for (column, name) in [
+        (Column::Status, "HTTP Status Code"),
+        (Column::Description, "Description (or Error Message)"),
     ] {
-        if !roles.iter().any(|(r, _)| *r == role) {
-            problems.push(Problem::new(
+        if !columns.iter().any(|(c, _)| *c == column) {
+            problems.push(problem(
                 grid.at.clone(),
                 format!("the error-code table has no `{name}` column"),
             ));
         }
     }
-    (problems.len() == before).then_some(roles)
+    (problems.len() == before).then_some(columns)
 }
 
 /// The rows of one error-code table.
 fn rows(
     grid: &GridTable,
-    roles: &[(Role, usize)],
-    entries: &mut Vec<Entry>,
+    columns: &[(Column, usize)],
+    out: &mut Vec<Row>,
     problems: &mut Vec<Problem>,
 ) {
     let header_rows = grid.header_rows.max(1);
     let body: Vec<&Cell> = grid.cells.iter().filter(|c| c.row >= header_rows).collect();
     for cell in &body {
-        let spans_roles = roles.iter().filter(|(_, c)| cell.covers_column(*c)).count();
-        if cell.column_span > 1 && spans_roles > 0 {
+        let spans_columns = columns
+            .iter()
+            .filter(|(_, c)| cell.covers_column(*c))
+            .count();
+        if cell.column_span > 1 && spans_columns > 0 {
             let at = cell.text_at().unwrap_or_else(|| grid.at.clone());
-            problems.push(Problem::new(
+            problems.push(problem(
                 at,
                 format!(
                     "this cell spans {} columns: each column of an error-code table needs its own cell",
@@ -208,16 +206,16 @@ fn rows(
             return;
         }
     }
-    let column_of = |role: Role| roles.iter().find(|(r, _)| *r == role).map(|(_, c)| *c);
-    let Some(code_column) = column_of(Role::Code) else {
+    let grid_column = |wanted: Column| columns.iter().find(|(c, _)| *c == wanted).map(|(_, c)| *c);
+    let Some(code_column) = grid_column(Column::Code) else {
         return;
     };
     for code_cell in body.iter().filter(|c| c.covers_column(code_column)) {
         let (first, end) = (code_cell.row, code_cell.row + code_cell.row_span);
         let at = code_cell.text_at().unwrap_or_else(|| grid.at.clone());
-        // The cells of `role` within the code's rows, joined, and where the first starts.
-        let text = |role: Role, mode: Mode| -> (String, Location) {
-            let cells: Vec<&&Cell> = column_of(role)
+        // The cells of `column` within the code's rows, joined, and where the first starts.
+        let text = |column: Column, mode: Mode| -> (String, Location) {
+            let cells: Vec<&&Cell> = grid_column(column)
                 .map(|column| {
                     body.iter()
                         .filter(|c| c.covers_column(column) && c.overlaps_rows(first, end))
@@ -235,29 +233,37 @@ fn rows(
             (joined, start.unwrap_or_else(|| at.clone()))
         };
         let code = cell_text(&code_cell.texts(), Mode::Plain).replace('\n', " ");
-        let (status, status_at) = text(Role::Status, Mode::Plain);
-        let (description, description_at) = text(Role::Description, Mode::Markdown);
-        let (solution, _) = text(Role::Solution, Mode::Markdown);
+        let (status, status_at) = text(Column::Status, Mode::Plain);
+        let (description, description_at) = text(Column::Description, Mode::Markdown);
+        let (solution, _) = text(Column::Solution, Mode::Markdown);
         let before = problems.len();
-        check_code(&code, &at, problems);
-        if let Err(message) = parse_status(&status) {
-            problems.push(Problem::new(status_at, message));
-        }
+        // The status grammar is the generator's: what a table accepts, a page gives.
+        let status = HttpStatus::parse(&status).unwrap_or_else(|error| {
+            problems.push(obs_codes_gen::Problem {
+                location: Some(status_at),
+                message: error.message,
+                hint: Some(error.hint.to_owned()),
+            });
+            None
+        });
         if description.is_empty() {
-            problems.push(Problem::new(
+            problems.push(problem(
                 description_at,
                 format!("empty description for code `{code}`"),
             ));
         }
         if problems.len() == before {
-            entries.push(Entry {
-                code,
+            out.push(Row {
+                code: table::Cell { value: code, at },
+                variant: None,
+                aliases: Vec::new(),
                 status,
                 retryable: None,
-                aliases: Vec::new(),
                 description,
                 solution: (!solution.is_empty()).then_some(solution),
-                at,
+                is_override: false,
+                source: None,
+                complete: true,
             });
         }
     }
@@ -276,7 +282,7 @@ mod tests {
             Ok(page) => panic!("expected a problem, read {page:?}"),
             Err(problems) => problems
                 .first()
-                .map(ToString::to_string)
+                .map(|p| crate::diagnostic::render("error", p))
                 .unwrap_or_default(),
         }
     }
@@ -300,19 +306,29 @@ Intro.
     fn three_column_page() {
         let p = page(THREE_COLUMNS);
         assert!(!p.has_solution);
-        let rows: Vec<(&str, &str, &str)> = p
-            .entries
+        let rows: Vec<(&str, String, &str)> = p
+            .rows
             .iter()
-            .map(|e| (e.code.as_str(), e.status.as_str(), e.description.as_str()))
+            .map(|e| {
+                (
+                    e.code.value.as_str(),
+                    status_text(e),
+                    e.description.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             rows,
             [
-                ("NoSuchKey", "404 Not Found", "The key does not exist."),
-                ("Odd", "N/A", "First paragraph.\n\nSecond, **bold**."),
+                (
+                    "NoSuchKey",
+                    "404 Not Found".into(),
+                    "The key does not exist."
+                ),
+                ("Odd", "N/A".into(), "First paragraph.\n\nSecond, **bold**."),
             ]
         );
-        assert_eq!(p.entries[1].at, Location::new("p.rst", 9, 3));
+        assert_eq!(p.rows[1].code.at, crate::diagnostic::at("p.rst", 9, 3));
     }
 
     #[test]
@@ -340,13 +356,13 @@ Intro.
 ";
         let p = page(text);
         assert!(p.has_solution);
-        let rows: Vec<(&str, &str, &str, Option<&str>)> = p
-            .entries
+        let rows: Vec<(&str, String, &str, Option<&str>)> = p
+            .rows
             .iter()
             .map(|e| {
                 (
-                    e.code.as_str(),
-                    e.status.as_str(),
+                    e.code.value.as_str(),
+                    status_text(e),
                     e.description.as_str(),
                     e.solution.as_deref(),
                 )
@@ -357,11 +373,11 @@ Intro.
             [
                 (
                     "BadDigest",
-                    "400 Bad Request",
+                    "400 Bad Request".into(),
                     "- One.\n- Two, wrapped here.",
                     Some("Check it.")
                 ),
-                ("BadRequest", "400 Bad Request", "Invalid.", None),
+                ("BadRequest", "400 Bad Request".into(), "Invalid.", None),
             ]
         );
     }
@@ -379,18 +395,19 @@ Intro.
              | A    | 403    | Two cause.  | Fix two. |\n\
              +------+--------+-------------+----------+\n",
         );
-        let codes: Vec<&str> = p.entries.iter().map(|e| e.code.as_str()).collect();
+        let codes: Vec<&str> = p.rows.iter().map(|e| e.code.value.as_str()).collect();
         assert_eq!(codes, ["A", "B"]);
-        assert_eq!(p.entries[0].description, "One cause.\n\nTwo cause.");
-        assert_eq!(
-            p.entries[0].solution.as_deref(),
-            Some("Fix one.\n\nFix two.")
-        );
-        let notes: Vec<String> = p.notes.iter().map(|n| n.render("note")).collect();
+        assert_eq!(p.rows[0].description, "One cause.\n\nTwo cause.");
+        assert_eq!(p.rows[0].solution.as_deref(), Some("Fix one.\n\nFix two."));
+        let notes: Vec<String> = p
+            .notes
+            .iter()
+            .map(|n| crate::diagnostic::render("note", n))
+            .collect();
         assert_eq!(
             notes,
             [
-                "p.rst:8:3: note: `A` appears again: its description and solution are joined to those of line 4"
+                "note: p.rst:8:3: `A` appears again: its description and solution are joined to those of line 4"
             ]
         );
     }
@@ -400,12 +417,12 @@ Intro.
         (
             "no table",
             "Just text.\n",
-            "p.rst:1:1: error: no error-code table: the page has 0 grid tables",
+            "error: p.rst:1:1: no error-code table: the page has 0 grid tables",
         ),
         (
             "no code column",
             "+---+---+\n| A | B |\n+===+===+\n| x | y |\n+---+---+\n",
-            "p.rst:1:1: error: no error-code table: the page has 1 grid table,",
+            "error: p.rst:1:1: no error-code table: the page has 1 grid table,",
         ),
         (
             "unknown column",
@@ -414,12 +431,12 @@ Intro.
              +======+========+=============+=====+\n\
              | A    | 400    | x           | y   |\n\
              +------+--------+-------------+-----+\n",
-            "p.rst:2:33: error: unknown column `Fix`",
+            "error: p.rst:2:33: unknown column `Fix`",
         ),
         (
             "missing status",
             "+------+-------------+\n| Code | Description |\n+======+=============+\n| A    | x           |\n+------+-------------+\n",
-            "p.rst:1:1: error: the error-code table has no `HTTP Status Code` column",
+            "error: p.rst:1:1: the error-code table has no `HTTP Status Code` column",
         ),
         (
             "bad status",
@@ -428,16 +445,7 @@ Intro.
              +======+========+=============+\n\
              | A    | Bad    | x           |\n\
              +------+--------+-------------+\n",
-            "p.rst:4:10: error: `Bad` is not an HTTP status",
-        ),
-        (
-            "empty code",
-            "+------+--------+-------------+\n\
-             | Code | Status | Description |\n\
-             +======+========+=============+\n\
-             |      | 400    | x           |\n\
-             +------+--------+-------------+\n",
-            "p.rst:4:2: error: empty code",
+            "error: p.rst:4:10: `Bad` is not an HTTP status",
         ),
         (
             "empty description",
@@ -446,7 +454,7 @@ Intro.
              +======+========+=============+\n\
              | A    | 400    |             |\n\
              +------+--------+-------------+\n",
-            "p.rst:4:18: error: empty description for code `A`",
+            "error: p.rst:4:18: empty description for code `A`",
         ),
         (
             "repeated with another status",
@@ -457,7 +465,7 @@ Intro.
              +------+--------+-------------+\n\
              | A    | 403    | y           |\n\
              +------+--------+-------------+\n",
-            "p.rst:6:3: error: `A` appears twice with different statuses: `403` here, `400` on line 4",
+            "error: p.rst:6:3: `A` appears twice with different statuses: `403` here, `400` on line 4",
         ),
         (
             "spanning columns",
@@ -466,12 +474,12 @@ Intro.
              +======+========+=============+\n\
              | A    | 400 and text         |\n\
              +------+----------------------+\n",
-            "p.rst:4:10: error: this cell spans 2 columns",
+            "error: p.rst:4:10: this cell spans 2 columns",
         ),
         (
             "malformed",
             "+------+\n| Code |\n+======+\n| A    \n+------+\n",
-            "p.rst:4:4: error: grid table line ends before the right border",
+            "error: p.rst:4:4: grid table line ends before the right border",
         ),
     ];
 

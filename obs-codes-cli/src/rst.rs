@@ -8,7 +8,8 @@
 //! to 8-column stops first, as docutils does; columns in messages count characters
 //! after that expansion.
 
-use crate::located::{Location, Problem};
+use crate::diagnostic::{self, problem};
+use obs_codes_gen::{Location, Problem};
 use std::collections::BTreeSet;
 
 /// One grid table of a page.
@@ -63,7 +64,7 @@ impl Cell {
         let first = self.lines.first()?;
         let found = self.lines.iter().find_map(|line| {
             let blank = line.text.chars().take_while(|c| c.is_whitespace()).count();
-            (blank < line.text.chars().count()).then(|| line.at.right(blank))
+            (blank < line.text.chars().count()).then(|| diagnostic::right(&line.at, blank))
         });
         Some(found.unwrap_or_else(|| first.at.clone()))
     }
@@ -161,7 +162,7 @@ struct Scan<'a> {
 
 impl Scan<'_> {
     fn at(&self, line: usize, column: usize) -> Location {
-        Location::new(self.file, self.first_line + line, self.indent + column + 1)
+        diagnostic::at(self.file, self.first_line + line, self.indent + column + 1)
     }
 
     fn char(&self, line: usize, column: usize) -> char {
@@ -256,7 +257,7 @@ fn parse(
             match scan.done.get_mut(column) {
                 Some(done) if *done == top => *done = bottom,
                 _ => {
-                    return Err(Problem::new(
+                    return Err(problem(
                         scan.at(top, column),
                         "malformed grid table: this cell overlaps another one",
                     ));
@@ -269,7 +270,7 @@ fn parse(
     }
     if let Some(column) = (0..scan.right).find(|&c| scan.done.get(c) != Some(&scan.bottom)) {
         let (line, column) = stuck.unwrap_or((scan.done.get(column).copied().unwrap_or(0), column));
-        return Err(Problem::new(
+        return Err(problem(
             scan.at(line, column),
             "malformed grid table: no cell closes from this corner; check that the `+`, `-` and `|` of its borders line up",
         ));
@@ -293,7 +294,7 @@ fn parse(
         Some(line) => match row_lines.binary_search(&line) {
             Ok(rows) => rows,
             Err(_) => {
-                return Err(Problem::new(
+                return Err(problem(
                     scan.at(line, 0),
                     "malformed grid table: a cell spans the header separator",
                 ));
@@ -346,10 +347,10 @@ fn check_shape(scan: &mut Scan<'_>) -> Result<Option<usize>, Problem> {
                     scan.indent + width
                 )
             };
-            return Err(Problem::new(scan.at(i, line.len().min(width)), message));
+            return Err(problem(scan.at(i, line.len().min(width)), message));
         }
         if !matches!(line.last(), Some('+' | '|')) {
-            return Err(Problem::new(
+            return Err(problem(
                 scan.at(i, scan.right),
                 "grid table line does not end with a border (`|` or `+`)",
             ));
@@ -362,7 +363,7 @@ fn check_shape(scan: &mut Scan<'_>) -> Result<Option<usize>, Problem> {
             && line.contains(&fill)
     };
     if !scan.grid.last().is_some_and(|line| is_border(line, '-')) || scan.bottom < 2 {
-        return Err(Problem::new(
+        return Err(problem(
             scan.at(scan.bottom, 0),
             "grid table is not closed: its last line is not a `+---+` border",
         ));
@@ -376,7 +377,7 @@ fn check_shape(scan: &mut Scan<'_>) -> Result<Option<usize>, Problem> {
         };
         let whole = scan.grid.get(i).is_some_and(|line| is_border(line, '='));
         if !whole || i == scan.bottom || header.is_some() {
-            return Err(Problem::new(
+            return Err(problem(
                 scan.at(i, first),
                 "malformed grid table: a `+===+` header separator must be a whole line, once, above the last row",
             ));
@@ -404,7 +405,7 @@ mod tests {
 
     fn error(text: &str) -> String {
         match tables("t.rst", text) {
-            Err(problem) => problem.to_string(),
+            Err(problem) => diagnostic::render("error", &problem),
             Ok(found) => panic!("expected an error, got {found:?}"),
         }
     }
@@ -434,7 +435,7 @@ mod tests {
             +------+-------+\n\
             after\n");
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 2));
-        assert_eq!(t.at, Location::new("t.rst", 3, 1));
+        assert_eq!(t.at, diagnostic::at("t.rst", 3, 1));
         assert_eq!(
             shape(&t),
             [
@@ -447,7 +448,7 @@ mod tests {
             ]
         );
         let b = &t.cells[4];
-        assert_eq!(b.text_at(), Some(Location::new("t.rst", 9, 3)));
+        assert_eq!(b.text_at(), Some(diagnostic::at("t.rst", 9, 3)));
     }
 
     #[test]
@@ -480,7 +481,7 @@ mod tests {
             ]
         );
         // Columns count from the page's first column, indentation included.
-        assert_eq!(t.cells[3].lines[0].at, Location::new("t.rst", 4, 11));
+        assert_eq!(t.cells[3].lines[0].at, diagnostic::at("t.rst", 4, 11));
     }
 
     #[test]
@@ -488,7 +489,7 @@ mod tests {
         let text = "+---+\n| a |\n+---+\n\n\t+---+\n\t| b |\n\t+---+\n";
         let found = tables("t.rst", text).unwrap_or_default();
         assert_eq!(found.len(), 2);
-        assert_eq!(found[1].at, Location::new("t.rst", 5, 9));
+        assert_eq!(found[1].at, diagnostic::at("t.rst", 5, 9));
         assert_eq!(found[1].cells[0].lines[0].text, " b ");
     }
 
@@ -497,37 +498,37 @@ mod tests {
         (
             "short line",
             "+---+---+\n| a | b |\n| c | d\n+---+---+\n",
-            "t.rst:3:8: error: grid table line ends before the right border (column 9)",
+            "error: t.rst:3:8: grid table line ends before the right border (column 9)",
         ),
         (
             "long line",
             "+---+\n| a |  x\n+---+\n",
-            "t.rst:2:6: error: grid table line runs past the right border (column 5)",
+            "error: t.rst:2:6: grid table line runs past the right border (column 5)",
         ),
         (
             "no right border",
             "+---+\n| a  \n+---+\n",
-            "t.rst:2:4: error: grid table line ends before the right border (column 5)",
+            "error: t.rst:2:4: grid table line ends before the right border (column 5)",
         ),
         (
             "not closed",
             "+---+\n| a |\n| b |\n\ntext\n",
-            "t.rst:3:1: error: grid table is not closed",
+            "error: t.rst:3:1: grid table is not closed",
         ),
         (
             "broken inner border",
             "+---+---+\n| a | b |\n+---+   |\n| c   d |\n+---+---+\n",
-            "t.rst:1:5: error: malformed grid table: no cell closes from this corner",
+            "error: t.rst:1:5: malformed grid table: no cell closes from this corner",
         ),
         (
             "broken bottom border",
             "+---+---+\n| a | b |\n+---+- -+\n",
-            "t.rst:3:1: error: grid table is not closed",
+            "error: t.rst:3:1: grid table is not closed",
         ),
         (
             "two header separators",
             "+---+\n| a |\n+===+\n| b |\n+===+\n| c |\n+---+\n",
-            "t.rst:5:2: error: malformed grid table: a `+===+` header separator must be",
+            "error: t.rst:5:2: malformed grid table: a `+===+` header separator must be",
         ),
     ];
 

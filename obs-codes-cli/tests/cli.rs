@@ -50,14 +50,14 @@ fn path_str(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
 
-/// CSV records (header first) as the `csv` crate reads them.
+/// CSV records (header first) as the generator's reader reads them.
 fn csv_records(text: &str) -> Vec<Vec<String>> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
+    let mut problems = obs_codes_gen::Problems::default();
+    let records = obs_codes_gen::table::records("t.csv", text, &mut problems);
+    assert!(problems.is_empty(), "{:?}", problems.messages());
+    records
+        .into_iter()
+        .map(|r| r.fields.into_iter().map(|f| f.value).collect())
         .collect()
 }
 
@@ -155,11 +155,13 @@ fn imports_the_sdk_guide_page() {
     let warnings = stderr(&run);
     assert!(text.contains("\nIllegalVersioningConfiguration Exception,400 Bad Request,"));
     assert_eq!(
-        warnings.matches(": warning: code `").count(),
+        warnings
+            .matches("warning: tables/upstream/obs_29_1601.rst:")
+            .count(),
         4,
         "{warnings}"
     );
-    assert!(warnings.starts_with(&format!("{SDK_PAGE}:49:3: warning: code `IllegalVersioningConfiguration Exception` contains a space")), "{warnings}");
+    assert!(warnings.starts_with(&format!("warning: {SDK_PAGE}:49:3: code `IllegalVersioningConfiguration Exception` contains a space")), "{warnings}");
 }
 
 #[test]
@@ -239,13 +241,13 @@ fn imports_the_api_reference_page() {
     assert_eq!(
         diagnostics,
         [
-            format!("{API_PAGE}:100:51: warning"),
-            format!("{API_PAGE}:178:51: note"),
-            format!("{API_PAGE}:258:51: warning"),
+            format!("warning: {API_PAGE}:100:51"),
+            format!("note: {API_PAGE}:178:51"),
+            format!("warning: {API_PAGE}:258:51"),
         ]
     );
     assert!(stderr(&run).contains(&format!(
-        "{API_PAGE}:178:51: note: `AccessDenied` appears again: its description and solution are joined to those of line 176\n"
+        "note: {API_PAGE}:178:51: `AccessDenied` appears again: its description and solution are joined to those of line 176\n"
     )));
 }
 
@@ -264,7 +266,10 @@ fn the_imported_tables_are_read_back_by_diff() {
         stdout(&run),
         stderr(&run)
     );
-    assert!(stdout(&run).ends_with("\n0 added, 0 removed, 0 changed, 95 unchanged\n"));
+    assert!(
+        stdout(&run)
+            .ends_with("\n0 added, 0 removed, 0 moved, 0 changed, 95 unchanged; 0 breaking\n")
+    );
 }
 
 #[test]
@@ -287,7 +292,7 @@ fn a_bad_page_is_located_and_leaves_the_output_untouched() {
     assert_eq!(
         stderr(&run),
         format!(
-            "{}:10:29: error: grid table line ends before the right border (column 31)\n",
+            "error: {}:10:29: grid table line ends before the right border (column 31)\n",
             page.display()
         )
     );
@@ -307,7 +312,7 @@ fn a_bad_page_is_located_and_leaves_the_output_untouched() {
     assert_eq!(
         stderr(&run),
         format!(
-            "{}:8:10: error: `4O4` is not an HTTP status: write `404`, `404 Not Found` or `N/A`\n",
+            "error: {}:8:10: `4O4` is not an HTTP status\n  help: write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none\n",
             page.display()
         )
     );
@@ -330,7 +335,7 @@ fn bad_fixes_are_located() {
     assert_eq!(
         stderr(&run),
         format!(
-            "{}:3:14: error: `perhaps` is not a valid `retryable` value: write `true`, `false` or leave it empty\n",
+            "error: {}:3:14: `perhaps` is not a valid `retryable` value\n  help: write `true`, `false`, or leave the cell empty\n",
             fixes.display()
         )
     );
@@ -344,7 +349,7 @@ fn bad_fixes_are_located() {
     assert_eq!(run.status.code(), Some(2));
     assert!(
         stderr(&run).starts_with(&format!(
-            "{}:2:1: error: the fix for `NoSuchThing` matches no code of the page",
+            "error: {}:2:1: the fix for `NoSuchThing` matches no code of the page",
             fixes.display()
         )),
         "{}",
@@ -358,7 +363,7 @@ fn unreadable_files_exit_with_2() {
     let run = obs_codes(&["import", "tables/upstream/missing.rst"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(
-        stderr(&run).starts_with("tables/upstream/missing.rst: error: cannot read the file:"),
+        stderr(&run).starts_with("error: tables/upstream/missing.rst: cannot read the file:"),
         "{}",
         stderr(&run)
     );
@@ -370,7 +375,7 @@ fn unreadable_files_exit_with_2() {
     assert_eq!(
         stderr(&run),
         format!(
-            "{}:3:5: error: the file is not valid UTF-8 from here\n",
+            "error: {}:3:5: the file is not valid UTF-8 from here\n  help: save the file as UTF-8\n",
             page.display()
         )
     );
@@ -378,7 +383,7 @@ fn unreadable_files_exit_with_2() {
     fs::write(&page, "Title\n\nNo table here.\n").expect("page written");
     let run = obs_codes(&["import", path_str(&page)]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(stderr(&run).contains(":1:1: error: no error-code table"));
+    assert!(stderr(&run).contains(":1:1: no error-code table"));
 }
 
 // ---- diff ----------------------------------------------------------------------------
@@ -416,11 +421,11 @@ fn diff_on_a_crafted_pair() {
         format!(
             "--- {} (5 codes)\n+++ {} (5 codes)\n\
              \nadded (1):\n  + New: 503 Service Unavailable, retryable\n      Added upstream.\n\
-             \nremoved (1):\n  - Gone: 400 Bad Request, not retryable\n      Removed upstream.\n\
+             \nremoved (1):\n  - Gone: 400 Bad Request, not retryable (breaking)\n      Removed upstream.\n\
              \nchanged (3):\n  ~ Status\n      status: 400 Bad Request -> 408 Request Timeout\n      retryable: no -> yes\n\
              \x20 ~ Flag\n      retryable: no -> yes\n\
              \x20 ~ Text\n      description:\n        - Old words.\n        + New words,\n        +\n        + on two paragraphs.\n\
-             \n1 added, 1 removed, 3 changed, 1 unchanged\n",
+             \n1 added, 1 removed, 0 moved, 3 changed, 1 unchanged; 1 breaking\n",
             old.display(),
             new.display()
         )
@@ -429,7 +434,10 @@ fn diff_on_a_crafted_pair() {
     assert_eq!(run.status.code(), Some(1));
     let run = obs_codes(&["diff", path_str(&old), path_str(&old), "--exit-code"]);
     assert_eq!(run.status.code(), Some(0));
-    assert!(stdout(&run).ends_with("\n0 added, 0 removed, 0 changed, 5 unchanged\n"));
+    assert!(
+        stdout(&run)
+            .ends_with("\n0 added, 0 removed, 0 moved, 0 changed, 5 unchanged; 0 breaking\n")
+    );
 }
 
 #[test]
@@ -437,7 +445,10 @@ fn diff_against_the_page_shows_what_a_regeneration_does() {
     // With the fixes, regenerating changes nothing.
     let run = obs_codes(&["diff", BUNDLED, SDK_PAGE, "--fixes", FIXES, "--exit-code"]);
     assert_eq!(run.status.code(), Some(0), "{}", stdout(&run));
-    assert!(stdout(&run).ends_with("\n0 added, 0 removed, 0 changed, 107 unchanged\n"));
+    assert!(
+        stdout(&run)
+            .ends_with("\n0 added, 0 removed, 0 moved, 0 changed, 107 unchanged; 0 breaking\n")
+    );
     // Without them, the fixes show up as the changes a bare import would make.
     let run = obs_codes(&["diff", BUNDLED, SDK_PAGE]);
     assert_eq!(run.status.code(), Some(0));
@@ -450,12 +461,12 @@ fn diff_against_the_page_shows_what_a_regeneration_does() {
     );
     assert!(
         text.contains(
-            "\nremoved (3):\n  - IllegalVersioningConfigurationException: 400 Bad Request"
+            "\nremoved (3):\n  - IllegalVersioningConfigurationException: 400 Bad Request, not retryable (breaking)"
         ),
         "{text}"
     );
     assert!(
-        text.contains("  ~ KeyTooLong\n      aliases: KeyTooLongError -> (none)\n"),
+        text.contains("  ~ KeyTooLong\n      aliases: KeyTooLongError -> (none) (breaking)\n"),
         "{text}"
     );
     assert!(
@@ -463,7 +474,7 @@ fn diff_against_the_page_shows_what_a_regeneration_does() {
         "{text}"
     );
     assert!(
-        text.ends_with("\n3 added, 3 removed, 4 changed, 100 unchanged\n"),
+        text.ends_with("\n3 added, 3 removed, 0 moved, 4 changed, 100 unchanged; 5 breaking\n"),
         "{text}"
     );
 }
@@ -499,7 +510,7 @@ fn diff_reports_bad_tables_with_their_location() {
     assert_eq!(
         stderr(&run),
         format!(
-            "{}:3:9: error: this record has 4 fields but the header has 3\n",
+            "error: {}:3:9: this record has 4 fields but the header has 3\n  help: quote fields that contain commas: \"like, this\"\n",
             old.display()
         )
     );
@@ -508,7 +519,7 @@ fn diff_reports_bad_tables_with_their_location() {
     let run = obs_codes(&["diff", path_str(&old), BUNDLED]);
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).starts_with(&format!(
-        "{}:2:7: error: unterminated quoted field",
+        "error: {}:2:7: unterminated quoted field",
         old.display()
     )));
     let run = obs_codes(&["diff", BUNDLED, BUNDLED, "--fixes", FIXES]);
@@ -649,7 +660,7 @@ fn list_filters_and_formats() {
 
 #[test]
 fn every_command_has_help() {
-    for command in ["explain", "list", "import", "diff"] {
+    for command in ["explain", "list", "check", "generate", "import", "diff"] {
         let run = obs_codes(&[command, "--help"]);
         assert_eq!(run.status.code(), Some(0), "{command}");
         assert!(
@@ -661,7 +672,7 @@ fn every_command_has_help() {
     let run = obs_codes(&["--help"]);
     assert_eq!(run.status.code(), Some(0));
     let help = stdout(&run);
-    for command in ["explain", "list", "import", "diff"] {
+    for command in ["explain", "list", "check", "generate", "import", "diff"] {
         assert!(help.contains(&format!("  {command} ")), "{help}");
     }
     assert!(help.contains("Exit codes:"));
@@ -680,6 +691,10 @@ fn bad_arguments_exit_with_2() {
         &["list", "--format", "yaml"],
         &["import"],
         &["diff", "only-one.csv"],
+        &["check"],
+        &["generate"],
+        &["check", ""],
+        &["generate", "obs", "--name", "fn"],
         &["frobnicate"],
     ] {
         let run = obs_codes(args);
