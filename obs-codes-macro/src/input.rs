@@ -151,6 +151,15 @@ fn file(lit: &LitStr) -> Source {
 }
 
 fn check_path(lit: &LitStr) -> syn::Result<()> {
+    if !lit.suffix().is_empty() {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "unexpected suffix `{}` after the table path: write the path as a plain string literal",
+                lit.suffix()
+            ),
+        ));
+    }
     if lit.value().trim().is_empty() {
         return Err(syn::Error::new(
             lit.span(),
@@ -265,6 +274,8 @@ mod tests {
         assert!(err(quote!(42)).contains("expected a string literal"));
         assert!(err(quote!("a.csv" "b.csv")).contains("unexpected tokens after the table path"));
         assert!(err(quote!("")).contains("the table path is empty"));
+        let suffixed: TokenStream = "\"t/a.csv\"suffix".parse().unwrap();
+        assert!(err(suffixed).contains("unexpected suffix `suffix` after the table path"));
         assert!(
             err(quote!(
                 enum E {}

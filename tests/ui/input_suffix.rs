@@ -1,0 +1,3 @@
+obs_codes::obs_errors!("tables/alias_collision.csv"suffix);
+
+fn main() {}
