@@ -42,6 +42,7 @@ mod packed;
 pub mod perfect_hash;
 pub mod problem;
 pub mod source;
+pub mod suggest;
 pub mod synthetic;
 pub mod table;
 pub mod write;

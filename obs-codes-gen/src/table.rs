@@ -6,6 +6,7 @@
 
 use crate::problem::{Location, Problems};
 use crate::source::{LineIndex, SourceText};
+use crate::suggest::{self, Limits};
 use csv_core::{ReadFieldResult, ReaderBuilder};
 
 /// A cell's text and where it starts.
@@ -145,13 +146,19 @@ impl Column {
         if normalized.len() > 40 {
             return None;
         }
-        Column::NAMES
+        let names = Column::NAMES
             .iter()
-            .flat_map(|(column, names)| names.iter().map(move |name| (*column, *name)))
-            .map(|(column, name)| (edit_distance(&normalized, name), column))
-            .filter(|&(distance, _)| distance <= 2)
-            .min_by_key(|&(distance, _)| distance)
-            .map(|(_, column)| column.name())
+            .flat_map(|(_, names)| names.iter().copied());
+        let limits = Limits {
+            distance: 2,
+            contained_from: None,
+            count: 1,
+        };
+        let closest = suggest::closest(&normalized, names, limits);
+        closest
+            .first()
+            .and_then(|name| Column::from_header(name))
+            .map(Column::name)
     }
 }
 
@@ -162,24 +169,6 @@ fn normalize_header(header: &str) -> String {
         .filter(|c| !matches!(c, ' ' | '_' | '-'))
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// Levenshtein distance over characters (both strings are short header names).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != *cb))
-                .min(above + 1)
-                .min(row[j] + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// Parses a source into rows, reporting every problem it finds.
