@@ -1,8 +1,19 @@
 //! `obs-codes explain`: what a code means, and the closest codes for one that is unknown.
+//!
+//! Results come in argument order, each written to its stream and flushed before the
+//! next: an explanation to standard output, an unknown code's error to standard error.
+//! On a terminal (or with `2>&1`) they interleave as the arguments do; redirected apart,
+//! each stream holds its own results in argument order. Anything printed back from an argument has its control
+//! and invisible format characters escaped (`\u{1b}`) and is cut to [`SHOWN`]
+//! characters, and the work per argument is bounded (see [`obs_codes_gen::suggest`]).
 
-use obs_codes_gen::catalog::{Catalog, Entry, default_retryable};
+use crate::output::write_stream;
+use obs_codes::RetryClass;
+use obs_codes_gen::catalog::{Catalog, Entry, is_invisible};
 use obs_codes_gen::markdown::plain_text;
-use std::fmt::Write;
+use obs_codes_gen::suggest::{self, Limits};
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// Width that descriptions are wrapped to, label column included.
 const WIDTH: usize = 88;
@@ -10,16 +21,64 @@ const WIDTH: usize = 88;
 const LABEL: usize = 15;
 /// At most this many suggestions for an unknown code.
 const SUGGESTIONS: usize = 4;
+/// At most this many characters of an argument are printed back.
+pub const SHOWN: usize = 64;
 
-/// What `explain` prints.
+/// The result for one argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The explanation of a known code, for standard output.
+    Explained(String),
+    /// The error about an unknown code, with suggestions, for standard error.
+    Unknown(String),
+}
+
+/// What `explain` prints: one answer per argument, in argument order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explained {
-    /// The explanations of the known codes.
-    pub stdout: String,
-    /// One error, with suggestions, per unknown code.
-    pub stderr: String,
+    /// The answers, one per argument.
+    pub answers: Vec<Answer>,
     /// True when every code was known.
     pub all_known: bool,
+}
+
+impl Explained {
+    /// Writes the answers in order, each to its stream and flushed before the next:
+    /// explanations to `stdout` (a blank line between two), errors to `stderr`. An
+    /// error writing `stdout` (other than a closed pipe) is returned; `stderr` is best
+    /// effort.
+    pub fn print(&self, mut stdout: impl Write, mut stderr: impl Write) -> io::Result<()> {
+        let mut first = true;
+        for answer in &self.answers {
+            match answer {
+                Answer::Explained(text) => {
+                    let separator = if first { "" } else { "\n" };
+                    first = false;
+                    write_stream(&mut stdout, format!("{separator}{text}").as_bytes())?;
+                }
+                Answer::Unknown(text) => {
+                    let _ = write_stream(&mut stderr, text.as_bytes());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What [`print`](Self::print) writes to standard output.
+    #[cfg(test)]
+    pub fn stdout(&self) -> String {
+        let mut out = Vec::new();
+        let _ = self.print(&mut out, io::sink());
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// What [`print`](Self::print) writes to standard error.
+    #[cfg(test)]
+    pub fn stderr(&self) -> String {
+        let mut err = Vec::new();
+        let _ = self.print(io::sink(), &mut err);
+        String::from_utf8_lossy(&err).into_owned()
+    }
 }
 
 /// The tables being explained, and how to name them.
@@ -43,37 +102,64 @@ pub fn find<'a>(catalog: &'a Catalog, text: &str) -> Option<&'a Entry> {
 
 /// Explains each of `codes` (wire codes or aliases, exact), in order.
 pub fn explain(tables: Tables<'_>, codes: &[String]) -> Explained {
-    let mut explained = Explained {
-        stdout: String::new(),
-        stderr: String::new(),
-        all_known: true,
-    };
-    for text in codes {
-        match find(tables.catalog, text) {
+    let mut all_known = true;
+    let answers = codes
+        .iter()
+        .map(|text| match find(tables.catalog, text) {
             Some(entry) => {
-                if !explained.stdout.is_empty() {
-                    explained.stdout.push('\n');
-                }
-                describe(&mut explained.stdout, tables.enum_name, entry, text);
+                let mut out = String::new();
+                describe(&mut out, tables.enum_name, entry, text);
+                Answer::Explained(out)
             }
             None => {
-                explained.all_known = false;
-                let _ = write!(explained.stderr, "error: unknown code `{text}`");
-                let close = suggestions(tables.catalog, text);
-                if close.is_empty() {
-                    let _ = writeln!(
-                        explained.stderr,
-                        "; no close match (`{}` shows all {} codes)",
-                        tables.list_command,
-                        tables.catalog.entries.len()
-                    );
-                } else {
-                    let _ = writeln!(explained.stderr, "; did you mean {}?", or_list(&close));
-                }
+                all_known = false;
+                Answer::Unknown(unknown(tables, text))
             }
-        }
+        })
+        .collect();
+    Explained { answers, all_known }
+}
+
+/// The error line for `text`, which no code or alias matches.
+fn unknown(tables: Tables<'_>, text: &str) -> String {
+    let mut out = format!("error: unknown code `{}`", printable(text));
+    let close = suggestions(tables.catalog, text);
+    if close.is_empty() {
+        let _ = writeln!(
+            out,
+            "; no close match (`{}` shows all {} codes)",
+            tables.list_command,
+            tables.catalog.entries.len()
+        );
+    } else {
+        let _ = writeln!(out, "; did you mean {}?", or_list(&close));
     }
-    explained
+    out
+}
+
+/// `text` as it is printed back: control and invisible format characters escaped
+/// (`\u{1b}`), cut after [`SHOWN`] characters with its length said.
+pub fn printable(text: &str) -> String {
+    let mut out = escape(&text.chars().take(SHOWN).collect::<String>());
+    let length = text.chars().count();
+    if length > SHOWN {
+        let _ = write!(out, "... ({length} characters)");
+    }
+    out
+}
+
+/// `text` with control and invisible format characters escaped (`\u{1b}`), so that
+/// printing it cannot move the cursor, recolour the terminal or hide characters.
+pub fn escape(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || is_invisible(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &str) {
@@ -87,7 +173,7 @@ fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &st
         }
     }
     if asked != entry.code {
-        let _ = write!(out, ", matched by its alias {asked}");
+        let _ = write!(out, ", matched by its alias {}", printable(asked));
     }
     out.push('\n');
     field(out, "status", &status(entry));
@@ -98,9 +184,9 @@ fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &st
         entry.aliases.join(", ")
     };
     field(out, "aliases", &aliases);
-    field(out, "description", &plain_text(&entry.description));
+    field(out, "description", &escape(&plain_text(&entry.description)));
     if let Some(solution) = &entry.solution {
-        field(out, "solution", solution);
+        field(out, "solution", &escape(solution));
     }
 }
 
@@ -111,17 +197,69 @@ fn status(entry: &Entry) -> String {
         .map_or_else(|| "none (N/A in the table)".to_owned(), ToString::to_string)
 }
 
+/// The entry's retry class as [`RetryClass::classify`] gives it for this code: the
+/// class of a code the runtime names ([`RetryClass::for_wire_code`]), else the table's
+/// flag (retryable: transient). Then why, where the table and the status disagree.
 fn retryable(entry: &Entry) -> String {
-    let by_status = default_retryable(entry.status.as_ref());
-    let status = entry
-        .status
-        .as_ref()
-        .map_or_else(String::new, |s| s.code.to_string());
-    match (entry.retryable, by_status) {
-        (true, true) => format!("yes (status {status})"),
-        (false, false) => "no".to_owned(),
-        (true, false) => format!("yes (the table says so; status {status} alone is not retried)"),
-        (false, true) => format!("no (the table says so; status {status} alone is retried)"),
+    let flagged = if entry.retryable {
+        RetryClass::Transient
+    } else {
+        RetryClass::NotRetryable
+    };
+    let named = RetryClass::for_wire_code(&entry.code);
+    let class = named.unwrap_or(flagged);
+    let mut line = advice(class).to_owned();
+    let yes_no = |retryable: bool| if retryable { "yes" } else { "no" };
+    if named.is_some() {
+        if class.is_retryable() != entry.retryable {
+            let _ = write!(
+                line,
+                " (the runtime's retry classes name this code; the table's flag says {})",
+                yes_no(entry.retryable)
+            );
+        }
+        return line;
+    }
+    match &entry.status {
+        Some(status) => {
+            let by_status = RetryClass::for_status(status.code).is_retryable();
+            match (entry.retryable, by_status) {
+                (true, true) => {
+                    let _ = write!(line, " (status {})", status.code);
+                }
+                (false, false) => {}
+                (true, false) => {
+                    let _ = write!(
+                        line,
+                        " (the table says so; status {} alone is not retried)",
+                        status.code
+                    );
+                }
+                (false, true) => {
+                    let _ = write!(
+                        line,
+                        " (the table says so; status {} alone is retried)",
+                        status.code
+                    );
+                }
+            }
+        }
+        None if entry.retryable => line.push_str(" (the table says so)"),
+        None => {}
+    }
+    line
+}
+
+/// What a client does about each retry class, worded once.
+fn advice(class: RetryClass) -> &'static str {
+    match class {
+        RetryClass::Transient => "yes: transient, retry with back-off",
+        RetryClass::Throttled => {
+            "yes: throttled, retry with a longer back-off and send fewer requests"
+        }
+        RetryClass::ClockSkew => "no: clock skew, fix the clock and sign again, then retry",
+        other if other.is_retryable() => "yes",
+        _ => "no",
     }
 }
 
@@ -166,63 +304,19 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The known codes and aliases closest to `text`: a case-insensitive match first, then
-/// by edit distance (case-insensitive), then codes that contain it; table order breaks
-/// ties. Only reasonably close ones are offered.
+/// by edit distance (case-insensitive, at most a third of its length), then codes that
+/// contain it; table order breaks ties. The bounded distance makes this cheap whatever
+/// the length of `text`: no name is compared with a text much longer than itself.
 pub fn suggestions<'a>(catalog: &'a Catalog, text: &str) -> Vec<&'a str> {
-    let wanted = text.to_lowercase();
-    let length = wanted.chars().count();
-    let limit = (length / 3).max(2);
     let names = catalog.entries.iter().flat_map(|entry| {
         std::iter::once(entry.code.as_str()).chain(entry.aliases.iter().map(String::as_str))
     });
-    let mut ranked: Vec<(usize, usize, &str)> = names
-        .enumerate()
-        .filter_map(|(order, name)| {
-            let lower = name.to_lowercase();
-            let distance = edit_distance(&wanted, &lower);
-            let contains = length >= 4 && lower.contains(&wanted);
-            let rank = if distance == 0 {
-                0
-            } else if distance <= limit {
-                distance
-            } else if contains {
-                limit + 1
-            } else {
-                return None;
-            };
-            Some((rank, order, name))
-        })
-        .collect();
-    ranked.sort_unstable();
-    ranked
-        .into_iter()
-        .take(SUGGESTIONS)
-        .map(|(_, _, name)| name)
-        .collect()
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        if let Some(first) = current.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous
-                .get(j)
-                .map_or(usize::MAX, |d| d + usize::from(ca != *cb));
-            let delete = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
-            let insert = current.get(j).map_or(usize::MAX, |d| d + 1);
-            if let Some(cell) = current.get_mut(j + 1) {
-                *cell = substitute.min(delete).min(insert);
-            }
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous.last().copied().unwrap_or(0)
+    let limits = Limits {
+        distance: (text.chars().count() / 3).max(2),
+        contained_from: Some(4),
+        count: SUGGESTIONS,
+    };
+    suggest::closest(text, names, limits)
 }
 
 /// `a`, `a or b`, `a, b or c`.
@@ -255,14 +349,6 @@ mod tests {
     }
 
     #[test]
-    fn distances() {
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("nosuchky", "nosuchkey"), 1);
-        assert_eq!(edit_distance("same", "same"), 0);
-    }
-
-    #[test]
     fn case_insensitive_match_comes_first() {
         assert_eq!(
             suggestions("nosuchkey").first(),
@@ -282,30 +368,183 @@ mod tests {
         assert!(suggestions("qqqqqqqqqqqqqqqq").is_empty());
     }
 
+    fn tables(catalog: &Catalog) -> Tables<'_> {
+        Tables {
+            catalog,
+            enum_name: Some("ObsErrorCode"),
+            list_command: "obs-codes list",
+        }
+    }
+
     #[test]
     fn explains_known_codes_and_refuses_unknown_ones() {
         let asked = ["SlowDown".to_owned(), "NoSuchKy".to_owned()];
         let catalog = bundled();
-        let tables = Tables {
-            catalog: &catalog,
-            enum_name: Some("ObsErrorCode"),
-            list_command: "obs-codes list",
-        };
-        let explained = explain(tables, &asked);
+        let explained = explain(tables(&catalog), &asked);
         assert!(!explained.all_known);
         assert!(
-            explained.stdout.starts_with(
-                "SlowDown (ObsErrorCode::SlowDown)\n  status       503 Service Unavailable\n  retryable    yes (status 503)\n"
+            explained.stdout().starts_with(
+                "SlowDown (ObsErrorCode::SlowDown)\n  status       503 Service Unavailable\n  retryable    yes: throttled, retry with a longer back-off and send fewer requests\n"
             ),
             "{}",
-            explained.stdout
+            explained.stdout()
         );
         assert!(
             explained
-                .stderr
+                .stderr()
                 .starts_with("error: unknown code `NoSuchKy`; did you mean NoSuchKey"),
             "{}",
-            explained.stderr
+            explained.stderr()
+        );
+    }
+
+    #[test]
+    fn answers_follow_the_arguments() {
+        let asked = ["Nope1", "SlowDown", "Nope2", "NoSuchKey"].map(str::to_owned);
+        let catalog = bundled();
+        let explained = explain(tables(&catalog), &asked);
+        let kinds: Vec<String> = explained
+            .answers
+            .iter()
+            .map(|answer| match answer {
+                Answer::Explained(text) => {
+                    format!("explained {}", text.split(' ').next().unwrap_or(""))
+                }
+                Answer::Unknown(text) => {
+                    format!("unknown {}", text.split('`').nth(1).unwrap_or(""))
+                }
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "unknown Nope1",
+                "explained SlowDown",
+                "unknown Nope2",
+                "explained NoSuchKey"
+            ]
+        );
+        // Written in that order to one stream (a terminal showing both).
+        let shared = std::cell::RefCell::new(Vec::new());
+        let _ = explained.print(Shared(&shared), Shared(&shared));
+        let text = String::from_utf8_lossy(&shared.borrow()).into_owned();
+        let order: Vec<usize> = ["`Nope1`", "SlowDown (", "`Nope2`", "NoSuchKey ("]
+            .iter()
+            .filter_map(|word| text.find(word))
+            .collect();
+        assert_eq!(order.len(), 4, "{text}");
+        assert!(order.is_sorted(), "{text}");
+        assert!(text.contains("send fewer requests\n  aliases      none\n  description  Too frequent requests. Reduce your request frequency.\nerror: unknown code `Nope2`"), "{text}");
+        // Explanations are still separated by one blank line on standard output.
+        assert!(
+            explained.stdout().contains("frequency.\n\nNoSuchKey ("),
+            "{}",
+            explained.stdout()
+        );
+    }
+
+    /// Both streams into one buffer.
+    struct Shared<'a>(&'a std::cell::RefCell<Vec<u8>>);
+
+    impl Write for Shared<'_> {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn arguments_are_printed_back_escaped_and_cut() {
+        let catalog = bundled();
+        let asked = [
+            "\u{1b}[31mRed\u{1b}[0m".to_owned(),
+            "No\u{200b}SuchKey".to_owned(),
+            "a\tb\rc\u{202e}d".to_owned(),
+            "x".repeat(1000),
+        ];
+        let explained = explain(tables(&catalog), &asked);
+        let errors = explained.stderr();
+        let lines: Vec<&str> = errors.lines().collect();
+        assert!(
+            lines[0].starts_with("error: unknown code `\\u{1b}[31mRed\\u{1b}[0m`"),
+            "{errors}"
+        );
+        assert!(
+            lines[1]
+                .starts_with("error: unknown code `No\\u{200b}SuchKey`; did you mean NoSuchKey"),
+            "{errors}"
+        );
+        assert!(
+            lines[2].starts_with("error: unknown code `a\\u{9}b\\u{d}c\\u{202e}d`"),
+            "{errors}"
+        );
+        assert!(
+            lines[3].starts_with(&format!(
+                "error: unknown code `{}... (1000 characters)`; no close match",
+                "x".repeat(SHOWN)
+            )),
+            "{errors}"
+        );
+        assert!(!errors.contains(['\u{1b}', '\t', '\r', '\u{200b}', '\u{202e}']));
+        assert_eq!(lines.len(), 4);
+    }
+
+    #[test]
+    fn long_arguments_take_little_time() {
+        // 15 arguments of 120,000 characters took 7.4 s (whole-string distances).
+        let catalog = bundled();
+        let mut asked: Vec<String> = (0..15)
+            .map(|i| format!("{i}{}", "NoSuchKey".repeat(13_333)))
+            .collect();
+        asked.push("a".repeat(120_000));
+        let started = std::time::Instant::now();
+        let explained = explain(tables(&catalog), &asked);
+        let elapsed = started.elapsed();
+        assert_eq!(explained.answers.len(), 16);
+        assert!(elapsed < std::time::Duration::from_secs(2), "{elapsed:?}");
+    }
+
+    #[test]
+    fn retry_advice_is_the_runtimes_class() {
+        let catalog = bundled();
+        let line = |code: &str| find(&catalog, code).map(retryable).unwrap_or_default();
+        assert_eq!(line("SlowDown"), advice(RetryClass::Throttled));
+        assert!(line("SlowDown").starts_with("yes: throttled"));
+        assert!(line("RequestTimeTooSkewed").starts_with("no: clock skew, fix the clock"));
+        assert_eq!(line("InternalError"), advice(RetryClass::Transient));
+        assert_eq!(line("NoSuchKey"), "no");
+        // Every bundled code: the line's yes or no is what the runtime's class says.
+        use obs_codes::ObsErrorCode;
+        for code in ObsErrorCode::ALL {
+            let class = RetryClass::classify(Some(&obs_codes::Code::Known(*code)), None);
+            let said = line(code.as_str());
+            assert!(said.starts_with(advice(class)), "{code:?}: {said}");
+        }
+        // A table's flag against a code the runtime names: the class wins, and says so.
+        let mut entry = find(&catalog, "SlowDown")
+            .cloned()
+            .expect("bundled SlowDown");
+        entry.retryable = false;
+        assert_eq!(
+            retryable(&entry),
+            format!(
+                "{} (the runtime's retry classes name this code; the table's flag says no)",
+                advice(RetryClass::Throttled)
+            )
+        );
+        // No status: the table alone.
+        let mut entry = find(&catalog, "NoSuchKey")
+            .cloned()
+            .expect("bundled NoSuchKey");
+        entry.status = None;
+        entry.retryable = true;
+        assert_eq!(
+            retryable(&entry),
+            "yes: transient, retry with back-off (the table says so)"
         );
     }
 

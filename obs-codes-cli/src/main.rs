@@ -253,14 +253,17 @@ fn explain(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
         },
         codes,
     );
+    // Each answer to its stream in argument order, so that output follows the arguments.
+    explained
+        .print(io::stdout().lock(), io::stderr().lock())
+        .map_err(|error| Error::Usage(format!("cannot write to standard output: {error}")))?;
     Ok(Outcome {
-        stdout: explained.stdout.into_bytes(),
-        stderr: explained.stderr,
         code: if explained.all_known {
             0
         } else {
             EXIT_NEGATIVE
         },
+        ..Outcome::default()
     })
 }
 

@@ -537,7 +537,7 @@ fn explain_prints_every_field() {
         stdout(&run),
         "RequestTimeout (ObsErrorCode::RequestTimeout)\n\
          \x20 status       400 Bad Request\n\
-         \x20 retryable    yes (the table says so; status 400 alone is not retried)\n\
+         \x20 retryable    yes: transient, retry with back-off\n\
          \x20 aliases      none\n\
          \x20 description  The socket connection to the server has no read or write operations\n\
          \x20              within the timeout period.\n\
@@ -821,7 +821,7 @@ fn explain_and_list_read_the_tables_given() {
         text.starts_with(
             "GatewayQuotaExceeded (variant GatewayQuotaExceeded), matched by its alias QuotaExceeded\n\
              \x20 status       429 Too Many Requests\n\
-             \x20 retryable    yes (status 429)\n"
+             \x20 retryable    yes: transient, retry with back-off (status 429)\n"
         ),
         "{text}"
     );
