@@ -13,7 +13,8 @@ pub enum Format {
     /// or 60 characters.
     #[default]
     Table,
-    /// A table in the macro's CSV format (explicit retry flags, plain-text descriptions).
+    /// The table in the macro's CSV format, as the generator reads it: descriptions in
+    /// their markdown, retry flags where the table gives them.
     Csv,
     /// A JSON array, one object per code.
     Json,
@@ -51,30 +52,37 @@ fn http_status(entry: &Entry) -> Option<u16> {
 pub fn render(catalog: &Catalog, format: Format) -> String {
     match format {
         Format::Table => table(&catalog.entries),
-        Format::Csv => {
-            let mut rows = rows_of(catalog);
-            for row in &mut rows {
-                row.description = plain_text(&row.description);
-            }
-            let mut columns = vec![
-                Column::Code,
-                Column::Status,
-                Column::Retryable,
-                Column::Aliases,
-                Column::Description,
-                Column::Solution,
-            ];
-            // Variant names that the code does not give are kept.
-            if rows.iter().any(|r| r.variant.is_some()) {
-                columns.insert(2, Column::Variant);
-            }
-            if rows.iter().any(|r| r.source.is_some()) {
-                columns.push(Column::Source);
-            }
-            obs_codes_gen::write::csv(&columns, &rows)
-        }
+        Format::Csv => csv(catalog),
         Format::Json => json(&catalog.entries),
     }
+}
+
+/// The columns `list --format csv` writes, in this order, when a row uses them.
+const CSV_COLUMNS: [Column; 8] = [
+    Column::Code,
+    Column::Status,
+    Column::Variant,
+    Column::Retryable,
+    Column::Aliases,
+    Column::Description,
+    Column::Solution,
+    Column::Source,
+];
+
+/// The codes as a table the generator reads back to the same rows: every cell as the
+/// table gave it (descriptions in markdown, a retry flag only where the table set one,
+/// a variant only where it is not the code's), the required columns and those in use.
+fn csv(catalog: &Catalog) -> String {
+    let mut rows = rows_of(catalog);
+    for (row, entry) in rows.iter_mut().zip(&catalog.entries) {
+        row.retryable = entry.retryable_by_table.then_some(entry.retryable);
+    }
+    let in_use = obs_codes_gen::write::columns_for(&rows);
+    let columns: Vec<Column> = CSV_COLUMNS
+        .into_iter()
+        .filter(|column| in_use.contains(column))
+        .collect();
+    obs_codes_gen::write::csv(&columns, &rows)
 }
 
 fn status(entry: &Entry) -> String {
@@ -238,6 +246,28 @@ mod tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn csv_is_the_table_as_read() {
+        // The bundled table, markdown and empty retry cells included, byte for byte.
+        assert_eq!(
+            render(&bundled(), Format::Csv),
+            obs_codes_gen::source::BUNDLED
+        );
+        let text = "code,http_status,variant,retryable,aliases,description,solution,source\n\
+            A,503,,,,\"**Bold**, `code *x*` and\n\n- a list\",,\n\
+            B-c,404 Not Found,Renamed,true,Bee|Bc,plain,Do this.,p1;p2\n";
+        let mut problems = obs_codes_gen::Problems::default();
+        let source = obs_codes_gen::source::SourceText {
+            name: "t.csv".to_owned(),
+            tracked_path: None,
+            text: text.to_owned(),
+        };
+        let table = obs_codes_gen::table::parse(&source, &mut problems);
+        let catalog = obs_codes_gen::catalog::check(&[table], &mut problems);
+        assert!(problems.is_empty(), "{:?}", problems.messages());
+        assert_eq!(render(&catalog, Format::Csv), text);
     }
 
     #[test]
