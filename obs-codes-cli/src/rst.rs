@@ -7,6 +7,14 @@
 //! columns (a missing `|`), and a cell's rows may take several lines. Tabs are expanded
 //! to 8-column stops first, as docutils does; columns in messages count characters
 //! after that expansion.
+//!
+//! Borders line up by display width, as in docutils: an East Asian wide or fullwidth
+//! character (`访`, `Ａ`) takes two columns of the grid, every other character one
+//! (see [`width`]). The scan runs over a grid in which each wide character is followed
+//! by a pad column; the pads are dropped from the cells' text and from the columns of
+//! locations.
+
+mod width;
 
 use crate::diagnostic::{self, problem};
 use obs_codes_gen::{Location, Problem};
@@ -82,11 +90,11 @@ pub struct CellLine {
 /// Every grid table of `text`, in page order. A malformed table is an error located
 /// where its structure breaks.
 pub fn tables(file: &str, text: &str) -> Result<Vec<GridTable>, Problem> {
-    let lines: Vec<Vec<char>> = text.lines().map(expand_tabs).collect();
+    let lines: Vec<Line> = text.lines().map(Line::new).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
-        match top_border_indent(line) {
+        match top_border_indent(&line.grid) {
             Some(indent) => {
                 let end = block_end(&lines, i, indent);
                 let block = lines.get(i..end).unwrap_or_default();
@@ -99,19 +107,65 @@ pub fn tables(file: &str, text: &str) -> Result<Vec<GridTable>, Problem> {
     Ok(found)
 }
 
-fn expand_tabs(line: &str) -> Vec<char> {
-    let mut out = Vec::with_capacity(line.len());
-    for c in line.chars() {
-        if c == '\t' {
-            out.push(' ');
-            while out.len() % 8 != 0 {
-                out.push(' ');
+/// A page line as a grid: tabs expanded, trailing blanks dropped, a pad column after
+/// each wide character (docutils' order: `expandtabs`, `rstrip`, `pad_double_width`).
+struct Line {
+    /// One entry per grid column; [`PAD`] in the pad columns.
+    grid: Vec<char>,
+    /// The grid columns that are pads, ascending.
+    pads: Vec<usize>,
+}
+
+/// What a pad column holds: nothing a border is made of.
+const PAD: char = '\0';
+
+impl Line {
+    fn new(text: &str) -> Line {
+        let mut expanded = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            if c == '\t' {
+                expanded.push(' ');
+                while expanded.len() % 8 != 0 {
+                    expanded.push(' ');
+                }
+            } else {
+                expanded.push(c);
             }
-        } else {
-            out.push(c);
+        }
+        let mut line = Line {
+            grid: Vec::with_capacity(expanded.len()),
+            pads: Vec::new(),
+        };
+        for &c in trim_end(&expanded) {
+            line.grid.push(c);
+            if width::is_wide(c) {
+                line.pads.push(line.grid.len());
+                line.grid.push(PAD);
+            }
+        }
+        line
+    }
+
+    /// The line from grid column `from` on.
+    fn from(&self, from: usize) -> Line {
+        Line {
+            grid: self.grid.get(from..).unwrap_or_default().to_vec(),
+            pads: self
+                .pads
+                .iter()
+                .filter_map(|pad| pad.checked_sub(from))
+                .collect(),
         }
     }
-    out
+
+    /// How many pads lie before grid column `column`.
+    fn pads_before(&self, column: usize) -> usize {
+        self.pads.partition_point(|&pad| pad < column)
+    }
+
+    fn is_pad(&self, column: usize) -> bool {
+        self.pads.binary_search(&column).is_ok()
+    }
 }
 
 /// The indentation of `line` when it is a grid table's top border (`+---+--+`).
@@ -133,11 +187,11 @@ fn trim_end(line: &[char]) -> &[char] {
 
 /// The index just past the table that starts at `start`: the lines that keep its
 /// indentation and start with `+` or `|`.
-fn block_end(lines: &[Vec<char>], start: usize, indent: usize) -> usize {
+fn block_end(lines: &[Line], start: usize, indent: usize) -> usize {
     let mut end = start + 1;
     while let Some(line) = lines.get(end) {
-        let indented = line.iter().take(indent).all(|&c| c == ' ');
-        if !indented || !matches!(line.get(indent), Some('+' | '|')) {
+        let indented = line.grid.iter().take(indent).all(|&c| c == ' ');
+        if !indented || !matches!(line.grid.get(indent), Some('+' | '|')) {
             break;
         }
         end += 1;
@@ -151,7 +205,8 @@ struct Scan<'a> {
     /// 1-based page line of the block's first line.
     first_line: usize,
     indent: usize,
-    grid: Vec<Vec<char>>,
+    /// The block's lines, indentation removed.
+    lines: Vec<Line>,
     /// Last column index (the right border).
     right: usize,
     /// Last line index (the bottom border).
@@ -161,16 +216,34 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// Where grid column `column` of block line `line` is, its column counted in
+    /// characters (pads left out).
     fn at(&self, line: usize, column: usize) -> Location {
-        diagnostic::at(self.file, self.first_line + line, self.indent + column + 1)
+        let pads = self.lines.get(line).map_or(0, |l| l.pads_before(column));
+        diagnostic::at(
+            self.file,
+            self.first_line + line,
+            self.indent + column - pads + 1,
+        )
     }
 
     fn char(&self, line: usize, column: usize) -> char {
-        self.grid
+        self.lines
             .get(line)
-            .and_then(|l| l.get(column))
+            .and_then(|l| l.grid.get(column))
             .copied()
             .unwrap_or(' ')
+    }
+
+    /// The text between grid columns `left` and `right` (both excluded), pads dropped.
+    fn text(&self, line: usize, left: usize, right: usize) -> String {
+        let Some(l) = self.lines.get(line) else {
+            return String::new();
+        };
+        (left + 1..right)
+            .filter(|&c| !l.is_pad(c))
+            .map(|c| self.char(line, c))
+            .collect()
     }
 
     /// The bottom-right corner of the cell whose top-left corner is (`top`, `left`).
@@ -219,23 +292,20 @@ impl Scan<'_> {
 /// Parses one table block (its lines, indentation included).
 fn parse(
     file: &str,
-    block: &[Vec<char>],
+    block: &[Line],
     first_line: usize,
     indent: usize,
 ) -> Result<GridTable, Problem> {
-    let grid: Vec<Vec<char>> = block
-        .iter()
-        .map(|line| trim_end(line.get(indent..).unwrap_or_default()).to_vec())
-        .collect();
-    let width = grid.first().map_or(0, Vec::len);
+    let lines: Vec<Line> = block.iter().map(|line| line.from(indent)).collect();
+    let width = lines.first().map_or(0, |line| line.grid.len());
     let mut scan = Scan {
         file,
         first_line,
         indent,
         right: width.saturating_sub(1),
-        bottom: grid.len().saturating_sub(1),
+        bottom: lines.len().saturating_sub(1),
         done: vec![0; width],
-        grid,
+        lines,
     };
     let header = check_shape(&mut scan)?;
 
@@ -313,7 +383,7 @@ fn parse(
                 column_span: index(&column_chars, right).saturating_sub(column),
                 lines: (top + 1..bottom)
                     .map(|line| CellLine {
-                        text: (left + 1..right).map(|c| scan.char(line, c)).collect(),
+                        text: scan.text(line, left, right),
                         at: scan.at(line, left + 1),
                     })
                     .collect(),
@@ -334,22 +404,29 @@ fn parse(
 /// `+===+` header separator, which it turns into an ordinary border for the scan.
 fn check_shape(scan: &mut Scan<'_>) -> Result<Option<usize>, Problem> {
     let width = scan.right + 1;
-    for (i, line) in scan.grid.iter().enumerate() {
-        if line.len() != width {
-            let message = if line.len() > width {
-                format!(
-                    "grid table line runs past the right border (column {})",
-                    scan.indent + width
-                )
+    for (i, line) in scan.lines.iter().enumerate() {
+        let length = line.grid.len();
+        if length != width {
+            let side = if length > width {
+                "runs past"
             } else {
-                format!(
-                    "grid table line ends before the right border (column {})",
-                    scan.indent + width
-                )
+                "ends before"
             };
-            return Err(problem(scan.at(i, line.len().min(width)), message));
+            let mut problem = problem(
+                scan.at(i, length.min(width)),
+                format!(
+                    "grid table line {side} the right border (column {})",
+                    scan.indent + width
+                ),
+            );
+            if !line.pads.is_empty() {
+                problem.hint = Some(
+                    "borders line up by display width: an East Asian wide or fullwidth character takes two columns".to_owned(),
+                );
+            }
+            return Err(problem);
         }
-        if !matches!(line.last(), Some('+' | '|')) {
+        if !matches!(line.grid.last(), Some('+' | '|')) {
             return Err(problem(
                 scan.at(i, scan.right),
                 "grid table line does not end with a border (`|` or `+`)",
@@ -362,27 +439,29 @@ fn check_shape(scan: &mut Scan<'_>) -> Result<Option<usize>, Problem> {
             && line.iter().all(|&c| c == '+' || c == fill)
             && line.contains(&fill)
     };
-    if !scan.grid.last().is_some_and(|line| is_border(line, '-')) || scan.bottom < 2 {
+    let last = scan.lines.last().map(|line| line.grid.as_slice());
+    if !last.is_some_and(|line| is_border(line, '-')) || scan.bottom < 2 {
         return Err(problem(
             scan.at(scan.bottom, 0),
             "grid table is not closed: its last line is not a `+---+` border",
         ));
     }
     let mut header = None;
-    for i in 0..scan.grid.len() {
+    for i in 0..scan.lines.len() {
         // Only border lines: a cell's text may hold `=`.
-        let border = scan.grid.get(i).filter(|l| l.first() == Some(&'+'));
+        let grid = scan.lines.get(i).map(|line| line.grid.as_slice());
+        let border = grid.filter(|l| l.first() == Some(&'+'));
         let Some(first) = border.and_then(|l| l.iter().position(|&c| c == '=')) else {
             continue;
         };
-        let whole = scan.grid.get(i).is_some_and(|line| is_border(line, '='));
+        let whole = grid.is_some_and(|line| is_border(line, '='));
         if !whole || i == scan.bottom || header.is_some() {
             return Err(problem(
                 scan.at(i, first),
                 "malformed grid table: a `+===+` header separator must be a whole line, once, above the last row",
             ));
         }
-        for c in scan.grid.get_mut(i).into_iter().flatten() {
+        for c in scan.lines.get_mut(i).into_iter().flat_map(|l| &mut l.grid) {
             if *c == '=' {
                 *c = '-';
             }
@@ -545,6 +624,147 @@ mod tests {
         let t = one("+-------+\n| a = b |\n+=======+\n| c     |\n+-------+\n");
         assert_eq!(t.header_rows, 1);
         assert_eq!(t.cells[0].lines[0].text, " a = b ");
+    }
+
+    // The East Asian tables below are read by docutils 0.19 to the same cells.
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        // `访问被拒绝` is 5 characters and 10 columns wide.
+        let t = one("+-----+------------+-----+\n\
+                     | AAA | 访问被拒绝 | 403 |\n\
+                     +-----+------------+-----+\n");
+        assert_eq!(
+            shape(&t),
+            [
+                (0, 1, 0, 1, vec!["AAA".to_owned()]),
+                (0, 1, 1, 1, vec!["访问被拒绝".into()]),
+                (0, 1, 2, 1, vec!["403".into()]),
+            ]
+        );
+        assert_eq!(t.cells[1].lines[0].text, " 访问被拒绝 ");
+        // Locations count characters: `403` is the 17th character of the line (its
+        // 22nd column on screen).
+        assert_eq!(t.cells[2].text_at(), Some(diagnostic::at("t.rst", 2, 17)));
+        assert_eq!(t.cells[2].lines[0].at, diagnostic::at("t.rst", 2, 16));
+    }
+
+    #[test]
+    fn mixed_wide_fullwidth_and_narrow_text_with_a_header() {
+        let t = one("  +-----------------+------------+--------+\n\
+                     \x20 | Code            | 描述       | Status |\n\
+                     \x20 +=================+============+========+\n\
+                     \x20 | AccessDenied    | 访问被拒绝 | 403    |\n\
+                     \x20 |                 | Access     |        |\n\
+                     \x20 +-----------------+------------+--------+\n\
+                     \x20 | Ｆｕｌｌ        | mixed 中文 | 404    |\n\
+                     \x20 +-----------------+------------+--------+\n");
+        assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 3));
+        let texts: Vec<String> = t
+            .cells
+            .iter()
+            .map(|cell| {
+                let lines: Vec<&str> = cell.lines.iter().map(|l| l.text.trim()).collect();
+                lines.join("/").trim_matches('/').to_owned()
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Code",
+                "描述",
+                "Status",
+                "AccessDenied",
+                "访问被拒绝/Access",
+                "403",
+                "Ｆｕｌｌ",
+                "mixed 中文",
+                "404"
+            ]
+        );
+        // `404` follows 4 fullwidth and 2 wide characters: character 30, column 36.
+        assert_eq!(t.cells[8].text_at(), Some(diagnostic::at("t.rst", 7, 30)));
+    }
+
+    #[test]
+    fn tabs_are_expanded_before_wide_characters_are_counted() {
+        let t = one("+---+-----------+\n| a |\t访问    |\n+---+-----------+\n");
+        assert_eq!(t.cells[1].lines[0].text.trim(), "访问");
+    }
+
+    #[test]
+    fn combining_characters_take_a_column_as_in_docutils() {
+        // docutils pads only wide and fullwidth characters: `e` + U+0301 is two columns
+        // of the grid (and a table aligned as if it were one is malformed there too).
+        let t = one("+-----+------+\n| AAA | e\u{301}xy |\n+-----+------+\n");
+        assert_eq!(t.cells[1].lines[0].text, " e\u{301}xy ");
+        let message = error("+-----+-----+\n| AAA | e\u{301}xy |\n+-----+-----+\n");
+        assert!(message.contains("runs past the right border"), "{message}");
+    }
+
+    #[test]
+    fn a_table_aligned_by_characters_is_located_with_a_hint() {
+        // Counted in characters the borders line up; on screen they do not, and docutils
+        // rejects the table too.
+        let message = error(
+            "+-----+-------+-----+\n\
+                             | AAA | 访问被拒绝 | 403 |\n\
+                             +-----+-------+-----+\n",
+        );
+        assert_eq!(
+            message,
+            "error: t.rst:2:17: grid table line runs past the right border (column 21)\n  \
+             help: borders line up by display width: an East Asian wide or fullwidth character takes two columns"
+        );
+    }
+
+    /// The characters table texts are made of: narrow, wide, fullwidth, combining, NUL.
+    fn cell_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec!['a', '访', 'Ａ', '\u{301}', '\0', 'é', ' ']),
+            0..6,
+        )
+        .prop_map(|chars| chars.into_iter().collect::<String>().trim().to_owned())
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// A table whose borders line up by display width reads back to its cells, and
+        /// every cell line's location points at its text in the page.
+        #[test]
+        fn tables_aligned_by_display_width_read_back(
+            rows in proptest::collection::vec(proptest::collection::vec(cell_text(), 3), 1..4)
+        ) {
+            let display = |text: &str| -> usize {
+                text.chars().map(|c| if width::is_wide(c) { 2 } else { 1 }).sum()
+            };
+            let widths: Vec<usize> = (0..3)
+                .map(|c| rows.iter().map(|row| display(&row[c])).max().unwrap_or(0) + 2)
+                .collect();
+            let border: String = widths.iter().fold("+".to_owned(), |line, w| {
+                format!("{line}{}+", "-".repeat(*w))
+            });
+            let mut page = format!("{border}\n");
+            for row in &rows {
+                page.push('|');
+                for (text, w) in row.iter().zip(&widths) {
+                    page.push_str(&format!(" {text}{} |", " ".repeat(w - 2 - display(text))));
+                }
+                page.push_str(&format!("\n{border}\n"));
+            }
+            let t = one(&page);
+            let texts: Vec<String> = t.cells.iter().map(|c| c.lines[0].text.trim().to_owned()).collect();
+            let expected: Vec<String> = rows.concat();
+            proptest::prop_assert_eq!(texts, expected);
+            let lines: Vec<&str> = page.lines().collect();
+            for cell in &t.cells {
+                for line in &cell.lines {
+                    let source: String = lines[line.at.line - 1].chars().skip(line.at.column - 1).collect();
+                    proptest::prop_assert!(source.starts_with(&line.text), "{page}");
+                }
+            }
+        }
     }
 
     #[test]
