@@ -160,13 +160,11 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_located() {
-        let dir = std::env::temp_dir().join(format!("obs-codes-utf8-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
+        let dir = crate::output::temp_scratch("utf8");
         let path = dir.join("bad.csv");
         let written = std::fs::write(&path, b"code\nab\xff\n");
         assert!(written.is_ok());
         let message = read_text(&path).map_err(|e| e.to_string());
-        let _ = std::fs::remove_dir_all(&dir);
         let expected = format!(
             "error: {}:2:3: the file is not valid UTF-8 from here",
             path.display()

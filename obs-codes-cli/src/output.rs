@@ -5,6 +5,9 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+#[cfg(test)]
+pub mod scratch;
+
 /// Writes `bytes` to `path` through a temporary file next to it, renamed over `path`
 /// once complete: `path` is either untouched or entirely new, never partial. A symbolic
 /// link is written through (its target is replaced, the link kept), and an existing
@@ -54,14 +57,21 @@ pub fn write_stream(mut stream: impl Write, text: &[u8]) -> io::Result<()> {
     }
 }
 
+/// A directory of a unit test's own under the temp directory (`obs-codes-NAME-PID`),
+/// removed when dropped.
+#[cfg(test)]
+pub fn temp_scratch(name: &str) -> scratch::Scratch {
+    let name = format!("obs-codes-{name}-{}", std::process::id());
+    scratch::Scratch::new(&std::env::temp_dir(), &name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn replaces_the_file_and_leaves_nothing_else() {
-        let dir = std::env::temp_dir().join(format!("obs-codes-out-{}", std::process::id()));
-        let _ = fs::create_dir_all(&dir);
+        let dir = temp_scratch("out");
         let path = dir.join("out.csv");
         let _ = fs::write(&path, "old");
         assert!(write_file(&path, b"new").is_ok());
@@ -74,7 +84,6 @@ mod tests {
                     .collect()
             })
             .unwrap_or_default();
-        let _ = fs::remove_dir_all(&dir);
         assert_eq!(names, ["out.csv"]);
     }
 
@@ -82,8 +91,7 @@ mod tests {
     #[test]
     fn writes_through_a_link_and_keeps_permissions() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = std::env::temp_dir().join(format!("obs-codes-link-{}", std::process::id()));
-        let _ = fs::create_dir_all(&dir);
+        let dir = temp_scratch("link");
         let target = dir.join("table.csv");
         let link = dir.join("link.csv");
         let _ = fs::write(&target, "old");
@@ -95,7 +103,6 @@ mod tests {
         let mode = fs::metadata(&target)
             .map(|m| m.permissions().mode() & 0o777)
             .ok();
-        let _ = fs::remove_dir_all(&dir);
         assert!(written.is_ok(), "{written:?}");
         assert!(is_link);
         assert_eq!(contents.as_deref(), Some("new"));

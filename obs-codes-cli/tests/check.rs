@@ -3,6 +3,10 @@
 //! messages of the case's `.stderr` that point at those tables, in the same order.
 //! The `.stderr` files are written by the macro (trybuild), so the two cannot drift.
 
+#[path = "../src/output/scratch.rs"]
+mod scratch;
+
+use scratch::Scratch;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -96,13 +100,9 @@ fn check_prints_the_compilers_messages_for_every_ui_case() {
     let ui = workspace().join("tests/ui");
     // The cases name their tables `tables/NAME.csv`, relative to the crate trybuild
     // builds them in, where `tables` links to `tests/ui`: run from such a directory.
-    let project = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-ui");
-    fs::create_dir_all(&project).expect("project directory");
-    let link = project.join("tables");
-    if fs::read_link(&link).ok().as_deref() != Some(ui.as_path()) {
-        let _ = fs::remove_file(&link);
-        std::os::unix::fs::symlink(&ui, &link).expect("link to the cases");
-    }
+    // Removed when the test ends (the link only, not the cases it points to).
+    let project = Scratch::new(Path::new(env!("CARGO_TARGET_TMPDIR")), "check-ui");
+    std::os::unix::fs::symlink(&ui, project.join("tables")).expect("link to the cases");
     // trybuild writes the directory of the cases' crate as `$DIR`.
     let tests_dir = workspace()
         .join("tests")

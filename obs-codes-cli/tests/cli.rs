@@ -1,5 +1,9 @@
 //! The `obs-codes` command through its binary: output, files and exit codes.
 
+#[path = "../src/output/scratch.rs"]
+mod scratch;
+
+use scratch::Scratch;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -28,12 +32,12 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// A fresh, empty directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch directory");
-    dir
+/// A fresh, empty directory for one test, removed when the test ends.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(
+        Path::new(env!("CARGO_TARGET_TMPDIR")),
+        &format!("cli-{name}"),
+    )
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
@@ -754,7 +758,7 @@ fn generate_writes_the_generators_file_and_nothing_on_a_problem() {
         .source("obs")
         .source("vendor.csv")
         .runtime("obs_codes")
-        .base_dir(&dir)
+        .base_dir(&*dir)
         .header(header)
         .generate()
         .expect("generated");
