@@ -4,7 +4,7 @@
 //! the `csv` crate does not report, and catches the unterminated quote that `csv-core`
 //! silently closes at the end of the input.
 
-use crate::problem::{Location, Problems};
+use crate::problem::{Location, Problem, Problems};
 use crate::source::{LineIndex, SourceText};
 use crate::suggest::{self, Limits};
 use csv_core::{ReadFieldResult, ReaderBuilder};
@@ -52,6 +52,28 @@ pub struct Row {
     /// through every check, so each of its problems is reported in the same build, but
     /// it generates nothing.
     pub complete: bool,
+}
+
+impl Row {
+    /// A row of `code` alone: no variant, aliases, status (`N/A`), retry flag,
+    /// description, solution or source, not an override, complete. Build rows from it
+    /// with struct update syntax, so that code building rows keeps compiling when a
+    /// column is added.
+    #[must_use]
+    pub fn new(code: Cell) -> Row {
+        Row {
+            code,
+            variant: None,
+            aliases: Vec::new(),
+            status: None,
+            retryable: None,
+            description: String::new(),
+            solution: None,
+            is_override: false,
+            source: None,
+            complete: true,
+        }
+    }
 }
 
 /// A parsed source.
@@ -402,7 +424,10 @@ fn accepted_columns() -> String {
     "accepted columns (case, spaces, `_` and `-` ignored): code (or Error Code), description (or Error Message), http_status (or HTTP Status Code, Status Code, status) are required; variant, aliases, retryable, solution, override, source are optional".to_owned()
 }
 
-fn report_width(record: &Record, expected: usize, problems: &mut Problems) {
+/// Reports that `record` does not have the `expected` number of fields: at its first
+/// extra field, or at its end when fields are missing. The one message for every CSV
+/// file the generator's reader reads (tables, and the command's fixes files).
+pub fn report_width(record: &Record, expected: usize, problems: &mut Problems) {
     let found = record.fields.len();
     let location = if found > expected {
         record.fields[expected].at.clone()
@@ -437,13 +462,11 @@ fn parse_row(record: &Record, columns: &[Option<Column>], problems: &mut Problem
 
     let status = parse_status(status_cell, problems);
     let description = description_cell.value.trim().to_owned();
-    if description.is_empty() {
-        problems
-            .at(
-                description_cell.at.clone(),
-                format!("empty description for code `{}`", code.value),
-            )
-            .hint("describe what the error means; markdown is allowed");
+    if let Some(empty) = empty_description(&code.value, &description, &description_cell.at) {
+        let added = problems.at(description_cell.at.clone(), empty.message);
+        if let Some(hint) = empty.hint {
+            added.hint(hint);
+        }
     }
     let retryable =
         cell(Column::Retryable).and_then(|c| parse_flag(c, Column::Retryable, problems));
@@ -465,6 +488,18 @@ fn parse_row(record: &Record, columns: &[Option<Column>], problems: &mut Problem
     };
     let complete = problems.len() == problems_before;
     Some(Row { complete, ..row })
+}
+
+/// The problem of an empty description (after trimming) for `code`, located at `at`:
+/// every row needs one. The one check for tables and for the rows the command imports
+/// from a page.
+#[must_use]
+pub fn empty_description(code: &str, description: &str, at: &Location) -> Option<Problem> {
+    description.trim().is_empty().then(|| Problem {
+        location: Some(at.clone()),
+        message: format!("empty description for code `{code}`"),
+        hint: Some("describe what the error means; markdown is allowed".to_owned()),
+    })
 }
 
 /// `Err(())` when the cell is malformed (reported); `Ok(None)` for `N/A`.
