@@ -1,17 +1,29 @@
-//! The deliberate differences between a table and its page, kept as data.
+//! The deliberate differences between a table and its pages, kept as data.
 //!
 //! A fixes file is CSV (`#` comments), read by the generator's CSV reader, with the
-//! header `documented,code,aliases,retryable`: `documented` is the code as the page
-//! writes it; `code` the wire code that replaces it (empty: unchanged); `aliases` and
-//! `retryable` the values for those columns, in the table format (the generator's
-//! rules: `|`-separated aliases, `true`/`false`/empty). Every fix must match a code of
-//! the page, so a fix that the vendor's page has made unnecessary is reported instead
-//! of silently dropped. What the fixed rows become is checked with the table (a code
-//! or alias named twice is the generator's error, located at the fix).
+//! header `documented,code,aliases,retryable` and, optionally, `http_status`, `source`
+//! and `excluded` (any order; a file without the optional columns reads as before):
+//!
+//! - `documented`: the code as a page writes it (or a code of the curated table);
+//! - `code`: the wire code that replaces it (empty: unchanged);
+//! - `aliases`, `retryable`: the values for those columns, in the table format (the
+//!   generator's rules: `|`-separated aliases, `true`/`false`/empty);
+//! - `http_status`: a status that replaces the pages' (empty: the first page's), in the
+//!   table format; it needs a `source`;
+//! - `source`: the pages that support the fix (`;`-separated), added to the row's
+//!   `source` cell;
+//! - `excluded`: why the code is not an OBS error code (empty: it is one). An excluded
+//!   code is left out of the table wherever a page lists it, and takes no other fix.
+//!
+//! Every fix must match a code of the pages (or of the curated table), so a fix that the
+//! vendor's pages have made unnecessary is reported instead of silently dropped. What
+//! the fixed rows become is checked with the table (a code or alias named twice is the
+//! generator's error, located at the fix).
 
 use crate::diagnostic::at;
 use obs_codes_gen::table::{self, Cell, Column};
-use obs_codes_gen::{Problems, Row};
+use obs_codes_gen::{HttpStatus, Location, Problems};
+use std::collections::HashMap;
 
 /// One fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,24 +36,63 @@ pub struct Fix {
     pub aliases: Vec<Cell>,
     /// The retry flag to set (`None`: the status rule).
     pub retryable: Option<bool>,
+    /// The status that replaces the pages', if any.
+    pub status: Option<StatusFix>,
+    /// The pages that support the fix, `;`-separated, if any.
+    pub source: Option<String>,
+    /// Why the code is left out of the table, when it is.
+    pub excluded: Option<Cell>,
 }
 
-/// The columns of a fixes file: `documented`, then table columns.
+/// A fixed status and where the fix gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusFix {
+    /// The status (`None`: `N/A`).
+    pub status: Option<HttpStatus>,
+    /// The fix's `http_status` cell.
+    pub at: Location,
+}
+
+impl Fix {
+    /// The wire code of the fixed row: `code`, or the code as documented.
+    pub fn wire_code(&self) -> &str {
+        self.code
+            .as_ref()
+            .map_or(&self.documented.value, |c| &c.value)
+    }
+}
+
+/// The columns of a fixes file: `documented`, `excluded`, then table columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FixColumn {
     Documented,
+    Excluded,
     Table(Column),
 }
 
 /// The header names of a fixes file, as messages list them.
 const HEADER: &str = "documented,code,aliases,retryable";
 
+/// Every column a fixes file may have, for hints.
+const COLUMNS: &str = "the columns of a fixes file are documented,code,aliases,retryable and, optionally, http_status, source and excluded";
+
 fn fix_column(name: &str) -> Option<FixColumn> {
-    if name.trim().eq_ignore_ascii_case("documented") {
-        return Some(FixColumn::Documented);
+    match name.trim().to_ascii_lowercase().as_str() {
+        "documented" => return Some(FixColumn::Documented),
+        "excluded" => return Some(FixColumn::Excluded),
+        _ => {}
     }
     Column::from_header(name)
-        .filter(|c| matches!(c, Column::Code | Column::Aliases | Column::Retryable))
+        .filter(|c| {
+            matches!(
+                c,
+                Column::Code
+                    | Column::Aliases
+                    | Column::Retryable
+                    | Column::Status
+                    | Column::Source
+            )
+        })
         .map(FixColumn::Table)
 }
 
@@ -74,7 +125,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
                         field.at.clone(),
                         format!("unknown column `{}`", field.value),
                     )
-                    .hint(format!("the columns of a fixes file are {HEADER}"));
+                    .hint(COLUMNS);
             }
         }
     }
@@ -85,26 +136,16 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
             .map_or_else(|| at(file, 1, 1), |f| f.at.clone());
         problems
             .at(first, "the header has no `documented` column")
-            .hint(format!("the columns of a fixes file are {HEADER}"));
+            .hint(COLUMNS);
     }
     if !problems.is_empty() {
         return Err(problems);
     }
     let mut fixes: Vec<Fix> = Vec::new();
+    let mut by_documented: HashMap<String, usize> = HashMap::new();
     for record in rows {
         if record.fields.len() != columns.len() {
-            let location = record
-                .fields
-                .get(columns.len())
-                .map_or_else(|| record.end.clone(), |f| f.at.clone());
-            problems.at(
-                location,
-                format!(
-                    "this record has {} fields but the header has {}",
-                    record.fields.len(),
-                    columns.len()
-                ),
-            );
+            table::report_width(record, columns.len(), &mut problems);
             continue;
         }
         let cell = |wanted: FixColumn| {
@@ -123,9 +164,9 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
         if documented.value.is_empty() {
             problems.at(documented.at.clone(), "empty `documented` code");
         }
-        if let Some(earlier) = fixes
-            .iter()
-            .find(|f| f.documented.value == documented.value)
+        if let Some(earlier) = by_documented
+            .get(&documented.value)
+            .and_then(|&i| fixes.get(i))
         {
             problems.at(
                 documented.at.clone(),
@@ -146,43 +187,60 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
             .unwrap_or_default();
         let retryable = cell(FixColumn::Table(Column::Retryable))
             .and_then(|c| table::parse_flag(c, Column::Retryable, &mut problems));
+        let non_empty = |wanted: FixColumn| cell(wanted).filter(|c| !c.value.trim().is_empty());
+        let status = non_empty(FixColumn::Table(Column::Status)).and_then(|c| {
+            match HttpStatus::parse(&c.value) {
+                Ok(status) => Some(StatusFix {
+                    status,
+                    at: c.at.clone(),
+                }),
+                Err(error) => {
+                    problems.at(c.at.clone(), error.message).hint(error.hint);
+                    None
+                }
+            }
+        });
+        let source = non_empty(FixColumn::Table(Column::Source)).map(|c| c.value.trim().to_owned());
+        let excluded = non_empty(FixColumn::Excluded).map(|c| Cell {
+            value: c.value.trim().to_owned(),
+            at: c.at.clone(),
+        });
+        if let (Some(status), None) = (&status, &source) {
+            problems
+                .at(
+                    status.at.clone(),
+                    format!("the status fix for `{}` names no source", documented.value),
+                )
+                .hint("name the pages that give this status in the `source` column");
+        }
+        if let Some(excluded) = &excluded {
+            let other =
+                code.is_some() || !aliases.is_empty() || retryable.is_some() || status.is_some();
+            if other {
+                problems
+                    .at(
+                        excluded.at.clone(),
+                        format!(
+                            "`{}` is excluded, and the fix sets other columns too",
+                            documented.value
+                        ),
+                    )
+                    .hint("an excluded code is left out of the table: leave its other cells empty");
+            }
+        }
+        by_documented.insert(documented.value.clone(), fixes.len());
         fixes.push(Fix {
             documented,
             code,
             aliases,
             retryable,
+            status,
+            source,
+            excluded,
         });
     }
     if problems.is_empty() {
         Ok(fixes)
-    } else {
-        Err(problems)
-    }
-}
-
-/// Applies the fixes to a page's rows: a fixed code is located at the fix, so that the
-/// table's checks point there. A fix that matches no code is an error at the fix.
-pub fn apply(rows: &mut [Row], fixes: &[Fix]) -> Result<(), Problems> {
-    let mut problems = Problems::default();
-    for fix in fixes {
-        let documented = &fix.documented.value;
-        let Some(row) = rows.iter_mut().find(|r| r.code.value == *documented) else {
-            problems
-                .at(
-                    fix.documented.at.clone(),
-                    format!("the fix for `{documented}` matches no code of the page"),
-                )
-                .hint("the page may have changed: update or remove the fix");
-            continue;
-        };
-        if let Some(code) = &fix.code {
-            row.code = code.clone();
-        }
-        row.aliases.clone_from(&fix.aliases);
-        row.retryable = fix.retryable;
-    }
-    if problems.is_empty() {
-        Ok(())
     } else {
         Err(problems)
     }
@@ -199,76 +257,78 @@ pub fn mentions(fixes: &[Fix], code: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn row(code: &str, line: usize) -> Row {
-        Row {
-            code: Cell {
-                value: code.into(),
-                at: at("p.rst", line, 3),
-            },
-            variant: None,
-            aliases: Vec::new(),
-            status: None,
-            retryable: None,
-            description: "x".into(),
-            solution: None,
-            is_override: false,
-            source: None,
-            complete: true,
-        }
-    }
-
     fn fixes(text: &str) -> Vec<Fix> {
         read("f.csv", text).unwrap_or_else(|p| panic!("{:?}", p.messages()))
     }
 
     #[test]
-    fn applies_codes_aliases_and_flags() {
-        let mut rows = vec![row("Key Too Long", 1), row("Slow", 2), row("Same", 3)];
+    fn reads_codes_aliases_and_flags() {
         let list = fixes(
             "# comment\ndocumented,code,aliases,retryable\n\
              Key Too Long,KeyTooLong,,\nSlow,,SlowDown|Slower,true\nSame,,,false\n",
         );
-        assert!(apply(&mut rows, &list).is_ok());
-        let result: Vec<(&str, String, Vec<&str>, Option<bool>)> = rows
+        let read: Vec<(&str, &str, Vec<String>, Option<bool>)> = list
             .iter()
-            .map(|r| {
+            .map(|f| {
                 (
-                    r.code.value.as_str(),
-                    r.code.at.to_string(),
-                    r.aliases.iter().map(|a| a.value.as_str()).collect(),
-                    r.retryable,
+                    f.documented.value.as_str(),
+                    f.wire_code(),
+                    f.aliases.iter().map(|a| a.at.to_string()).collect(),
+                    f.retryable,
                 )
             })
             .collect();
         assert_eq!(
-            result,
+            read,
             [
-                ("KeyTooLong", "f.csv:3:14".to_owned(), vec![], None),
+                ("Key Too Long", "KeyTooLong", vec![], None),
                 (
                     "Slow",
-                    "p.rst:2:3".to_owned(),
-                    vec!["SlowDown", "Slower"],
+                    "Slow",
+                    vec!["f.csv:4:7".to_owned(), "f.csv:4:16".to_owned()],
                     Some(true)
                 ),
-                ("Same", "p.rst:3:3".to_owned(), vec![], Some(false)),
+                ("Same", "Same", vec![], Some(false)),
             ]
         );
-        // Aliases are located in the fixes file, as the table reader locates them.
-        assert_eq!(rows[1].aliases[1].at.to_string(), "f.csv:4:16");
+        assert!(
+            list.iter()
+                .all(|f| f.status.is_none() && f.source.is_none() && f.excluded.is_none())
+        );
         assert!(mentions(&list, "KeyTooLong") && mentions(&list, "Slow"));
         assert!(!mentions(&list, "Other"));
     }
 
     #[test]
-    fn a_stale_fix_is_an_error_at_the_fix() {
-        let mut rows = vec![row("A", 1)];
-        let list = fixes("documented,code,aliases,retryable\nGone,G,,\n");
-        let problems = apply(&mut rows, &list).err().map(|p| p.messages());
+    fn reads_status_fixes_sources_and_exclusions_in_any_column_order() {
+        let list = fixes(
+            "excluded,documented,http_status,source\n\
+             ,Odd,409 Conflict,p1; p2\n\
+             \"Not a code, a phrase\",Request-URI Too Large,,\n",
+        );
+        let status = list[0]
+            .status
+            .as_ref()
+            .map(|s| (s.status.clone(), s.at.to_string()));
         assert_eq!(
-            problems.unwrap_or_default(),
-            [
-                "f.csv:2:1: the fix for `Gone` matches no code of the page\n  help: the page may have changed: update or remove the fix"
-            ]
+            status,
+            Some((
+                Some(HttpStatus {
+                    code: 409,
+                    reason: Some("Conflict".into())
+                }),
+                "f.csv:2:6".to_owned()
+            ))
+        );
+        assert_eq!(list[0].source.as_deref(), Some("p1; p2"));
+        assert_eq!(list[0].excluded, None);
+        let excluded = list[1]
+            .excluded
+            .as_ref()
+            .map(|e| (e.value.as_str(), e.at.to_string()));
+        assert_eq!(
+            excluded,
+            Some(("Not a code, a phrase", "f.csv:3:1".to_owned()))
         );
     }
 
@@ -307,7 +367,22 @@ mod tests {
         (
             "width",
             "documented,code\nA,B,C\n",
-            "f.csv:2:5: this record has 3 fields but the header has 2",
+            "f.csv:2:5: this record has 3 fields but the header has 2\n  help: quote fields",
+        ),
+        (
+            "status without source",
+            "documented,http_status\nA,409\n",
+            "f.csv:2:3: the status fix for `A` names no source\n  help: name the pages",
+        ),
+        (
+            "bad status",
+            "documented,http_status,source\nA,4O9,p\n",
+            "f.csv:2:3: `4O9` is not an HTTP status",
+        ),
+        (
+            "excluded and fixed",
+            "documented,code,excluded\nA,B,why\n",
+            "f.csv:2:5: `A` is excluded, and the fix sets other columns too",
         ),
         (
             "unterminated",

@@ -2,12 +2,13 @@
 //! as in the macro (`obs`, or a CSV path), or an upstream page imported into rows.
 
 use crate::diagnostic::{Error, read_text, render};
-use crate::{fixes, page};
+use crate::{fixes, merge, page};
 use obs_codes_gen::catalog::{self, Catalog, Entry};
 use obs_codes_gen::source::BUNDLED_NAME;
+use obs_codes_gen::source::SourceText;
 use obs_codes_gen::table::Column;
 use obs_codes_gen::{Loaded, Problem, Problems, Row, Source, Table};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Sources as the command line names them: `obs` is the bundled table, anything else a
 /// path relative to the current directory, and messages name it as written.
@@ -40,38 +41,144 @@ pub fn load(args: &[String]) -> Result<Loaded, Error> {
     }
 }
 
-/// A page imported into table rows, checked as a table.
+/// Pages imported into table rows, checked as a table.
 #[derive(Debug)]
 pub struct Imported {
     /// The checked rows.
     pub catalog: Catalog,
     /// The table as CSV, read back by the generator before it is returned.
     pub csv: String,
-    /// Notes and warnings about the page, rendered, in page order.
+    /// Notes and warnings about the pages, rendered, page by page in page order.
     pub warnings: String,
+    /// Which page gave what, per code (the report of `import --explain-sources`).
+    pub sources: String,
 }
 
-/// Imports a page, applying `fixes`; the rows are checked by the generator as a table
-/// (so every problem is located in the page or the fixes file), and the CSV written
-/// from them is read back by the generator's loader. Codes with a space that no fix
-/// mentions get a warning: authors of the vendor's pages break long names by hand.
-pub fn import(path: &Path, fixes: Option<&[fixes::Fix]>) -> Result<Imported, Error> {
-    let text = read_text(path)?;
-    import_text(&path.display().to_string(), &text, fixes)
+/// What to import: pages in order, fixes, curated rows.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The pages, in order.
+    pub pages: &'a [PathBuf],
+    /// The fixes of `--fixes`, read.
+    pub fixes: Option<&'a [fixes::Fix]>,
+    /// The curated table of `--extra`.
+    pub curated: Option<&'a Path>,
+    /// Whether every fix must match a code.
+    pub strictness: merge::Fixes,
 }
 
-/// [`import`] of a page's text, named `name` in messages.
+/// Imports pages, applying fixes and appending curated rows (see [`merge`]); the rows are
+/// checked by the generator as a table (so every problem is located in a page, the fixes
+/// file or the curated table), and the CSV written from them is read back by the
+/// generator's loader. Codes with a space that no fix mentions get a warning: authors
+/// of the vendor's pages break long names by hand.
+pub fn import(request: Request<'_>) -> Result<Imported, Error> {
+    let mut texts = Vec::new();
+    let mut failed: Option<Error> = None;
+    for path in request.pages {
+        match read_text(path) {
+            Ok(text) => texts.push(PageText {
+                id: merge::page_id(path),
+                name: path.display().to_string(),
+                text,
+            }),
+            Err(error) => failed = Some(join(failed, error)),
+        }
+    }
+    let curated = match request
+        .curated
+        .map(|path| Ok((path.display().to_string(), read_text(path)?)))
+    {
+        Some(Ok(curated)) => Some(curated),
+        Some(Err(error)) => {
+            failed = Some(join(failed, error));
+            None
+        }
+        None => None,
+    };
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    import_texts(
+        &texts,
+        request.fixes,
+        curated
+            .as_ref()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+        request.strictness,
+    )
+}
+
+fn join(first: Option<Error>, next: Error) -> Error {
+    match first {
+        Some(first) => first.join(next),
+        None => next,
+    }
+}
+
+/// One page's text, named as in messages and identified as in `source` cells.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    /// The page id: its file stem.
+    pub id: String,
+    /// The path as written.
+    pub name: String,
+    /// The page.
+    pub text: String,
+}
+
+/// [`import`] of one page's text, named `name` in messages, every fix required to match.
 pub fn import_text(
     name: &str,
     text: &str,
     fixes: Option<&[fixes::Fix]>,
 ) -> Result<Imported, Error> {
-    let mut page = page::read(name, text).map_err(|list| Error::from(collect(list)))?;
-    if let Some(fixes) = fixes {
-        fixes::apply(&mut page.rows, fixes)?;
+    let page = PageText {
+        id: merge::page_id(Path::new(name)),
+        name: name.to_owned(),
+        text: text.to_owned(),
+    };
+    import_texts(&[page], fixes, None, merge::Fixes::Every)
+}
+
+/// [`import`] of pages' texts and the curated table's (name, text).
+pub fn import_texts(
+    pages: &[PageText],
+    fixes: Option<&[fixes::Fix]>,
+    curated: Option<(&str, &str)>,
+    strictness: merge::Fixes,
+) -> Result<Imported, Error> {
+    let mut read = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut diagnostics: Vec<(Problem, &str)> = Vec::new();
+    for page in pages {
+        match page::read(&page.name, &page.text) {
+            Ok(rows) => {
+                diagnostics.extend(rows.notes.iter().map(|n| (n.clone(), "note")));
+                read.push(merge::PageRows {
+                    id: page.id.clone(),
+                    page: rows,
+                });
+            }
+            Err(list) => problems.extend(list),
+        }
     }
-    let mut diagnostics: Vec<(&Problem, &str)> = page.notes.iter().map(|n| (n, "note")).collect();
-    let unfixed_spaces: Vec<Problem> = page
+    let mut curated_problems = Problems::default();
+    let curated_rows = curated.map_or_else(Vec::new, |(name, text)| {
+        let source = SourceText {
+            name: name.to_owned(),
+            text: text.to_owned(),
+            tracked_path: None,
+        };
+        obs_codes_gen::table::parse(&source, &mut curated_problems).rows
+    });
+    problems.extend(curated_problems.iter().cloned());
+    if !problems.is_empty() {
+        return Err(collect(problems).into());
+    }
+    let merged = merge::merge(&read, fixes.unwrap_or_default(), &curated_rows, strictness)?;
+
+    let unfixed_spaces = merged
         .rows
         .iter()
         .filter(|r| r.code.value.contains(char::is_whitespace))
@@ -81,11 +188,17 @@ pub fn import_text(
                 "code `{}` contains a space: if the page wrapped it, give its wire code in a fixes file (--fixes)",
                 r.code.value
             );
-            crate::diagnostic::problem(r.code.at.clone(), message)
+            (crate::diagnostic::problem(r.code.at.clone(), message), "warning")
+        });
+    diagnostics.extend(unfixed_spaces);
+    // Page by page, in page order; in each, by position.
+    let order = |p: &Problem| {
+        p.location.as_ref().map(|l| {
+            let page = pages.iter().position(|t| t.name == l.source);
+            (page, l.line, l.column)
         })
-        .collect();
-    diagnostics.extend(unfixed_spaces.iter().map(|w| (w, "warning")));
-    diagnostics.sort_by_key(|(p, _)| p.location.as_ref().map(|l| (l.line, l.column)));
+    };
+    diagnostics.sort_by_key(|(p, _)| order(p));
     let warnings: String = diagnostics
         .iter()
         .map(|(p, kind)| render(kind, p) + "\n")
@@ -96,13 +209,22 @@ pub fn import_text(
         columns.extend([Column::Retryable, Column::Aliases]);
     }
     columns.push(Column::Description);
-    if page.has_solution {
+    if merged.has_solution || merged.rows.iter().any(|r| r.solution.is_some()) {
         columns.push(Column::Solution);
     }
+    if merged.rows.iter().any(|r| r.source.is_some()) {
+        columns.push(Column::Source);
+    }
+    let sources = merge::explain(&merged);
+    let name = pages
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let table = Table {
-        name: name.to_owned(),
+        name: name.clone(),
         tracked_path: None,
-        rows: page.rows,
+        rows: merged.rows,
     };
     let mut problems = Problems::default();
     let catalog = catalog::check(std::slice::from_ref(&table), &mut problems);
@@ -110,11 +232,12 @@ pub fn import_text(
         return Err(Error::problems(&problems));
     }
     let csv = obs_codes_gen::write::csv(&columns, &table.rows);
-    read_back(name, &csv, &catalog)?;
+    read_back(&name, &csv, &catalog)?;
     Ok(Imported {
         catalog,
         csv,
         warnings,
+        sources,
     })
 }
 
@@ -135,6 +258,7 @@ fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
             e.retryable,
             e.description.clone(),
             e.solution.clone(),
+            e.source.clone(),
         )
     };
     let differs = catalog
@@ -171,10 +295,6 @@ pub fn rows_of(catalog: &Catalog) -> Vec<Row> {
         .entries
         .iter()
         .map(|entry| Row {
-            code: obs_codes_gen::table::Cell {
-                value: entry.code.clone(),
-                at: entry.defined_at.clone(),
-            },
             variant: (entry.variant != catalog::derive_variant(&entry.code)).then(|| {
                 obs_codes_gen::table::Cell {
                     value: entry.variant.clone(),
@@ -193,9 +313,11 @@ pub fn rows_of(catalog: &Catalog) -> Vec<Row> {
             retryable: Some(entry.retryable),
             description: entry.description.clone(),
             solution: entry.solution.clone(),
-            is_override: false,
             source: entry.source.clone(),
-            complete: true,
+            ..Row::new(obs_codes_gen::table::Cell {
+                value: entry.code.clone(),
+                at: entry.defined_at.clone(),
+            })
         })
         .collect()
 }

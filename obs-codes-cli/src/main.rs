@@ -10,19 +10,9 @@
 //! (reported as `error: file:line:col: message`), an output cannot be written, or the
 //! arguments are wrong.
 
-mod diagnostic;
-mod diff;
-mod explain;
-mod fixes;
-mod inputs;
-mod list;
-mod markup;
-mod output;
-mod page;
-mod rst;
-
 use clap::{Parser, Subcommand};
-use diagnostic::{Error, read_text};
+use obs_codes_cli::diagnostic::{Error, read_text};
+use obs_codes_cli::{diff, explain, fixes, inputs, list, merge, output};
 use obs_codes_gen::source::BUNDLED_NAME;
 use obs_codes_gen::{Generator, Loaded};
 use std::io;
@@ -118,27 +108,43 @@ enum Command {
         #[arg(short, long, value_name = "FILE.rs")]
         output: Option<PathBuf>,
     },
-    /// Read the error-code table of an upstream page and write a CSV table.
+    /// Read the error-code tables of upstream pages and write one CSV table.
     ///
-    /// Reads the reStructuredText grid tables of PAGE (the SDK guides' three-column
+    /// Reads the reStructuredText grid tables of each PAGE (the SDK guides' three-column
     /// Error Code / Description / HTTP Status Code table, or the API reference's
     /// Status Code / Error Code / Error Message / Solution table) and writes a table in
     /// the macro's CSV format: `code,http_status`, then `retryable,aliases` when
-    /// --fixes is given, `description`, and `solution` when the page has one. The rows
-    /// are checked as the macro checks a table; nothing is written when the page or the
-    /// fixes have a problem (exit code 2).
+    /// --fixes is given, `description`, `solution` when a page has one, and `source`
+    /// (the pages that list each code).
+    ///
+    /// Rows: those of the first page in page order, then every code a later page adds,
+    /// then the rows of --extra. The first page that has a code gives its status and
+    /// description, the first page with a solution for it its solution. The rows are
+    /// checked as the macro checks a table; nothing is written when a page, the fixes
+    /// or the curated table have a problem (exit code 2).
     #[command(
         after_long_help = "Regenerate the bundled table (from the workspace root):\n  \
-                           obs-codes import tables/upstream/obs_29_1601.rst --fixes tables/obs-fixes.csv -o tables/obs.csv"
+                           obs-codes import tables/upstream/obs_29_1601.rst tables/upstream/obs_04_0115.rst \\\n    \
+                           tables/upstream/en-us_topic_0125560440.rst tables/upstream/obs_21_2002.rst \\\n    \
+                           --fixes tables/obs-fixes.csv --extra tables/obs-single-api.csv -o tables/obs.csv"
     )]
     Import {
-        /// The upstream page (reStructuredText).
-        #[arg(value_name = "PAGE.rst")]
-        page: PathBuf,
-        /// Deliberate differences from the page to re-apply: CSV with the header
-        /// documented,code,aliases,retryable.
+        /// The upstream pages (reStructuredText), in order: the first has priority.
+        #[arg(value_name = "PAGE.rst", required = true)]
+        pages: Vec<PathBuf>,
+        /// Deliberate differences from the pages to re-apply: CSV with the header
+        /// documented,code,aliases,retryable and, optionally, http_status, source and
+        /// excluded. Every fix must match a code.
         #[arg(long, value_name = "FIXES.csv")]
         fixes: Option<PathBuf>,
+        /// Curated rows to append after the pages' codes: a table (code, http_status,
+        /// description, source, ...) of codes no page lists.
+        #[arg(long, value_name = "CURATED.csv")]
+        extra: Option<PathBuf>,
+        /// Report on standard error which page gave each code its status, description
+        /// and solution, which pages list it, and the codes left out.
+        #[arg(long)]
+        explain_sources: bool,
         /// Write the table to FILE (replaced whole once complete, never left partial)
         /// instead of standard output.
         #[arg(short, long, value_name = "FILE")]
@@ -222,10 +228,20 @@ fn run(command: Command) -> Result<Outcome, Error> {
             output,
         } => generate(&sources, &name, &vis, runtime.as_deref(), output.as_deref()),
         Command::Import {
-            page,
+            pages,
             fixes,
+            extra,
+            explain_sources,
             output,
-        } => import(&page, fixes.as_deref(), output.as_deref()),
+        } => import(
+            &pages,
+            Options {
+                fixes: fixes.as_deref(),
+                extra: extra.as_deref(),
+                explain_sources,
+            },
+            output.as_deref(),
+        ),
         Command::Diff {
             old,
             new,
@@ -356,19 +372,42 @@ fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
     Ok(fixes::read(&path.display().to_string(), &text)?)
 }
 
-fn import(page: &Path, fixes: Option<&Path>, output: Option<&Path>) -> Result<Outcome, Error> {
-    if !is_page(&page.to_string_lossy()) {
-        return Err(Error::Usage(format!(
-            "`import` reads an upstream page in reStructuredText (a `.rst` file), and `{}` is not one; to check a CSV table, run `obs-codes check {}`",
-            page.display(),
-            page.display()
-        )));
+/// The options of `import` besides its pages and output.
+struct Options<'a> {
+    fixes: Option<&'a Path>,
+    extra: Option<&'a Path>,
+    explain_sources: bool,
+}
+
+fn import(
+    pages: &[PathBuf],
+    options: Options<'_>,
+    output: Option<&Path>,
+) -> Result<Outcome, Error> {
+    for page in pages {
+        if !is_page(&page.to_string_lossy()) {
+            return Err(Error::Usage(format!(
+                "`import` reads an upstream page in reStructuredText (a `.rst` file), and `{}` is not one; to check a CSV table, run `obs-codes check {}`",
+                page.display(),
+                page.display()
+            )));
+        }
     }
-    let fixes = fixes.map(read_fixes).transpose()?;
-    let imported = inputs::import(page, fixes.as_deref())?;
+    let fixes = options.fixes.map(read_fixes).transpose()?;
+    let imported = inputs::import(inputs::Request {
+        pages,
+        fixes: fixes.as_deref(),
+        curated: options.extra,
+        strictness: merge::Fixes::Every,
+    })?;
     let done = format!("wrote {} codes", imported.catalog.entries.len());
     let mut outcome = write_out(imported.csv.into_bytes(), output, Some(done))?;
-    outcome.stderr = imported.warnings + &outcome.stderr;
+    let sources = if options.explain_sources {
+        imported.sources
+    } else {
+        String::new()
+    };
+    outcome.stderr = imported.warnings + &sources + &outcome.stderr;
     Ok(outcome)
 }
 
@@ -408,7 +447,13 @@ fn diff(old: &str, new: &str, fixes: Option<&Path>, exit_code: bool) -> Result<O
     let fixes = fixes.map(read_fixes).transpose()?;
     let load = |arg: &str| -> Result<Side, Error> {
         if is_page(arg) {
-            let imported = inputs::import(Path::new(arg), fixes.as_deref())?;
+            let pages = [PathBuf::from(arg)];
+            let imported = inputs::import(inputs::Request {
+                pages: &pages,
+                fixes: fixes.as_deref(),
+                curated: None,
+                strictness: merge::Fixes::Present,
+            })?;
             let codes = imported
                 .catalog
                 .entries
@@ -464,6 +509,7 @@ fn is_page(arg: &str) -> bool {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use obs_codes_cli::{markup, rst};
     use obs_codes_gen::catalog::Entry;
 
     #[test]

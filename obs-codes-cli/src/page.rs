@@ -19,6 +19,7 @@ use crate::markup::{Mode, cell_text};
 use crate::rst::{Cell, GridTable, tables};
 use obs_codes_gen::table::{self, Column};
 use obs_codes_gen::{HttpStatus, Location, Problem, Row};
+use std::collections::HashMap;
 
 /// What a page column holds: the table columns a page has.
 const PAGE_COLUMNS: [Column; 4] = [
@@ -83,14 +84,17 @@ fn status_text(row: &Row) -> String {
 }
 
 /// Merges each row whose code an earlier row has, with the same status, into that row.
+/// Linear in rows: earlier codes are found through an index, not a scan.
 fn merge_repeated(
     rows: Vec<Row>,
     notes: &mut Vec<Problem>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Row> {
     let mut merged: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     for row in rows {
-        let Some(first) = merged.iter_mut().find(|r| r.code.value == row.code.value) else {
+        let Some(first) = index.get(&row.code.value).and_then(|&i| merged.get_mut(i)) else {
+            index.insert(row.code.value.clone(), merged.len());
             merged.push(row);
             continue;
         };
@@ -206,22 +210,44 @@ fn rows(
             return;
         }
     }
-    let grid_column = |wanted: Column| columns.iter().find(|(c, _)| *c == wanted).map(|(_, c)| *c);
-    let Some(code_column) = grid_column(Column::Code) else {
-        return;
+    // Per page column, the body cells of its grid column, top to bottom. Cells of one
+    // grid column never share a grid row, so both their first and their last rows
+    // ascend, and a code's cells are found by binary search: linear in rows overall.
+    let column_cells = |wanted: Column| -> Vec<&Cell> {
+        columns
+            .iter()
+            .find(|(c, _)| *c == wanted)
+            .map(|&(_, column)| {
+                body.iter()
+                    .copied()
+                    .filter(|c| c.covers_column(column))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
-    for code_cell in body.iter().filter(|c| c.covers_column(code_column)) {
+    let code_cells = column_cells(Column::Code);
+    let by_column: Vec<(Column, Vec<&Cell>)> =
+        [Column::Status, Column::Description, Column::Solution]
+            .into_iter()
+            .map(|column| (column, column_cells(column)))
+            .collect();
+    for code_cell in code_cells {
         let (first, end) = (code_cell.row, code_cell.row + code_cell.row_span);
         let at = code_cell.text_at().unwrap_or_else(|| grid.at.clone());
         // The cells of `column` within the code's rows, joined, and where the first starts.
         let text = |column: Column, mode: Mode| -> (String, Location) {
-            let cells: Vec<&&Cell> = grid_column(column)
-                .map(|column| {
-                    body.iter()
-                        .filter(|c| c.covers_column(column) && c.overlaps_rows(first, end))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let all: &[&Cell] = by_column
+                .iter()
+                .find(|(c, _)| *c == column)
+                .map_or(&[], |(_, cells)| cells.as_slice());
+            let from = all.partition_point(|c| c.row + c.row_span <= first);
+            let cells: Vec<&Cell> = all
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .take_while(|c| c.overlaps_rows(first, end))
+                .collect();
             let joiner = if mode == Mode::Plain { " " } else { "\n\n" };
             let joined = cells
                 .iter()
@@ -246,24 +272,17 @@ fn rows(
             });
             None
         });
-        if description.is_empty() {
-            problems.push(problem(
-                description_at,
-                format!("empty description for code `{code}`"),
-            ));
-        }
+        problems.extend(table::empty_description(
+            &code,
+            &description,
+            &description_at,
+        ));
         if problems.len() == before {
             out.push(Row {
-                code: table::Cell { value: code, at },
-                variant: None,
-                aliases: Vec::new(),
                 status,
-                retryable: None,
                 description,
                 solution: (!solution.is_empty()).then_some(solution),
-                is_override: false,
-                source: None,
-                complete: true,
+                ..Row::new(table::Cell { value: code, at })
             });
         }
     }

@@ -100,6 +100,25 @@ const SDK_PAGE: &str = "tables/upstream/obs_29_1601.rst";
 const API_PAGE: &str = "tables/upstream/obs_04_0115.rst";
 const FIXES: &str = "tables/obs-fixes.csv";
 const BUNDLED: &str = "tables/obs.csv";
+/// The pages the bundled table is built from, in order.
+const PAGES: [&str; 4] = [
+    SDK_PAGE,
+    API_PAGE,
+    "tables/upstream/en-us_topic_0125560440.rst",
+    "tables/upstream/obs_21_2002.rst",
+];
+const CURATED: &str = "tables/obs-single-api.csv";
+/// The bundled table before the other pages were merged in: `obs_29_1601`'s 107 codes.
+const BUNDLED_107: &str = "obs-codes-cli/tests/data/obs-107.csv";
+
+/// The regeneration command of docs/table.md, with `extra` arguments.
+fn regenerate<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["import"];
+    args.extend(PAGES);
+    args.extend(["--fixes", FIXES, "--extra", CURATED]);
+    args.extend(extra);
+    args
+}
 
 // ---- import --------------------------------------------------------------------------
 
@@ -107,25 +126,78 @@ const BUNDLED: &str = "tables/obs.csv";
 fn regenerating_the_bundled_table_reproduces_it_byte_for_byte() {
     let dir = scratch("regenerate");
     let out = dir.join("obs.csv");
-    let run = obs_codes(&["import", SDK_PAGE, "--fixes", FIXES, "-o", path_str(&out)]);
+    let run = obs_codes(&regenerate(&["-o", path_str(&out)]));
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let bundled = fs::read(root().join(BUNDLED)).expect("bundled table");
     assert!(
         fs::read(&out).expect("written table") == bundled,
         "the regenerated table differs from {BUNDLED}"
     );
+    // The pages' own notes (the two `AccessDenied` rows of two pages), then the count.
     assert_eq!(
         stderr(&run),
-        format!("wrote 107 codes to {}\n", out.display())
+        format!(
+            "note: {API_PAGE}:178:51: `AccessDenied` appears again: its description and solution are joined to those of line 176\n\
+             note: {}:19:6: `AccessDenied` appears again: its description and solution are joined to those of line 17\n\
+             wrote 132 codes to {}\n",
+            PAGES[2],
+            out.display()
+        )
     );
     assert!(run.stdout.is_empty());
     assert_eq!(files_in(&dir), ["obs.csv"]);
+    // The committed table is current: diff finds no difference.
+    let run = obs_codes(&["diff", BUNDLED, path_str(&out), "--exit-code"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stdout(&run));
+    assert_eq!(
+        stdout(&run),
+        format!(
+            "--- {BUNDLED} (132 codes)\n+++ {} (132 codes)\n\n0 added, 0 removed, 0 moved, 0 changed, 132 unchanged; 0 breaking\n",
+            out.display()
+        )
+    );
 
     // Without -o, the same bytes go to standard output.
-    let run = obs_codes(&["import", SDK_PAGE, "--fixes", FIXES]);
+    let run = obs_codes(&regenerate(&[]));
     assert_eq!(run.status.code(), Some(0));
     assert!(run.stdout == bundled);
-    assert_eq!(stderr(&run), "");
+}
+
+#[test]
+fn the_complete_table_only_adds_to_the_107_codes_of_the_seed_page() {
+    let run = obs_codes(&["diff", BUNDLED_107, BUNDLED]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let text = stdout(&run);
+    assert!(
+        text.ends_with("\n25 added, 0 removed, 0 moved, 107 changed, 0 unchanged; 0 breaking\n"),
+        "{text}"
+    );
+    // What changes in the 107 rows: a solution and a source where there was none, and
+    // four new aliases; nothing else.
+    let changed = text.split("\nchanged (107):\n").nth(1).unwrap_or_default();
+    let fields: std::collections::BTreeSet<&str> = changed
+        .lines()
+        .filter_map(|l| l.strip_prefix("      ")?.split(':').next())
+        .filter(|f| !f.starts_with(' ') && !f.starts_with('+') && !f.starts_with('-'))
+        .collect();
+    assert_eq!(
+        fields.into_iter().collect::<Vec<_>>(),
+        ["aliases", "solution", "source"],
+        "{text}"
+    );
+    let aliases: Vec<&str> = changed
+        .lines()
+        .filter(|l| l.starts_with("      aliases: "))
+        .collect();
+    assert_eq!(
+        aliases,
+        [
+            "      aliases: (none) -> MalformedXMLError",
+            "      aliases: (none) -> NotSuchBucketPolicy",
+            "      aliases: (none) -> InvalidTag",
+        ],
+        "{text}"
+    );
 }
 
 #[test]
@@ -137,7 +209,7 @@ fn imports_the_sdk_guide_page() {
     let text = stdout(&run);
     let records = csv_records(&text);
     let (header, rows) = records.split_first().expect("a header");
-    assert_eq!(header, &["code", "http_status", "description"]);
+    assert_eq!(header, &["code", "http_status", "description", "source"]);
 
     // Every row of the page, in order, with its status verbatim.
     assert_eq!(rows.len(), expected.len());
@@ -147,11 +219,11 @@ fn imports_the_sdk_guide_page() {
     }
     // A few rows exactly: plain, quoted for a comma, emphasis, two paragraphs, N/A.
     for line in [
-        "AccessDenied,403 Forbidden,Access denied.\n",
-        "AccountProblem,403 Forbidden,\"Your account is abnormal (for example, it has been expired or frozen).\"\n",
-        "BadDigest,400 Bad Request,The specified value of **Content-MD5** does not match the value received by OBS.\n",
-        "MethodNotAllowed,405 Method Not Allowed,\"The specified method is not allowed against the requested resource.\n\nThe message \"\"Specified method is not supported.\"\" is returned.\"\n",
-        "InvalidAddressingHeader,N/A,The anonymous role must be specified.\n",
+        "AccessDenied,403 Forbidden,Access denied.,obs_29_1601\n",
+        "AccountProblem,403 Forbidden,\"Your account is abnormal (for example, it has been expired or frozen).\",obs_29_1601\n",
+        "BadDigest,400 Bad Request,The specified value of **Content-MD5** does not match the value received by OBS.,obs_29_1601\n",
+        "MethodNotAllowed,405 Method Not Allowed,\"The specified method is not allowed against the requested resource.\n\nThe message \"\"Specified method is not supported.\"\" is returned.\",obs_29_1601\n",
+        "InvalidAddressingHeader,N/A,The anonymous role must be specified.,obs_29_1601\n",
     ] {
         assert!(text.contains(line), "missing row: {line}");
     }
@@ -173,10 +245,23 @@ fn the_fixes_are_the_only_differences_from_the_page() {
     // The bundled table = the page's rows, each code mapped through the fixes file.
     let fixes = csv_records(&read(FIXES));
     let (header, fixes) = fixes.split_first().expect("a header");
-    assert_eq!(header, &["documented", "code", "aliases", "retryable"]);
+    assert_eq!(
+        header,
+        &[
+            "documented",
+            "code",
+            "aliases",
+            "retryable",
+            "http_status",
+            "source",
+            "excluded"
+        ]
+    );
     let bundled = csv_records(&read(BUNDLED));
     let page = page_rows(&read(SDK_PAGE));
-    assert_eq!(bundled.len() - 1, page.len());
+    // The seed page's rows come first; the other pages' and the curated codes follow.
+    assert_eq!(bundled.len() - 1, 132);
+    assert_eq!(page.len(), 107);
     for (row, cells) in bundled.iter().skip(1).zip(&page) {
         let fix = fixes.iter().find(|f| f[0] == cells[0]);
         let code = fix
@@ -210,7 +295,10 @@ fn imports_the_api_reference_page() {
     let text = stdout(&run);
     let records = csv_records(&text);
     let (header, rows) = records.split_first().expect("a header");
-    assert_eq!(header, &["code", "http_status", "description", "solution"]);
+    assert_eq!(
+        header,
+        &["code", "http_status", "description", "solution", "source"]
+    );
     let got: Vec<(String, String)> = rows.iter().map(|r| (r[0].clone(), r[1].clone())).collect();
     assert_eq!(got, expected);
 
@@ -221,19 +309,19 @@ fn imports_the_api_reference_page() {
          - The size of the bucket configurations exceeds 20 KB.\n\
          - The file size exceeds the upper limit defined in the policy of the POST form.\n\n\
          - The size of the file uploaded using the multipart upload of SDKs or APIs or the resumable upload of SDKs exceeds 48.8 TB.\",\
-         Modify the conditions specified in the upload policy or reduce the object size.\n",
+         Modify the conditions specified in the upload policy or reduce the object size.,obs_04_0115\n",
         // Two paragraphs in the message.
         "RequestTimeTooSkewed,403 Forbidden,\"There was a large time offset between the OBS server time and the time when the client initiated a request.\n\n\
          For security purposes, OBS verifies the time offset between the client and server. If the offset is longer than 15 minutes, the OBS server will reject your requests and this error message is reported.\",\
-         \"Check whether there is a large time offset between the client time and server time. If there is, adjust the client time based on your local time (UTC) and try again.\"\n",
+         \"Check whether there is a large time offset between the client time and server time. If there is, adjust the client time based on your local time (UTC) and try again.\",obs_04_0115\n",
         // A :ref: role becomes its title.
-        "VirtualHostDomainRequired,403 Forbidden,Virtual hosting access domain name is not used.,\"Use the virtual hosting access domain name. For details, see Constructing a Request.\"\n",
+        "VirtualHostDomainRequired,403 Forbidden,Virtual hosting access domain name is not used.,\"Use the virtual hosting access domain name. For details, see Constructing a Request.\",obs_04_0115\n",
         // The status cell verbatim, even when its phrase is not the registered one.
         "ObjectNotAppendable,409 ObjectNotAppendable,",
         // The two AccessDenied rows, joined.
         "AccessDenied,403 Forbidden,\"Access denied, because the request does not carry a date header or the header format is incorrect.\n\n\
          The object you specified is immutable and cannot be deleted.\",\"Provide a correct date header in the request.\n\n\
-         Wait until the WORM retention expires and then modify or delete the object.\"\n",
+         Wait until the WORM retention expires and then modify or delete the object.\",obs_04_0115\n",
     ] {
         assert!(text.contains(line), "missing row: {line}");
     }
@@ -446,14 +534,22 @@ fn diff_on_a_crafted_pair() {
 
 #[test]
 fn diff_against_the_page_shows_what_a_regeneration_does() {
-    // With the fixes, regenerating changes nothing.
-    let run = obs_codes(&["diff", BUNDLED, SDK_PAGE, "--fixes", FIXES, "--exit-code"]);
-    assert_eq!(run.status.code(), Some(0), "{}", stdout(&run));
+    // One page, with the fixes of all: those for codes of other pages are skipped, and
+    // the codes only other pages (or the curated table) give show up as removed.
+    let run = obs_codes(&["diff", BUNDLED, SDK_PAGE, "--fixes", FIXES]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let text = stdout(&run);
     assert!(
-        stdout(&run)
-            .ends_with("\n0 added, 0 removed, 0 moved, 0 changed, 107 unchanged; 0 breaking\n")
+        text.contains(
+            "\nremoved (25):\n  - InvalidContentLength: 400 Bad Request, not retryable (breaking)"
+        ),
+        "{text}"
     );
-    // Without them, the fixes show up as the changes a bare import would make.
+    assert!(
+        text.ends_with("\n0 added, 25 removed, 0 moved, 107 changed, 0 unchanged; 25 breaking\n"),
+        "{text}"
+    );
+    // Without the fixes, they show up as the changes a bare import would make.
     let run = obs_codes(&["diff", BUNDLED, SDK_PAGE]);
     assert_eq!(run.status.code(), Some(0));
     let text = stdout(&run);
@@ -465,20 +561,16 @@ fn diff_against_the_page_shows_what_a_regeneration_does() {
     );
     assert!(
         text.contains(
-            "\nremoved (3):\n  - IllegalVersioningConfigurationException: 400 Bad Request, not retryable (breaking)"
+            "\n  - IllegalVersioningConfigurationException: 400 Bad Request, not retryable (breaking)"
         ),
         "{text}"
     );
     assert!(
-        text.contains("  ~ KeyTooLong\n      aliases: KeyTooLongError -> (none) (breaking)\n"),
+        text.contains("      aliases: KeyTooLongError -> (none) (breaking)\n"),
         "{text}"
     );
     assert!(
-        text.contains("  ~ OperationAborted\n      retryable: yes -> no\n  ~ RequestTimeout\n      retryable: yes -> no\n"),
-        "{text}"
-    );
-    assert!(
-        text.ends_with("\n3 added, 3 removed, 0 moved, 4 changed, 100 unchanged; 5 breaking\n"),
+        text.contains("  ~ OperationAborted\n      retryable: yes -> no\n      solution:"),
         "{text}"
     );
 }
@@ -545,12 +637,14 @@ fn explain_prints_every_field() {
          \x20 aliases      none\n\
          \x20 description  The socket connection to the server has no read or write operations\n\
          \x20              within the timeout period.\n\
+         \x20 solution     Check the network and try again, or contact technical support.\n\
          \n\
          KeyTooLong (ObsErrorCode::KeyTooLong), matched by its alias KeyTooLongError\n\
          \x20 status       400 Bad Request\n\
          \x20 retryable    no\n\
          \x20 aliases      KeyTooLongError\n\
-         \x20 description  The provided key is too long.\n"
+         \x20 description  The provided key is too long.\n\
+         \x20 solution     Use a shorter key.\n"
     );
     assert_eq!(stderr(&run), "");
 }
@@ -575,7 +669,7 @@ fn explain_suggests_close_codes_for_an_unknown_one() {
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(
         stderr(&run),
-        "error: unknown code `Zzzzzzzzzzzzzzzzzzzz`; no close match (`obs-codes list` shows all 107 codes)\n"
+        "error: unknown code `Zzzzzzzzzzzzzzzzzzzz`; no close match (`obs-codes list` shows all 132 codes)\n"
     );
 }
 
@@ -584,7 +678,7 @@ fn list_filters_and_formats() {
     let run = obs_codes(&["list"]);
     assert_eq!(run.status.code(), Some(0));
     let text = stdout(&run);
-    assert_eq!(text.lines().count(), 108);
+    assert_eq!(text.lines().count(), 133);
     assert!(text.starts_with("CODE "));
     assert!(
         text.lines()
@@ -614,7 +708,14 @@ fn list_filters_and_formats() {
     let records = csv_records(&stdout(&run));
     assert_eq!(
         records[0],
-        ["code", "http_status", "retryable", "description"]
+        [
+            "code",
+            "http_status",
+            "retryable",
+            "description",
+            "solution",
+            "source"
+        ]
     );
     // Retry flags as the table gives them: set, or left to the status.
     assert!(records.len() > 1 && records[1..].iter().all(|r| r[2] != "false"));
@@ -623,7 +724,7 @@ fn list_filters_and_formats() {
     assert_eq!(run.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("valid JSON");
     let codes = json.as_array().expect("an array");
-    assert_eq!(codes.len(), 107);
+    assert_eq!(codes.len(), 132);
     let method = codes
         .iter()
         .find(|c| c["code"] == "MethodNotAllowed")
@@ -631,7 +732,7 @@ fn list_filters_and_formats() {
     assert_eq!(method["http_status"], 405);
     assert_eq!(method["http_reason"], "Method Not Allowed");
     assert_eq!(method["retryable"], false);
-    assert_eq!(method["solution"], serde_json::Value::Null);
+    assert_eq!(method["solution"], "The method is not allowed.");
     assert_eq!(
         method["description"],
         "The specified method is not allowed against the requested resource.\n\nThe message \"Specified method is not supported.\" is returned."
@@ -675,9 +776,20 @@ fn every_command_has_help() {
     }
     assert!(help.contains("Exit codes:"));
     let run = obs_codes(&["import", "--help"]);
-    assert!(stdout(&run).contains(
-        "obs-codes import tables/upstream/obs_29_1601.rst --fixes tables/obs-fixes.csv -o tables/obs.csv"
-    ));
+    // The regeneration command, as docs/table.md gives it.
+    let help = stdout(&run);
+    assert!(
+        help.contains(
+            "obs-codes import tables/upstream/obs_29_1601.rst tables/upstream/obs_04_0115.rst \\\n"
+        ),
+        "{help}"
+    );
+    assert!(
+        help.contains(
+            "--fixes tables/obs-fixes.csv --extra tables/obs-single-api.csv -o tables/obs.csv"
+        ),
+        "{help}"
+    );
 }
 
 #[test]
@@ -715,7 +827,7 @@ fn check_accepts_good_tables_and_prints_the_macros_messages() {
     let run = obs_codes(&["check", "obs", path_str(&dir.join("vendor.csv"))]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert!(
-        stdout(&run).ends_with(": 109 codes, no problems\n"),
+        stdout(&run).ends_with(": 134 codes, no problems\n"),
         "{}",
         stdout(&run)
     );
@@ -730,7 +842,7 @@ fn check_accepts_good_tables_and_prints_the_macros_messages() {
     assert_eq!(
         stderr(&run),
         format!(
-            "error: {bad}:2:1: code `NoSuchKey` is already defined by obs:73\n  \
+            "error: {bad}:2:1: code `NoSuchKey` is already defined by obs:75\n  \
              help: set this row's `override` column to `true` to replace it, or remove the row\n\
              error: {bad}:3:3: `4x` is not an HTTP status\n  \
              help: write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none\n"

@@ -72,8 +72,10 @@ const WIRE_FIXES: [(&str, &str); 3] = [
 fn every_row_of_the_page_in_order_with_its_status_and_description() {
     let rows = page_rows();
     assert_eq!(rows.len(), 107, "the page has 107 codes");
-    assert_eq!(ObsErrorCode::COUNT, rows.len());
-    assert_eq!(ObsErrorCode::ALL.len(), rows.len());
+    // The seed page's rows come first, in its order; the codes the other pages and the
+    // curated table add follow (`the_other_pages_add_codes_after_the_seeds`).
+    assert_eq!(ObsErrorCode::COUNT, 132);
+    assert_eq!(ObsErrorCode::ALL.len(), 132);
     for (row, &code) in rows.iter().zip(ObsErrorCode::ALL) {
         let expected_code = WIRE_FIXES
             .iter()
@@ -198,7 +200,9 @@ fn retry_flags_follow_the_reference() {
             "OperationAborted",
             "RequestTimeout",
             "ServiceUnavailable",
-            "SlowDown"
+            "SlowDown",
+            // 429: retryable by the status rule.
+            "TooManyRequests"
         ]
     );
     assert!(!ObsErrorCode::RequestTimeTooSkewed.is_retryable());
@@ -239,4 +243,97 @@ fn lookups_are_exact() {
     assert!(error.is_truncated());
     assert_eq!(error.input(), "é".repeat(32));
     assert!(error.to_string().ends_with("(cut to its first 64 bytes)"));
+}
+
+#[test]
+fn the_other_pages_add_codes_after_the_seeds() {
+    let added: Vec<&str> = ObsErrorCode::ALL[107..]
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        added,
+        [
+            // obs_04_0115 (the API reference), in its order; not `Request-URI Too Large`.
+            "InvalidContentLength",
+            "InvalidDefaultStorageClass",
+            "MultipleContentLengths",
+            "FileGatewayBucket",
+            "ForbidAnonReqOverwriteRespHead",
+            "VirtualHostDomainRequired",
+            "Unauthorized",
+            "RequestPayerDenied",
+            "FsNotSupport",
+            "FsObjectConflict",
+            "FsRenameConflict",
+            "DirectoryNotEmpty",
+            "ObjectNotAppendable",
+            "TooManyRequests",
+            // en-us_topic_0125560440, obs_21_2002.
+            "BucketExpanding",
+            "AZRedundancyTypeNotSupported",
+            // tables/obs-single-api.csv.
+            "NoSuchEncryptionConfiguration",
+            "NoSuchReplicationConfiguration",
+            "NoSuchInventoryConfiguration",
+            "InventoryCountOverLimit",
+            "PrefixExistInclusionRelationship",
+            "MalformedObjectLockError",
+            "AppendTooLarge",
+            "PositionNotEqualToLength",
+            "OperationNotSupported",
+        ]
+    );
+    assert_eq!(ObsErrorCode::from_code("Request-URI Too Large"), None);
+    // The status fix: the API reference writes `409 ObjectNotAppendable`.
+    assert_eq!(ObsErrorCode::ObjectNotAppendable.http_status(), Some(409));
+    assert_eq!(
+        ObsErrorCode::ObjectNotAppendable.http_reason(),
+        Some("Conflict")
+    );
+    assert_eq!(ObsErrorCode::TooManyRequests.http_status(), Some(429));
+}
+
+#[test]
+fn aliases_of_other_pages_and_clients_resolve_to_their_code() {
+    for (alias, code) in [
+        ("NotSuchBucketPolicy", ObsErrorCode::NoSuchBucketPolicy),
+        ("MalformedXMLError", ObsErrorCode::MalformedXML),
+        ("InvalidTag", ObsErrorCode::InvalidTagError),
+        (
+            "ReplicationConfigurationNotFoundError",
+            ObsErrorCode::NoSuchReplicationConfiguration,
+        ),
+        ("KeyTooLongError", ObsErrorCode::KeyTooLong),
+        (
+            "SystemCapacityNotEnough",
+            ObsErrorCode::SystemCapacityNotEnough,
+        ),
+    ] {
+        assert_eq!(ObsErrorCode::from_code(alias), Some(code), "{alias}");
+    }
+    let aliases: usize = ObsErrorCode::ALL.iter().map(|c| c.aliases().len()).sum();
+    assert_eq!(aliases, 6);
+}
+
+#[test]
+fn solutions_come_from_the_pages_that_have_them() {
+    let solved = ObsErrorCode::ALL
+        .iter()
+        .filter(|c| c.solution().is_some())
+        .count();
+    assert_eq!(solved, 95);
+    // The API reference's, where it has the code.
+    assert_eq!(
+        ObsErrorCode::KeyTooLong.solution(),
+        Some("Use a shorter key.")
+    );
+    // Else the Java SDK guide's.
+    assert!(
+        ObsErrorCode::AZRedundancyTypeNotSupported
+            .solution()
+            .is_some()
+    );
+    // No page with a Solution column lists it.
+    assert_eq!(ObsErrorCode::AccountProblem.solution(), None);
 }

@@ -770,8 +770,8 @@ mod tests {
         assert_eq!(item.ident, "Gateway");
         assert!(matches!(item.vis, syn::Visibility::Restricted(_)));
         assert!(item.attrs.iter().any(|a| a.path().is_ident("repr")));
-        // 107 bundled codes, NoSuchKey is already one of them (a repeat, reported), SlowDown too.
-        assert_eq!(item.variants.len(), 107);
+        // 132 bundled codes, NoSuchKey is already one of them (a repeat, reported), SlowDown too.
+        assert_eq!(item.variants.len(), 132);
     }
 
     /// The tokens for `table` (as `t.csv`) under `spec`.

@@ -16,8 +16,8 @@ use core::str::FromStr;
 ///
 /// let known: Code = "NoSuchKey".into();
 /// assert_eq!(known, Code::Known(ObsErrorCode::NoSuchKey));
-/// let unknown: Code = "TooManyRequests".into();
-/// assert_eq!(unknown.as_str(), "TooManyRequests");
+/// let unknown: Code = "NoSuchWidget".into();
+/// assert_eq!(unknown.as_str(), "NoSuchWidget");
 /// assert_eq!(unknown.known(), None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,10 +121,11 @@ impl<C: ErrorCode> PartialEq<&str> for Code<C> {
 /// The code a bare HTTP status stands for: the one code of the table `C` with that
 /// status, or `None` when the table has none or several.
 ///
-/// For [`ObsErrorCode`](crate::ObsErrorCode) that gives 405 `MethodNotAllowed`,
-/// 411 `MissingContentLength`, 412 `PreconditionFailed`, 416 `InvalidRange` and
-/// 500 `InternalError`; 400, 403, 404, 409, 501 and 503 (among others) are shared by
-/// several codes and give none. The table decides, so a user table gets its own answer.
+/// For [`ObsErrorCode`](crate::ObsErrorCode) that gives 411 `MissingContentLength`,
+/// 412 `PreconditionFailed`, 416 `InvalidRange`, 429 `TooManyRequests` and
+/// 500 `InternalError`; 400, 403, 404, 405 (`MethodNotAllowed`, `FsNotSupport`), 409,
+/// 501 and 503 (among others) are shared by several codes and give none. The table
+/// decides, so a user table gets its own answer.
 ///
 /// ```
 /// use obs_codes::{ObsErrorCode, response::code_for_status};
@@ -224,10 +225,11 @@ mod tests {
         assert_eq!(
             derived,
             [
-                (405, "MethodNotAllowed"),
+                // 405 has two codes (MethodNotAllowed, FsNotSupport): none is derived.
                 (411, "MissingContentLength"),
                 (412, "PreconditionFailed"),
                 (416, "InvalidRange"),
+                (429, "TooManyRequests"),
                 (500, "InternalError"),
             ]
         );
