@@ -33,7 +33,7 @@ fn doc_lines(attrs: Vec<syn::Attribute>) -> Vec<syn::Attribute> {
 /// Lints that a macro's expansion never triggers in the caller's crate (clippy skips
 /// code from external macros) but a generated file would: the shape of machine-written
 /// tables (long methods, casts between the widths of packed integers, `+ 0` offsets) and
-/// the vendor's prose in the docs. Each generated item allows them, so the file builds
+/// the vendor's prose in the docs. The generated module allows them, so the file builds
 /// under `#![deny(clippy::all, clippy::pedantic)]`; nothing in them is for a person to fix.
 const GENERATED_CODE_LINTS: &str = "#[allow(\
     clippy::cast_lossless, \
@@ -54,17 +54,19 @@ const GENERATED_CODE_LINTS: &str = "#[allow(\
 pub fn rust_file(header: &str, tokens: TokenStream) -> Result<String, syn::Error> {
     let mut file = syn::parse2::<syn::File>(tokens)?;
     let allow = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, GENERATED_CODE_LINTS)?;
+    // The enum and its impls are in the expansion's hidden module: the allowances go
+    // on the module, and the variants' docs are split there.
     for item in &mut file.items {
-        if let syn::Item::Enum(item) = item {
-            for variant in &mut item.variants {
-                variant.attrs = doc_lines(std::mem::take(&mut variant.attrs));
+        let syn::Item::Mod(module) = item else {
+            continue;
+        };
+        module.attrs.extend(allow.iter().cloned());
+        for inner in module.content.iter_mut().flat_map(|(_, items)| items) {
+            if let syn::Item::Enum(item) = inner {
+                for variant in &mut item.variants {
+                    variant.attrs = doc_lines(std::mem::take(&mut variant.attrs));
+                }
             }
-        }
-        if let syn::Item::Enum(syn::ItemEnum { attrs, .. })
-        | syn::Item::Impl(syn::ItemImpl { attrs, .. })
-        | syn::Item::Struct(syn::ItemStruct { attrs, .. }) = item
-        {
-            attrs.extend(allow.iter().cloned());
         }
     }
     let mut out = String::new();

@@ -197,6 +197,7 @@ impl Generator {
             name: Ident::new(&self.name, Span::call_site()),
             runtime,
             track_sources: false,
+            call_index: None,
         })
     }
 

@@ -103,6 +103,7 @@ impl Input {
                 name,
                 runtime: None,
                 track_sources: true,
+                call_index: None,
             },
             sources: sources.into_iter().map(|arg| arg.0).collect(),
         })

@@ -10,6 +10,11 @@
 mod input;
 
 use proc_macro::TokenStream;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Numbers the calls of one compilation, so each expansion's hidden module has a name
+/// of its own (the compiler loads the macro afresh for every crate it compiles).
+static CALLS: AtomicUsize = AtomicUsize::new(0);
 
 /// Generates an error-code enum from CSV tables.
 ///
@@ -26,12 +31,15 @@ use proc_macro::TokenStream;
 pub fn obs_errors(input: TokenStream) -> TokenStream {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
     match input::parse(input.into()) {
-        Ok(call) => obs_codes_gen::generate(
-            &call.spec,
-            &call.sources,
-            std::path::Path::new(&manifest_dir),
-        )
-        .into(),
+        Ok(mut call) => {
+            call.spec.call_index = Some(CALLS.fetch_add(1, Ordering::Relaxed));
+            obs_codes_gen::generate(
+                &call.spec,
+                &call.sources,
+                std::path::Path::new(&manifest_dir),
+            )
+            .into()
+        }
         Err(error) => error.to_compile_error().into(),
     }
 }

@@ -59,6 +59,10 @@ pub struct EnumSpec {
     /// (`include_bytes!`): right for the macro, not for a generated file, where the
     /// build script prints `cargo::rerun-if-changed` instead.
     pub track_sources: bool,
+    /// Tells apart the hidden modules of several enums of one name in one module (the
+    /// macro numbers its calls), so that such a clash is reported once, at the
+    /// re-exported names, and no generated name shows in the message.
+    pub call_index: Option<usize>,
 }
 
 impl EnumSpec {
@@ -71,6 +75,7 @@ impl EnumSpec {
             name: Ident::new(name, Span::call_site()),
             runtime: None,
             track_sources: true,
+            call_index: None,
         }
     }
 
@@ -221,7 +226,8 @@ impl Expansion<'_> {
                 const _: &[::core::primitive::u8] = ::core::include_bytes!(#file);
             }
         });
-        let error_type = parse_error::tokens(name, &error, vis);
+        // Inside the hidden module everything is `pub`; the re-export carries `vis`.
+        let error_type = parse_error::tokens(name, &error, &quote_spanned!(span=> pub));
         let derive_modules = DERIVED.iter().map(|(module, _)| Ident::new(module, span));
         let derive_names = DERIVED.iter().map(|(_, name)| Ident::new(name, span));
         let runtime_impl = self
@@ -351,20 +357,40 @@ impl Expansion<'_> {
         .chain(runtime_impl)
         .chain(tracked);
         let cfgs = self.spec.cfg_attrs();
-        let items = items.map(|item| quote_spanned!(span=> #(#cfgs)* #item));
+        let module = match self.spec.call_index {
+            Some(index) => format_ident!("__obs_errors_{}_{}", name, index, span = span),
+            None => format_ident!("__obs_errors_{}", name, span = span),
+        };
 
+        // The enum and everything around it live in a hidden module, re-exported under
+        // the caller's visibility: a clash with another item of the same name (a second
+        // call, a user type named like the parse error) is then one error at the
+        // re-export, not one per generated impl.
         quote_spanned! {span=>
             #(#repr_errors)*
 
-            #(#attrs)*
-            #(#[doc = #enum_docs])*
-            #[derive(#(::core::#derive_modules::#derive_names),*)]
-            #[non_exhaustive]
-            #vis enum #name {
-                #(#variant_docs #variants,)*
+            #(#cfgs)*
+            #[doc(hidden)]
+            #[allow(non_snake_case, unreachable_pub)]
+            mod #module {
+                // The caller's names, for what its attributes and docs refer to.
+                #[allow(unused_imports)]
+                use super::*;
+
+                #(#attrs)*
+                #(#[doc = #enum_docs])*
+                #[derive(#(::core::#derive_modules::#derive_names),*)]
+                #[non_exhaustive]
+                pub enum #name {
+                    #(#variant_docs #variants,)*
+                }
+
+                #(#items)*
             }
 
-            #(#items)*
+            #(#cfgs)*
+            #[allow(unused_imports, deprecated)]
+            #vis use self::#module::{#name, #error};
         }
     }
 
@@ -683,8 +709,19 @@ mod tests {
         (file, text)
     }
 
-    fn the_enum(file: &syn::File) -> &syn::ItemEnum {
+    /// The items of the expansion's hidden module.
+    fn module_items(file: &syn::File) -> &[syn::Item] {
         file.items
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Mod(m) => m.content.as_ref().map(|(_, items)| &items[..]),
+                _ => None,
+            })
+            .expect("one module")
+    }
+
+    fn the_enum(file: &syn::File) -> &syn::ItemEnum {
+        module_items(file)
             .iter()
             .find_map(|item| match item {
                 syn::Item::Enum(e) => Some(e),
@@ -713,15 +750,14 @@ mod tests {
                 .iter()
                 .all(|v| v.attrs.iter().any(|a| a.path().is_ident("doc")))
         );
-        let impls = file
-            .items
+        let impls = module_items(&file)
             .iter()
             .filter(|item| matches!(item, syn::Item::Impl(_)))
             .count();
         // inherent, Debug, Display, FromStr, TryFrom, AsRef, Error; the error type's
         // inherent, Debug, Display and Error.
         assert_eq!(impls, 11);
-        assert!(file.items.iter().any(
+        assert!(module_items(&file).iter().any(
             |item| matches!(item, syn::Item::Struct(s) if s.ident == "ObsErrorCodeParseError")
         ));
         assert_eq!(compile_errors(&text), 0);
@@ -768,7 +804,11 @@ mod tests {
         let file = syn::parse2::<syn::File>(tokens).unwrap();
         let item = the_enum(&file);
         assert_eq!(item.ident, "Gateway");
-        assert!(matches!(item.vis, syn::Visibility::Restricted(_)));
+        // The re-export carries the visibility.
+        assert!(file.items.iter().any(|item| matches!(
+            item,
+            syn::Item::Use(u) if matches!(u.vis, syn::Visibility::Restricted(_))
+        )));
         assert!(item.attrs.iter().any(|a| a.path().is_ident("repr")));
         // 132 bundled codes, NoSuchKey is already one of them (a repeat, reported), SlowDown too.
         assert_eq!(item.variants.len(), 132);
@@ -788,7 +828,8 @@ mod tests {
         };
         let tokens = expand_with(&spec, "cfg", TABLE);
         let file = syn::parse2::<syn::File>(tokens).unwrap();
-        assert!(file.items.len() > 10);
+        // The hidden module and the re-export; the module holds every other item.
+        assert_eq!(file.items.len(), 2);
         for item in &file.items {
             let text = quote!(#item).to_string();
             assert!(text.starts_with("# [cfg (feature = \"codes\")]"), "{text}");
@@ -818,15 +859,30 @@ mod tests {
     #[test]
     fn no_generated_private_name_is_an_item() {
         let (file, text) = expand_file(&scratch("private", TABLE.as_bytes()));
-        assert!(!text.contains("__"), "{text}");
-        let names: Vec<String> = file
+        // The one generated name is the hidden module's; the caller's module sees the
+        // enum and its parse error, re-exported.
+        assert_eq!(text.matches("__").count(), 2, "{text}");
+        let top: Vec<String> = file
             .items
+            .iter()
+            .map(|item| match item {
+                syn::Item::Mod(m) => format!("mod {}", m.ident),
+                syn::Item::Use(u) => quote!(#u).to_string(),
+                other => quote!(#other).to_string(),
+            })
+            .collect();
+        assert_eq!(top[0], "mod __obs_errors_ObsErrorCode");
+        assert!(top[1].ends_with(
+            "pub use self :: __obs_errors_ObsErrorCode :: { ObsErrorCode , ObsErrorCodeParseError } ;"
+        ), "{}", top[1]);
+        assert_eq!(top.len(), 2);
+        let names: Vec<String> = module_items(&file)
             .iter()
             .filter_map(|item| match item {
                 syn::Item::Enum(e) => Some(e.ident.to_string()),
                 syn::Item::Struct(s) => Some(s.ident.to_string()),
                 syn::Item::Const(c) => Some(c.ident.to_string()),
-                syn::Item::Impl(_) => None,
+                syn::Item::Impl(_) | syn::Item::Use(_) => None,
                 other => Some(quote!(#other).to_string()),
             })
             .collect();
