@@ -403,13 +403,14 @@ fn split_source(source: &str) -> Vec<String> {
         .collect()
 }
 
-/// Each page that lists the code, once, annotated where it spells the code another way
-/// or gives another status than `status`.
+/// Each page that lists the code, once, annotated where it spells the code only as an
+/// alias or gives another status than `status`.
 fn page_sources(mentions: &[Mention], status: Option<&HttpStatus>) -> Vec<String> {
+    let lists_the_code = |page: &str| mentions.iter().any(|m| m.page == page && !m.as_alias);
     let mut pages: Vec<(&str, Vec<String>)> = Vec::new();
     for mention in mentions {
         let mut notes = Vec::new();
-        if mention.as_alias {
+        if mention.as_alias && !lists_the_code(&mention.page) {
             notes.push(format!("as {}", mention.spelled));
         }
         if mention.status.as_ref() != status {
@@ -658,15 +659,17 @@ mod tests {
                 ("NoSuch Policy", "404", "Wrapped too.", ""),
             ],
         );
+        let third = page("third", &[("NotSuchPolicy", "404", "Typo only.", "")]);
         let list = fixes(
             "documented,code,aliases,retryable\n\
              NoSuchPolicy,,NotSuchPolicy,\nLongName Exception,LongNameException,,\n",
         );
-        let result = merged(&[seed, other], &list, &[]);
+        let result = merged(&[seed, other, third], &list, &[]);
         assert_eq!(
             summary(&result),
             [
-                "NoSuchPolicy 404 | None. | - | seed; other (as NotSuchPolicy)",
+                // `other` lists the code itself too; `third` only the alias.
+                "NoSuchPolicy 404 | None. | - | seed; other; third (as NotSuchPolicy)",
                 "LongNameException 400 | Long. | - | seed; other",
             ]
         );
