@@ -164,7 +164,8 @@ enum Command {
         /// The table to compare with (`obs`, CSV, or a `.rst` page).
         #[arg(value_name = "NEW")]
         new: String,
-        /// Fixes to re-apply to the page arguments, as for `import`.
+        /// Fixes to re-apply to the page arguments, as for `import`; a page is imported
+        /// alone, so the fixes for codes it does not list are skipped.
         #[arg(long, value_name = "FIXES.csv")]
         fixes: Option<PathBuf>,
         /// Exit with 1 when the tables differ.
