@@ -188,7 +188,7 @@ fn sample_deleteresult_per_key_error() {
     );
 
     let result: DeleteErrors = DeleteErrors::parse(&sample.body);
-    assert_eq!(result.deleted(), 1);
+    assert_eq!(result.deleted().len(), 1);
     assert_eq!(result.issues(), []);
     assert!(!result.is_empty());
     let [failed] = result.errors() else {
@@ -231,7 +231,25 @@ fn batch_delete_with_several_errors_versions_and_quiet_mode() {
   <Error><Key>c</Key><Code>SlowDown</Code></Error>
 </DeleteResult>"#;
     let result: DeleteErrors = DeleteErrors::parse(body);
-    assert_eq!(result.deleted(), 2);
+    let deleted: Vec<_> = result
+        .deleted()
+        .iter()
+        .map(|d| {
+            (
+                d.key(),
+                d.version_id(),
+                d.delete_marker(),
+                d.delete_marker_version_id(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        deleted,
+        [
+            (Some("ok-1"), None, false, None),
+            (Some("ok-2"), None, true, None)
+        ]
+    );
     assert_eq!(result.issues(), []);
     let keys: Vec<_> = result.errors().iter().map(|e| e.key()).collect();
     assert_eq!(keys, [Some(" spaced key "), Some("a&b"), Some("c")]);
@@ -253,7 +271,7 @@ fn batch_delete_with_several_errors_versions_and_quiet_mode() {
 
     let quiet: DeleteErrors = DeleteErrors::parse(b"<DeleteResult/>");
     assert!(quiet.is_empty());
-    assert_eq!(quiet.deleted(), 0);
+    assert_eq!(quiet.deleted(), []);
 
     let refused: DeleteErrors = DeleteErrors::parse(b"<Error><Code>AccessDenied</Code></Error>");
     assert!(refused.is_empty());
@@ -630,7 +648,7 @@ mod custom_enum {
     #[test]
     fn a_merged_table_types_the_extra_codes() {
         let body = br#"<Error><Code>TooManyRequests</Code><Message>Reduce the number of requests.</Message><RequestId>R1</RequestId></Error>"#;
-        let error: ObsError<MyCode> = ObsError::from_body(429, body);
+        let error = ObsError::<MyCode>::read_body(429, body);
         assert_eq!(error.known_code(), Some(MyCode::TooManyRequests));
         assert_eq!(error.retry_class(), RetryClass::Throttled);
         assert_eq!(
@@ -643,31 +661,30 @@ mod custom_enum {
             bundled.code(),
             Some(&Code::Unknown("TooManyRequests".to_owned()))
         );
-        let known: ObsError<MyCode> = ObsError::from_body(404, &sample("nosuchkey-api-ref.xml"));
+        let known = ObsError::<MyCode>::read_body(404, &sample("nosuchkey-api-ref.xml"));
         assert_eq!(known.known_code(), Some(MyCode::NoSuchKey));
         // Retryable by the table, not named by the reference: transient.
-        let busy: ObsError<MyCode> =
-            ObsError::from_parts(409, [("x-obs-error-code", "WidgetBusy")], b"");
+        let busy = ObsError::<MyCode>::read_parts(409, [("x-obs-error-code", "WidgetBusy")], b"");
         assert_eq!(busy.known_code(), Some(MyCode::WidgetBusy));
         assert_eq!(busy.retry_class(), RetryClass::Transient);
     }
 
     #[test]
     fn a_table_of_our_own_only() {
-        let error: ObsError<Mine> = ObsError::from_body(404, &sample("nosuchkey-api-ref.xml"));
+        let error = ObsError::<Mine>::read_body(404, &sample("nosuchkey-api-ref.xml"));
         assert_eq!(error.code(), Some(&Code::Unknown("NoSuchKey".to_owned())));
         assert_eq!(error.known_code(), None);
         assert_eq!(error.request_id(), Some("001B21A61C6C0000013402C4616D5285"));
         // The table decides what a bare status stands for: one 404 row here.
-        let bare: ObsError<Mine> = ObsError::from_status(404);
+        let bare = ObsError::<Mine>::read_status(404);
         assert_eq!(bare.known_code(), Some(Mine::NoSuchWidget));
         assert_eq!(bare.code_source(), Some(CodeSource::Status));
         // Named by the reference and known to this table: throttled.
-        let slow: ObsError<Mine> = ObsError::from_body(503, br#"{"code":"SlowDown"}"#);
+        let slow = ObsError::<Mine>::read_body(503, br#"{"code":"SlowDown"}"#);
         assert_eq!(slow.known_code(), Some(Mine::SlowDown));
         assert_eq!(slow.retry_class(), RetryClass::Throttled);
 
-        let batch: DeleteErrors<Mine> = DeleteErrors::parse(
+        let batch = DeleteErrors::<Mine>::read(
             b"<DeleteResult><Error><Key>w</Key><Code>WidgetBusy</Code></Error></DeleteResult>",
         );
         assert_eq!(
