@@ -209,6 +209,7 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 }
 
 /// The calendar date of a day count from 1970-01-01 (the inverse of `days_from_civil`).
+#[cfg(any(feature = "serde", test))]
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);
@@ -231,7 +232,9 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     )
 }
 
-/// An instant as RFC 3339 in UTC, whole seconds: `2015-07-01T04:20:51Z`.
+/// An instant as RFC 3339 in UTC, whole seconds: `2015-07-01T04:20:51Z` (for the
+/// serialized record of an error).
+#[cfg(any(feature = "serde", test))]
 pub(crate) fn rfc3339(time: SystemTime) -> String {
     let seconds = match time.duration_since(SystemTime::UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
