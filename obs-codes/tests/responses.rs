@@ -8,7 +8,7 @@ mod support;
 use obs_codes::response::{BodyFormat, BodyIssue, CodeSource, DeleteErrors, is_error_body};
 use obs_codes::{Code, ErrorKind, ObsError, ObsErrorCode, RetryClass};
 use std::time::{Duration, SystemTime};
-use support::{HttpSample, sample};
+use support::{HttpSample, http_date as httpdate, sample};
 
 /// Every field of an error, for whole-value comparisons.
 #[derive(Debug, PartialEq)]
@@ -741,65 +741,15 @@ fn retry_after_in_seconds_or_as_a_date() {
     assert_eq!(ObsError::from_status(503).retry_after(), None);
 }
 
-/// An instant as an IMF-fixdate, written out for the test (no date crate).
-fn httpdate(time: SystemTime) -> String {
-    let seconds = time
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs();
-    let days = seconds / 86_400;
-    // Walk the years and months from 1970: slow, plain, and independent of the parser.
-    let (mut year, mut left) = (1970u64, days);
-    loop {
-        let length = if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) {
-            366
-        } else {
-            365
-        };
-        if left < length {
-            break;
-        }
-        left -= length;
-        year += 1;
-    }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let lengths = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let names = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut month = 0;
-    while left >= lengths[month] {
-        left -= lengths[month];
-        month += 1;
-    }
-    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
-    format!(
-        "{weekday}, {:02} {} {year} {:02}:{:02}:{:02} GMT",
-        left + 1,
-        names[month],
-        seconds % 86_400 / 3600,
-        seconds % 3600 / 60,
-        seconds % 60
-    )
-}
-
 #[test]
-fn the_test_date_writer_matches_the_samples() {
+fn the_test_date_writers_match_the_samples() {
     assert_eq!(httpdate(unix(SAMPLE_INSTANT)), SAMPLE_DATE);
     assert_eq!(httpdate(unix(784_111_777)), "Sun, 06 Nov 1994 08:49:37 GMT");
+    assert_eq!(
+        support::iso_date(unix(SAMPLE_INSTANT)),
+        "2015-07-01T04:20:51Z"
+    );
+    assert_eq!(support::iso_date(unix(951_782_400)), "2000-02-29T00:00:00Z");
 }
 
 #[test]
