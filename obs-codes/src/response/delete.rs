@@ -169,7 +169,7 @@ impl DeletedKey {
 
 /// What a batch delete's `200 OK` `<DeleteResult>` body says went wrong.
 ///
-/// shared/reference/protocol.md: "Per-key errors of a batch delete arrive inside a 200 OK
+/// docs/protocol.md: "Per-key errors of a batch delete arrive inside a 200 OK
 /// `<DeleteResult>` as `<Error>` elements with `Key`, `Code`, `Message`."
 ///
 /// ```

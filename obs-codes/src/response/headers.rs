@@ -1,4 +1,4 @@
-//! The response headers that carry error information (shared/reference/protocol.md, "Headers").
+//! The response headers that carry error information (docs/protocol.md, "Headers").
 
 use super::issue::{BodyIssue, Issues};
 use super::limits::MAX_FIELD_BYTES;
@@ -30,7 +30,7 @@ impl RetryAfter {
 
 /// The error headers of a response; for each, the first occurrence counts.
 ///
-/// shared/reference/protocol.md: the prefix follows the signature type, `x-obs-` for OBS
+/// docs/protocol.md: the prefix follows the signature type, `x-obs-` for OBS
 /// signatures and `x-amz-` for AWS ones. When both are present the `x-obs-` one wins (OBS's own).
 #[derive(Debug, Default)]
 pub(crate) struct ErrorHeaders {

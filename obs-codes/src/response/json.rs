@@ -1,4 +1,4 @@
-//! A small reader for flat JSON error objects (docs/sources.md, "Protocol": some OBS
+//! A small reader for flat JSON error objects (docs/protocol.md: some OBS
 //! extension APIs answer `{"code": ..., "message": ..., "request_id": ...}`), also spelled
 //! `{"Code", "Message", "RequestId"}` (the XML names) and, in the Huawei Cloud API
 //! style, `{"error_code", "error_msg", "request_id"}`.

@@ -7,11 +7,12 @@ use std::io;
 
 /// What kind of failure an error is, for the caller's coarse decision (create it? ask
 /// for access? follow a redirect?). From the code when the code says more than its
-/// status, else from the status: see [`ErrorKind::classify`] and the table in
-/// `docs/kinds.md`.
+/// status, else from the status: see [`ErrorKind::classify`] and the kinds table in
+/// the README's responses section.
 ///
-/// Apache OpenDAL's OBS service is the anchor (`docs/sources.md`, "OpenDAL"): 404 not
-/// found, 403 permission denied, 412 and 304 a condition that did not match.
+/// Apache OpenDAL's OBS service is the anchor (`docs/retry.md`, "Apache OpenDAL's OBS
+/// service: status to kind"): 404 not found, 403 permission denied, 412 and 304 a
+/// condition that did not match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorKind {

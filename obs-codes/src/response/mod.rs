@@ -42,7 +42,7 @@
 //!
 //! # Resolution order
 //!
-//! When sources disagree, each field takes the first of (shared/reference/protocol.md,
+//! When sources disagree, each field takes the first of (docs/protocol.md,
 //! "HEAD requests": "the body's `<Code>`, then the error-code header, then the HTTP
 //! status alone"):
 //!

@@ -2,7 +2,7 @@
 //!
 //! One pass of quick-xml events over a byte slice, no recursion: a depth counter, the
 //! record being filled and the one value being collected. Elements are matched by local
-//! name, so a namespace or prefix changes nothing (shared/reference/protocol.md: the
+//! name, so a namespace or prefix changes nothing (docs/protocol.md: the
 //! vendor's Python SDK strips `xmlns` before parsing errors).
 
 use super::issue::{BodyIssue, Issues};
@@ -94,7 +94,7 @@ impl Field {
         }
     }
 
-    /// The whitespace rule of the field (shared/reference/protocol.md: values may be padded with
+    /// The whitespace rule of the field (docs/protocol.md: values may be padded with
     /// whitespace or wrapped over lines).
     fn normalize(self, value: &str) -> String {
         match self {
@@ -403,7 +403,7 @@ fn element_name(name: &[u8]) -> String {
 }
 
 /// Whether the document's root element is `<Error>` (by local name): what tells a
-/// 200 OK that is really an error (shared/reference/protocol.md: copy, multipart complete).
+/// 200 OK that is really an error (docs/protocol.md: copy, multipart complete).
 ///
 /// Reads only up to the root's start tag, within the first
 /// [`MAX_BODY_BYTES`](super::limits::MAX_BODY_BYTES).
