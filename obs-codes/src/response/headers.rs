@@ -5,6 +5,7 @@ use super::limits::MAX_FIELD_BYTES;
 use super::text;
 use super::time::parse_http_date;
 use super::xml::RawRecord;
+use std::borrow::Cow;
 use std::time::SystemTime;
 
 /// When to send the request again, as the `Retry-After` header says (RFC 9110 section
@@ -62,14 +63,21 @@ impl ErrorHeaders {
         V: AsRef<[u8]>,
     {
         let mut found = Self::default();
-        let mut date: Option<String> = None;
-        let mut retry_after: Option<String> = None;
+        // Whether a `Date` / `Retry-After` was seen: the first one counts, read or not.
+        let (mut date_seen, mut retry_after_seen) = (false, false);
         for (name, value) in headers {
             let name = name.as_ref();
-            let slot = if name.eq_ignore_ascii_case("date") {
-                &mut date
-            } else if name.eq_ignore_ascii_case("retry-after") {
-                &mut retry_after
+            let date = name.eq_ignore_ascii_case("date");
+            let slot = if date || name.eq_ignore_ascii_case("retry-after") {
+                let seen = if date {
+                    &mut date_seen
+                } else {
+                    &mut retry_after_seen
+                };
+                if !core::mem::replace(seen, true) {
+                    found.read_time(date, &value_text(value.as_ref()), issues);
+                }
+                continue;
             } else if name.eq_ignore_ascii_case("location") {
                 &mut found.location
             } else if let Some(slot) = found.slot(name, body) {
@@ -77,38 +85,30 @@ impl ErrorHeaders {
             } else {
                 continue;
             };
-            if slot.is_some() {
-                continue;
-            }
-            // Invalid UTF-8 in a header is replaced, not reported: the body's issues
-            // are about the body.
-            let mut ignored = Issues::default();
-            let decoded = text::decode(value.as_ref(), &mut ignored);
-            let value = text::trimmed(&decoded);
-            let value = value
-                .get(..text::floor_char_boundary(value, MAX_FIELD_BYTES))
-                .unwrap_or_default();
-            *slot = (!value.is_empty()).then(|| value.to_owned());
-        }
-        if let Some(value) = date {
-            found.date = parse_http_date(&value);
-            if found.date.is_none() {
-                issues.push(BodyIssue::UnreadableValue {
-                    field: "Date",
-                    value,
-                });
-            }
-        }
-        if let Some(value) = retry_after {
-            found.retry_after = RetryAfter::parse(&value);
-            if found.retry_after.is_none() {
-                issues.push(BodyIssue::UnreadableValue {
-                    field: "Retry-After",
-                    value,
-                });
+            if slot.is_none() {
+                let value = value_text(value.as_ref());
+                *slot = (!value.is_empty()).then(|| value.into_owned());
             }
         }
         found
+    }
+
+    /// Reads a `Date` (`date`) or `Retry-After` value; one in no format read here is an
+    /// issue that keeps it. Parsed in place: no allocation unless it is an issue.
+    fn read_time(&mut self, date: bool, value: &str, issues: &mut Issues) {
+        let read = if date {
+            self.date = parse_http_date(value);
+            self.date.is_some()
+        } else {
+            self.retry_after = RetryAfter::parse(value);
+            self.retry_after.is_some()
+        };
+        if !read && !value.is_empty() {
+            issues.push(BodyIssue::UnreadableValue {
+                field: if date { "Date" } else { "Retry-After" },
+                value: value.to_owned(),
+            });
+        }
     }
 
     fn slot(&mut self, name: &str, body: &RawRecord) -> Option<&mut Option<String>> {
@@ -137,6 +137,23 @@ impl ErrorHeaders {
         }
         slots.get_mut(prefix)
     }
+}
+
+/// A header value as text: lossily decoded (invalid UTF-8 is replaced, not reported:
+/// the body's issues are about the body), trimmed, and capped like any value.
+fn value_text(value: &[u8]) -> Cow<'_, str> {
+    let mut ignored = Issues::default();
+    match text::decode(value, &mut ignored) {
+        Cow::Borrowed(decoded) => Cow::Borrowed(capped(text::trimmed(decoded))),
+        Cow::Owned(decoded) => Cow::Owned(capped(text::trimmed(&decoded)).to_owned()),
+    }
+}
+
+/// At most [`MAX_FIELD_BYTES`] of `value`, cut at a character boundary.
+fn capped(value: &str) -> &str {
+    value
+        .get(..text::floor_char_boundary(value, MAX_FIELD_BYTES))
+        .unwrap_or_default()
 }
 
 /// `text` without `prefix`, compared without regard to ASCII case.

@@ -6,18 +6,19 @@
 //! generates ([`ErrorCode`]).
 //!
 //! ```
-//! use obs_codes::{ObsError, ObsErrorCode, RetryClass};
+//! use obs_codes::{ErrorKind, ObsError, ObsErrorCode, RetryClass};
 //!
 //! let body = br#"<?xml version="1.0" encoding="UTF-8"?>
 //! <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>
 //! <RequestId>0000018A2B3C4D5E</RequestId><Key>photos/cat.jpg</Key></Error>"#;
 //! let headers = [("x-obs-request-id", "0000018A2B3C4D5E"), ("x-obs-id-2", "32AAAQ")];
-//! let error: ObsError = ObsError::from_parts(404, headers, body);
+//! let error = ObsError::from_parts(404, headers, body);
 //!
 //! assert_eq!(error.known_code(), Some(ObsErrorCode::NoSuchKey));
 //! assert_eq!(error.id_2(), Some("32AAAQ"));
 //! assert_eq!(error.extra_value("Key"), Some("photos/cat.jpg"));
 //! assert_eq!(error.retry_class(), RetryClass::NotRetryable);
+//! assert_eq!(error.kind(), ErrorKind::NotFound);
 //! assert_eq!(
 //!     error.to_string(),
 //!     "NoSuchKey: The specified key does not exist. (HTTP 404, request id 0000018A2B3C4D5E)"
@@ -28,17 +29,30 @@
 //!
 //! - XML `<Error>` bodies, with or without declaration or namespace, with entities, CDATA,
 //!   padding, line-wrapped values and children of any name.
-//! - JSON error bodies `{"code", "message", "request_id"}`, without `serde_json`.
+//! - JSON error bodies `{"code", "message", "request_id"}`, also spelled `{"Code",
+//!   "Message", "RequestId"}` and `{"error_code", "error_msg", "request_id"}`, without
+//!   `serde_json`.
 //! - The headers `x-obs-error-code`, `x-obs-error-message`, `x-obs-request-id`,
 //!   `x-obs-id-2`, their `x-amz-` twins and `x-reserved-indicator`, names in any case:
-//!   all a HEAD response has.
+//!   all a HEAD response has; and `Date`, `Retry-After` and `Location`.
 //! - A bare status: a code only when one code of the table has that status
 //!   ([`code_for_status`]).
 //! - A `200 OK` whose body is an `<Error>` ([`is_error_body`], [`ObsError::from_ok_body`])
-//!   and the per-key errors of a batch delete ([`DeleteErrors`]).
+//!   and the per-key errors and deleted keys of a batch delete ([`DeleteErrors`]).
+//!
+//! # What a client decides with
+//!
+//! - [`ObsError::retry_class`] and [`ObsError::is_retryable`] ([`RetryClass`]): the
+//!   vendor's clients' rules (`docs/retry.md`);
+//! - [`ObsError::retry_after`] (`Retry-After`) and [`ObsError::server_time`]
+//!   (`<ServerTime>` or `Date`);
+//! - [`ObsError::kind`] ([`ErrorKind`]), also as an `io::Error`, and
+//!   [`ObsError::redirect`];
+//! - [`ObsError::code_str`]: the code as the server spelled it.
 //!
 //! The body's format is sniffed from its first bytes, not taken from `Content-Type`:
-//! `<` is XML, `{` is JSON, anything else is ignored ([`BodyFormat::Other`]).
+//! `<` is XML, `{` is JSON, anything else is ignored ([`BodyFormat::Other`]); a body
+//! whose first bytes show it is no UTF-8 text (UTF-16, gzip...) is an issue.
 //!
 //! # Resolution order
 //!
@@ -54,6 +68,7 @@
 //! | id-2 | `<HostId>` | `x-obs-id-2`, `x-amz-id-2` | |
 //! | resource | `<Resource>` | | |
 //! | indicator | | `x-reserved-indicator` | |
+//! | server time | `<ServerTime>` | `Date` | |
 //!
 //! An empty value counts as absent. [`ObsError::code_source`] says where the code came
 //! from.
