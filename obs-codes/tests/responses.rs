@@ -722,7 +722,7 @@ fn retry_after_in_seconds_or_as_a_date() {
     );
 
     // Neither: an issue keeps what was sent.
-    let odd = ObsError::from_parts(503, [("Retry-After", "soon"), ("Date", "today")], b"");
+    let odd = ObsError::from_parts(503, [("Date", "today"), ("Retry-After", "soon")], b"");
     assert_eq!(odd.retry_after(), None);
     assert_eq!(odd.date(), None);
     assert_eq!(

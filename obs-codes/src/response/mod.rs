@@ -626,7 +626,7 @@ impl<C: ErrorCode> fmt::Display for ObsError<C> {
     /// Without a message, a known code's table description stands in; without a code,
     /// `no error code`; without a request id, that part is left out. The code is the
     /// one the server sent ([`ObsError::code_str`]). Control characters, line and
-    /// paragraph separators and bidi controls are escaped ([`write_clean`]), so one error
+    /// paragraph separators and bidi controls are escaped as Rust escapes them, so one error
     /// is one line that reads as it is stored.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let fields = &self.0;

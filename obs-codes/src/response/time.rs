@@ -21,16 +21,16 @@ pub(crate) fn parse_http_date(text: &str) -> Option<SystemTime> {
         *slot = word;
         count += 1;
     }
-    let (year, month, day, time) = match words.get(..count)? {
+    let (year, month, day, time) = match *words.get(..count)? {
         // IMF-fixdate: `06 Nov 1994 08:49:37 GMT`.
-        &[day, month, year, time, "GMT"] if text.as_bytes().get(weekday.len()) == Some(&b',') => (
+        [day, month, year, time, "GMT"] if text.as_bytes().get(weekday.len()) == Some(&b',') => (
             number(year, 4)?,
             month_number(month)?,
             number(day, 2)?,
             time,
         ),
         // RFC 850: `06-Nov-94 08:49:37 GMT`, two-digit years read as 1970..=2069.
-        &[date, time, "GMT"] => {
+        [date, time, "GMT"] => {
             let mut parts = date.split('-');
             let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
             if parts.next().is_some() {
@@ -41,7 +41,7 @@ pub(crate) fn parse_http_date(text: &str) -> Option<SystemTime> {
             (year, month_number(month)?, number(day, 2)?, time)
         }
         // asctime: `Nov  6 08:49:37 1994` (the day padded with a space).
-        &[month, day, time, year] => (
+        [month, day, time, year] => (
             number(year, 4)?,
             month_number(month)?,
             number_1_or_2(day)?,
