@@ -18,8 +18,9 @@
 //! - [`ErrorCode`]: the trait every generated enum implements, so code can be generic
 //!   over tables (your own, from [`obs_errors!`], included);
 //! - `response` (feature `std`, on by default): [`ObsError`] read from a status, headers
-//!   and an XML or JSON body, with retry advice ([`RetryClass`]); `From` impls for the
-//!   `http` crate's types behind the `http` feature;
+//!   and an XML or JSON body, with retry advice ([`RetryClass`], `retry_after`), kinds
+//!   ([`ErrorKind`], also as `std::io::Error`) and redirect targets; `From` impls for
+//!   the `http` crate's types behind the `http` feature;
 //! - `serde_wire` (feature `serde`): every generated enum serializes as its wire strings
 //!   and deserializes from them; `ObsError` serializes for structured logs.
 //!
