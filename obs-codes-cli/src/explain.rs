@@ -434,7 +434,7 @@ mod tests {
             .collect();
         assert_eq!(order.len(), 4, "{text}");
         assert!(order.is_sorted(), "{text}");
-        assert!(text.contains("send fewer requests\n  aliases      none\n  description  Too frequent requests. Reduce your request frequency.\nerror: unknown code `Nope2`"), "{text}");
+        assert!(text.contains("send fewer requests\n  aliases      none\n  description  Too frequent requests. Reduce your request frequency.\n  solution     Too frequent requests. Reduce your request frequency.\nerror: unknown code `Nope2`"), "{text}");
         // Explanations are still separated by one blank line on standard output.
         assert!(
             explained.stdout().contains("frequency.\n\nNoSuchKey ("),

@@ -8,9 +8,6 @@ use crate::problem::{Location, Problems};
 use crate::table::{Cell, HttpStatus, Table};
 use std::collections::HashMap;
 
-/// Statuses that make a code retryable when its row leaves `retryable` empty.
-pub const RETRYABLE_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
-
 /// Names the generated `impl` uses for associated constants; a variant may not take them.
 pub const RESERVED_VARIANTS: [&str; 2] = ["ALL", "COUNT"];
 
@@ -67,9 +64,17 @@ pub fn derive_variant(code: &str) -> String {
         .collect()
 }
 
-/// The default retry rule for rows that leave `retryable` empty.
+/// The default retry rule for rows that leave `retryable` empty: 408, 429, and every
+/// 5xx but 501 (Not Implemented) and 505 (HTTP Version Not Supported), as the vendor's
+/// SDKs retry (`docs/retry.md`). The runtime crate's `RetryClass::for_status` applies
+/// the same rule; a test holds the two together.
+#[must_use]
 pub fn default_retryable(status: Option<&HttpStatus>) -> bool {
-    status.is_some_and(|s| RETRYABLE_STATUSES.contains(&s.code))
+    status.is_some_and(|s| match s.code {
+        408 | 429 => true,
+        501 | 505 => false,
+        code => (500..=599).contains(&code),
+    })
 }
 
 /// Checks every row of every table and merges them into one catalog.

@@ -196,7 +196,7 @@ impl Generator {
             vis,
             name: Ident::new(&self.name, Span::call_site()),
             runtime,
-            track_sources: false,
+            output: crate::expand::Output::File,
             call_index: None,
         })
     }

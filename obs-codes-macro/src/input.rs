@@ -102,7 +102,7 @@ impl Input {
                 vis: vis.to_token_stream(),
                 name,
                 runtime: None,
-                track_sources: true,
+                output: obs_codes_gen::expand::Output::Macro,
                 call_index: None,
             },
             sources: sources.into_iter().map(|arg| arg.0).collect(),

@@ -1,13 +1,16 @@
-//! Bad input: malformed, truncated, huge, deep, mislabelled and non-UTF-8 bodies give a
-//! clear issue or a best-effort partial result, in bounded time and memory, never a
-//! panic. Plus property tests: random bytes and XML soup keep every bound, generated
-//! well-formed errors read back exactly, and JSON reads like `serde_json` reads it.
+//! Bad input: malformed, truncated, huge, deep, mislabelled, non-UTF-8 (UTF-16, gzip,
+//! two byte order marks) and marked-up bodies, unreadable dates, and text that would
+//! forge a log line give a clear issue or a best-effort partial result, in bounded time
+//! and memory, never a panic. Plus property tests: random bytes and XML soup keep every
+//! bound, generated well-formed errors read back exactly, JSON reads like `serde_json`
+//! reads it (in its three spellings), dates read back exactly, and no text from the
+//! wire forges a log line.
 
 #[path = "support/bounds.rs"]
 mod bounds;
 mod support;
 
-use bounds::assert_bounded;
+use bounds::{assert_bounded, forges_lines};
 
 use obs_codes::response::limits::{
     MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_EXTRA_FIELDS, MAX_FIELD_BYTES, MAX_ISSUES,
@@ -16,7 +19,7 @@ use obs_codes::response::limits::{
 use obs_codes::response::{BodyFormat, BodyIssue, DeleteErrors, is_error_body};
 use obs_codes::{Code, ObsError, ObsErrorCode};
 use proptest::prelude::*;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Generous for a debug build on a busy machine; anything quadratic takes far longer.
 const QUICK: Duration = Duration::from_secs(5);
@@ -209,13 +212,168 @@ fn invalid_utf8_is_replaced_not_fatal() {
     let error: ObsError = ObsError::from_parts(400, headers, b"");
     assert_eq!(error.code_str(), Some("Bad\u{fffd}Code"));
     assert_eq!(error.message(), Some("\u{fffd}\u{fffd}"));
+}
 
-    // UTF-16 is not what OBS sends: not read, not a panic.
-    let utf16: Vec<u8> = "\u{feff}<Error/>"
+/// An error body in UTF-16, little- or big-endian, with a byte order mark.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    format!("\u{feff}{text}")
         .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    assert_eq!(parse_timed(400, &utf16).body_format(), BodyFormat::Other);
+        .flat_map(|unit| {
+            if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+/// `<Error><Code>NoSuchKey</Code></Error>` compressed by `gzip -9n`.
+const GZIPPED_ERROR: &[u8] = &[
+    0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xb3, 0x71, 0x2d, 0x2a, 0xca, 0x2f,
+    0xb2, 0xb3, 0x71, 0xce, 0x4f, 0x49, 0xb5, 0xf3, 0xcb, 0x0f, 0x2e, 0x4d, 0xce, 0xf0, 0x4e, 0xad,
+    0xb4, 0xd1, 0x07, 0xf3, 0x6d, 0xf4, 0x21, 0xb2, 0x00, 0x1a, 0x5d, 0x71, 0x9d, 0x25, 0x00, 0x00,
+    0x00,
+];
+
+#[test]
+fn bodies_that_are_no_utf8_text_say_why_nothing_was_read() {
+    const ERROR: &str = "<Error><Code>NoSuchKey</Code></Error>";
+    let cases: [(Vec<u8>, &str); 5] = [
+        (utf16(ERROR, false), "UTF-16LE (by its byte order mark)"),
+        (utf16(ERROR, true), "UTF-16BE (by its byte order mark)"),
+        (GZIPPED_ERROR.to_vec(), "gzip-compressed data"),
+        (
+            [&b"\xEF\xBB\xBF\xEF\xBB\xBF"[..], ERROR.as_bytes()].concat(),
+            "UTF-8 behind two byte order marks",
+        ),
+        (
+            utf16(ERROR, false).split_off(2), // no byte order mark: the zero bytes tell
+            "UTF-16LE (by its zero bytes)",
+        ),
+    ];
+    for (body, found) in cases {
+        // 400: a status that stands for no code, so nothing is read at all.
+        let error = parse_timed(400, &body);
+        assert_eq!(error.code(), None, "{found}");
+        assert_eq!(error.body_format(), BodyFormat::Other);
+        assert_eq!(error.issues(), [BodyIssue::NotUtf8Text { found }]);
+        assert_eq!(
+            error.issues()[0].to_string(),
+            format!("the body is {found}, not UTF-8 text: nothing was read")
+        );
+        assert!(!is_error_body(&body));
+        let batch: DeleteErrors = DeleteErrors::parse(&body);
+        assert!(batch.is_empty());
+    }
+    // The headers are still read.
+    let error = ObsError::from_parts(404, [("x-obs-error-code", "NoSuchKey")], GZIPPED_ERROR);
+    assert_eq!(error.known_code(), Some(ObsErrorCode::NoSuchKey));
+    // One byte order mark is fine.
+    let one = parse_timed(404, &[&b"\xEF\xBB\xBF"[..], ERROR.as_bytes()].concat());
+    assert_eq!(
+        (one.known_code(), one.issues()),
+        (Some(ObsErrorCode::NoSuchKey), &[][..])
+    );
+}
+
+#[test]
+fn markup_inside_a_value_is_an_issue() {
+    let error = parse_timed(404, b"<Error><Code>NoSuch<b>Bucket</b>Key</Code></Error>");
+    // The text is joined as sent (nothing lost), and the issue says it was marked up.
+    assert_eq!(
+        error.code(),
+        Some(&Code::Unknown("NoSuchBucketKey".to_owned()))
+    );
+    assert_eq!(
+        error.issues(),
+        [BodyIssue::MarkupInValue {
+            field: "Code".to_owned()
+        }]
+    );
+    let message = parse_timed(
+        400,
+        b"<Error><Code>A</Code><Message>see <a href='x'>here</a><br/></Message></Error>",
+    );
+    assert_eq!(message.message(), Some("see here"));
+    assert_eq!(
+        message.issues(),
+        [BodyIssue::MarkupInValue {
+            field: "Message".to_owned()
+        }]
+    );
+    // Children of other elements are structure, not markup in a value.
+    let details = parse_timed(
+        400,
+        b"<Error><Code>A</Code><Details><Reason>x</Reason></Details></Error>",
+    );
+    assert_eq!(details.issues(), []);
+}
+
+#[test]
+fn display_escapes_line_separators_and_bidi_controls() {
+    let body = r#"{"code":"X\u2029Y","message":"line1\u2028forged line\u202egnp.exe \u2066a\u2069 \u202a\u202b\u202c\u202d \u200e\u200f\u061c","request_id":"R\u2067"}"#;
+    let error = parse_timed(400, body.as_bytes());
+    assert_eq!(
+        error.message(),
+        Some(
+            "line1\u{2028}forged line\u{202e}gnp.exe \u{2066}a\u{2069} \u{202a}\u{202b}\u{202c}\u{202d} \u{200e}\u{200f}\u{61c}"
+        )
+    );
+    assert_eq!(
+        error.to_string(),
+        r"X\u{2029}Y: line1\u{2028}forged line\u{202e}gnp.exe \u{2066}a\u{2069} \u{202a}\u{202b}\u{202c}\u{202d} \u{200e}\u{200f}\u{61c} (HTTP 400, request id R\u{2067})"
+    );
+    let batch: DeleteErrors = DeleteErrors::parse(
+        "<DeleteResult><Error><Key>a\u{202E}b\u{2028}</Key><Code>C\u{2029}</Code><Message>m\u{2066}</Message></Error></DeleteResult>".as_bytes(),
+    );
+    assert_eq!(
+        batch.errors()[0].to_string(),
+        r#"key "a\u{202e}b\u{2028}": C\u{2029}: m\u{2066}"#
+    );
+}
+
+#[test]
+fn unreadable_dates_are_issues_that_keep_the_value() {
+    let long = "9".repeat(40);
+    let headers = [
+        ("Date", "Wed, 32 Jul 2015 04:20:51 GMT"),
+        ("Retry-After", "in a while\u{1b}[0m"),
+    ];
+    let error: ObsError = ObsError::from_parts(
+        503,
+        headers,
+        b"<Error><Code>SlowDown</Code><ServerTime>2015-02-29T00:00:00Z</ServerTime></Error>",
+    );
+    assert_eq!(
+        (error.date(), error.retry_after(), error.server_time()),
+        (None, None, None)
+    );
+    assert_eq!(
+        error.issues(),
+        [
+            BodyIssue::UnreadableValue {
+                field: "Date",
+                value: "Wed, 32 Jul 2015 04:20:51 GMT".to_owned()
+            },
+            BodyIssue::UnreadableValue {
+                field: "Retry-After",
+                value: "in a while\u{1b}[0m".to_owned()
+            },
+            BodyIssue::UnreadableValue {
+                field: "ServerTime",
+                value: "2015-02-29T00:00:00Z".to_owned()
+            },
+        ]
+    );
+    // The issue's message escapes what it quotes.
+    assert_eq!(
+        error.issues()[1].to_string(),
+        r#"`Retry-After` value "in a while\u{1b}[0m" is in no format read here: ignored"#
+    );
+    // More seconds than anyone waits: the longest wait, not an error.
+    let forever: ObsError = ObsError::from_parts(503, [("Retry-After", long.as_str())], b"");
+    assert_eq!(forever.retry_after(), Some(Duration::from_secs(u64::MAX)));
 }
 
 #[test]
@@ -356,6 +514,15 @@ fn soup() -> impl Strategy<Value = Vec<u8>> {
         Just(b"<HostId>".to_vec()),
         Just(b"</HostId>".to_vec()),
         Just(b"<Key/>".to_vec()),
+        Just(b"<b>".to_vec()),
+        Just(b"</b>".to_vec()),
+        Just(b"<ServerTime>2015-07-01T04:20:51Z</ServerTime>".to_vec()),
+        Just(b"<ServerTime>".to_vec()),
+        Just(b"<Endpoint>e</Endpoint>".to_vec()),
+        Just(b"<DeleteMarker>true</DeleteMarker>".to_vec()),
+        Just(b"\xe2\x80\xa8\xe2\x80\xae".to_vec()),
+        Just(b"\xFF\xFE".to_vec()),
+        Just(b"\x1F\x8B".to_vec()),
         Just(b"<DeleteResult>".to_vec()),
         Just(b"<Deleted>".to_vec()),
         Just(b"</Deleted>".to_vec()),
@@ -385,6 +552,9 @@ fn header_pairs() -> impl Strategy<Value = Vec<(String, Vec<u8>)>> {
         Just("x-obs-request-id".to_owned()),
         Just("x-amz-id-2".to_owned()),
         Just("x-reserved-indicator".to_owned()),
+        Just("Date".to_owned()),
+        Just("retry-after".to_owned()),
+        Just("Location".to_owned()),
         "[a-zA-Z-]{0,24}",
         ".{0,8}",
     ];
@@ -417,6 +587,61 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
+    fn dates_read_back_exactly(
+        date in 0u64..253_402_300_800, // 1970 to 9999
+        wait in 0u64..1_000_000,
+        skew in 0u64..100_000,
+        seconds in any::<u64>(),
+    ) {
+        let date = SystemTime::UNIX_EPOCH + Duration::from_secs(date);
+        let retry_at = date + Duration::from_secs(wait);
+        let server = date + Duration::from_secs(skew);
+        let body = format!(
+            "<Error><Code>RequestTimeTooSkewed</Code><ServerTime>{}</ServerTime></Error>",
+            support::iso_date(server)
+        );
+        let headers = [
+            ("Date", support::http_date(date)),
+            ("Retry-After", support::http_date(retry_at)),
+        ];
+        let error: ObsError = ObsError::from_parts(403, headers, body.as_bytes());
+        prop_assert_eq!(error.issues(), &[][..]);
+        prop_assert_eq!(error.date(), Some(date));
+        prop_assert_eq!(error.retry_after(), Some(Duration::from_secs(wait)));
+        prop_assert_eq!(error.server_time(), Some(server));
+        let counted: ObsError = ObsError::from_parts(503, [("Retry-After", seconds.to_string())], b"");
+        prop_assert_eq!(counted.retry_after(), Some(Duration::from_secs(seconds)));
+    }
+
+    #[test]
+    fn no_text_from_the_wire_forges_a_log_line(
+        code in any::<String>(),
+        message in any::<String>(),
+        request_id in any::<String>(),
+        key in any::<String>(),
+    ) {
+        let body = serde_json::json!({"code": code, "message": message, "request_id": request_id});
+        let error: ObsError = ObsError::from_body(400, body.to_string().as_bytes());
+        let line = error.to_string();
+        prop_assert!(!forges_lines(&line), "{:?}", line);
+        // Text that forges nothing is written as it is.
+        for text in [&code, &message] {
+            let text = text.trim_matches([' ', '\t', '\n', '\r']);
+            if !forges_lines(text) {
+                prop_assert!(line.contains(text), "{:?} in {:?}", text, line);
+            }
+        }
+        let batch = format!(
+            "<DeleteResult><Error><Key>{}</Key></Error></DeleteResult>",
+            escape(&key)
+        );
+        let batch: DeleteErrors = DeleteErrors::parse(batch.as_bytes());
+        for key_error in batch.errors() {
+            prop_assert!(!forges_lines(&key_error.to_string()));
+        }
+    }
+
+    #[test]
     fn random_bytes_never_panic_and_stay_bounded(
         status in any::<u16>(),
         headers in header_pairs(),
@@ -440,8 +665,9 @@ proptest! {
         }
         let batch: DeleteErrors = DeleteErrors::parse(&body);
         for key_error in batch.errors() {
-            prop_assert!(!key_error.to_string().contains('\n'));
+            prop_assert!(!forges_lines(&key_error.to_string()));
         }
+        prop_assert!(batch.deleted().len() <= obs_codes::response::limits::MAX_DELETED_KEYS);
         if is_error_body(&body) {
             prop_assert!(ObsError::<ObsErrorCode>::from_ok_body(200, [("a", "b")], &body).is_some());
         }
@@ -491,6 +717,11 @@ proptest! {
                 Just("code".to_owned()),
                 Just("message".to_owned()),
                 Just("request_id".to_owned()),
+                Just("Code".to_owned()),
+                Just("Message".to_owned()),
+                Just("RequestId".to_owned()),
+                Just("error_code".to_owned()),
+                Just("error_msg".to_owned()),
                 "[a-z_]{1,8}",
                 ".{0,6}",
             ],
@@ -523,24 +754,38 @@ proptest! {
             serde_json::Value::Bool(b) => Some(b.to_string()),
             _ => None,
         };
-        let field = |name: &str| {
-            members
-                .get(name)
-                .and_then(scalar)
-                .map(|s| s.trim_matches([' ', '\t', '\n', '\r']).to_owned())
-                .filter(|s| !s.is_empty())
+        // Each field takes the first non-empty (trimmed) value of its spellings, in
+        // document order (a BTreeMap's); a later one goes among the extras, trimmed.
+        let spelling = |name: &str| match name {
+            "code" | "Code" | "error_code" => Some(0),
+            "message" | "Message" | "error_msg" => Some(1),
+            "request_id" | "RequestId" => Some(2),
+            _ => None,
         };
-        // A known code reads back in the table's spelling (an alias too).
-        let expected_code = field("code")
-            .map(|c| ObsErrorCode::from_code(&c).map_or(c, |known| known.as_str().to_owned()));
-        prop_assert_eq!(error.code_str().map(str::to_owned), expected_code);
-        prop_assert_eq!(error.message().map(str::to_owned), field("message"));
-        prop_assert_eq!(error.request_id().map(str::to_owned), field("request_id"));
-        let expected_extra: Vec<(String, String)> = members
-            .iter()
-            .filter(|(name, _)| !matches!(name.as_str(), "code" | "message" | "request_id"))
-            .filter_map(|(name, value)| Some((name.clone(), scalar(value)?)))
-            .collect();
+        let mut fields: [Option<String>; 3] = [None, None, None];
+        let mut expected_extra: Vec<(String, String)> = Vec::new();
+        for (name, value) in &members {
+            let Some(text) = scalar(value) else { continue };
+            match spelling(name) {
+                Some(field) => {
+                    let text = text.trim_matches([' ', '\t', '\n', '\r']).to_owned();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    if fields[field].is_none() {
+                        fields[field] = Some(text);
+                    } else {
+                        expected_extra.push((name.clone(), text));
+                    }
+                }
+                None => expected_extra.push((name.clone(), text)),
+            }
+        }
+        let [code, message, request_id] = fields;
+        // The code as sent, an alias too.
+        prop_assert_eq!(error.code_str().map(str::to_owned), code);
+        prop_assert_eq!(error.message().map(str::to_owned), message);
+        prop_assert_eq!(error.request_id().map(str::to_owned), request_id);
         prop_assert_eq!(error.extra(), &expected_extra[..]);
     }
 }

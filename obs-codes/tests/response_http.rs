@@ -68,8 +68,15 @@ fn from_a_head_response_header_map() {
 fn empty_header_map_and_status_only() {
     let error: ObsError =
         ObsError::from_http_parts(StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), b"");
-    assert_eq!(error.code(), None);
+    // The bundled table's only 429 code stands for the bare status.
+    assert_eq!(error.known_code(), Some(ObsErrorCode::TooManyRequests));
+    assert_eq!(error.code_source(), Some(CodeSource::Status));
     assert_eq!(error.retry_class(), RetryClass::Throttled);
+    // A status no code of the table has: no code at all.
+    let error: ObsError =
+        ObsError::from_http_parts(StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"");
+    assert_eq!(error.code(), None);
+    assert_eq!(error.retry_class(), RetryClass::Transient);
 }
 
 #[test]
@@ -108,4 +115,40 @@ fn ok_response_with_an_error_body() {
         .body(b"<CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>".to_vec())
         .unwrap();
     assert!(ObsError::<ObsErrorCode>::from_ok_response(&copied).is_none());
+}
+
+#[test]
+fn status_as_an_http_status_code_and_other_tables() {
+    let response = Response::builder()
+        .status(StatusCode::TOO_MANY_REQUESTS)
+        .header("Retry-After", "4")
+        .body(Vec::new())
+        .unwrap();
+    let error = ObsError::from_response(&response);
+    assert_eq!(error.status_code(), Some(StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(4)));
+    assert_eq!(ObsError::from_status(1000).status_code(), None);
+
+    obs_codes::obs_errors! {
+        /// Only our own codes.
+        pub enum Mine { "tests/fixtures/mine.csv" }
+    }
+    let widget = Response::builder()
+        .status(404)
+        .body(b"<Error><Code>NoSuchWidget</Code></Error>".to_vec())
+        .unwrap();
+    let mine = ObsError::<Mine>::read_response(&widget);
+    assert_eq!(mine.known_code(), Some(Mine::NoSuchWidget));
+    let converted: ObsError<Mine> = (&widget).into();
+    assert_eq!(converted, mine);
+    let head = ObsError::<Mine>::read_http_parts(StatusCode::NOT_FOUND, &HeaderMap::new(), b"");
+    assert_eq!(head.known_code(), Some(Mine::NoSuchWidget));
+    let ok = Response::builder()
+        .status(200)
+        .body(b"<Error><Code>WidgetBusy</Code></Error>".to_vec())
+        .unwrap();
+    assert_eq!(
+        ObsError::<Mine>::read_ok_response(&ok).and_then(|e| e.known_code()),
+        Some(Mine::WidgetBusy)
+    );
 }

@@ -1,12 +1,14 @@
 //! Real OBS error responses into typed errors: every sample with its exact fields, the
 //! header-only (HEAD), JSON, namespaced and 200-with-error cases, the resolution order,
-//! retry advice, `Display`, and a table of our own.
+//! retry advice (every 5xx, table 429s, `Retry-After`, the server's clock), kinds and
+//! `io::Error`, redirects, the code as sent, `Display`, and tables of our own.
 
 mod support;
 
 use obs_codes::response::{BodyFormat, BodyIssue, CodeSource, DeleteErrors, is_error_body};
-use obs_codes::{Code, ObsError, ObsErrorCode, RetryClass};
-use support::{HttpSample, sample};
+use obs_codes::{Code, ErrorKind, ObsError, ObsErrorCode, RetryClass};
+use std::time::{Duration, SystemTime};
+use support::{HttpSample, http_date as httpdate, sample};
 
 /// Every field of an error, for whole-value comparisons.
 #[derive(Debug, PartialEq)]
@@ -188,7 +190,7 @@ fn sample_deleteresult_per_key_error() {
     );
 
     let result: DeleteErrors = DeleteErrors::parse(&sample.body);
-    assert_eq!(result.deleted(), 1);
+    assert_eq!(result.deleted().len(), 1);
     assert_eq!(result.issues(), []);
     assert!(!result.is_empty());
     let [failed] = result.errors() else {
@@ -231,7 +233,25 @@ fn batch_delete_with_several_errors_versions_and_quiet_mode() {
   <Error><Key>c</Key><Code>SlowDown</Code></Error>
 </DeleteResult>"#;
     let result: DeleteErrors = DeleteErrors::parse(body);
-    assert_eq!(result.deleted(), 2);
+    let deleted: Vec<_> = result
+        .deleted()
+        .iter()
+        .map(|d| {
+            (
+                d.key(),
+                d.version_id(),
+                d.delete_marker(),
+                d.delete_marker_version_id(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        deleted,
+        [
+            (Some("ok-1"), None, false, None),
+            (Some("ok-2"), None, true, None)
+        ]
+    );
     assert_eq!(result.issues(), []);
     let keys: Vec<_> = result.errors().iter().map(|e| e.key()).collect();
     assert_eq!(keys, [Some(" spaced key "), Some("a&b"), Some("c")]);
@@ -253,7 +273,7 @@ fn batch_delete_with_several_errors_versions_and_quiet_mode() {
 
     let quiet: DeleteErrors = DeleteErrors::parse(b"<DeleteResult/>");
     assert!(quiet.is_empty());
-    assert_eq!(quiet.deleted(), 0);
+    assert_eq!(quiet.deleted(), []);
 
     let refused: DeleteErrors = DeleteErrors::parse(b"<Error><Code>AccessDenied</Code></Error>");
     assert!(refused.is_empty());
@@ -617,6 +637,425 @@ fn errors_are_std_errors_and_small() {
     assert_eq!(size_of::<ObsError>(), size_of::<usize>());
 }
 
+/// `Wed, 01 Jul 2015 04:20:51 GMT`, the API reference's sample date, as an instant.
+const SAMPLE_DATE: &str = "Wed, 01 Jul 2015 04:20:51 GMT";
+const SAMPLE_INSTANT: u64 = 1_435_724_451;
+
+fn unix(seconds: u64) -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(seconds)
+}
+
+#[test]
+fn every_5xx_but_501_and_505_is_transient() {
+    for status in 500..=599u16 {
+        let expected = match status {
+            501 | 505 => RetryClass::NotRetryable,
+            _ => RetryClass::Transient,
+        };
+        // Bare, with an unknown code, and with a body that is no error document.
+        let bare = ObsError::from_status(status);
+        let unknown = ObsError::from_body(status, b"<Error><Code>OriginError</Code></Error>");
+        let html = ObsError::from_body(status, b"<html>Origin Error</html>");
+        for error in [&bare, &unknown, &html] {
+            assert_eq!(error.retry_class(), expected, "{status}: {error}");
+        }
+        assert_eq!(RetryClass::for_status(status), expected, "{status}");
+    }
+    // A code the table knows keeps the table's word, whatever the 5xx.
+    let not_implemented = ObsError::from_body(503, b"<Error><Code>NotImplemented</Code></Error>");
+    assert_eq!(not_implemented.retry_class(), RetryClass::NotRetryable);
+    assert_eq!(RetryClass::for_status(499), RetryClass::NotRetryable);
+    assert_eq!(RetryClass::for_status(600), RetryClass::NotRetryable);
+}
+
+#[test]
+fn retry_after_in_seconds_or_as_a_date() {
+    let seconds = ObsError::from_parts(503, [("retry-after", " 120 ")], b"");
+    assert_eq!(seconds.retry_after(), Some(Duration::from_secs(120)));
+    assert_eq!(seconds.issues(), []);
+
+    // A date counts from the response's own Date: the client's clock plays no part.
+    let dated = |retry_after: &str| {
+        ObsError::from_parts(
+            429,
+            [("Date", SAMPLE_DATE), ("Retry-After", retry_after)],
+            b"",
+        )
+    };
+    assert_eq!(dated("1").date(), Some(unix(SAMPLE_INSTANT)));
+    for (retry_after, wait) in [
+        ("Wed, 01 Jul 2015 04:21:21 GMT", 30),
+        // RFC 850 and asctime dates are HTTP-dates too.
+        ("Wednesday, 01-Jul-15 04:21:01 GMT", 10),
+        ("Wed Jul  1 04:20:52 2015", 1),
+        // Already past: no wait.
+        ("Sun, 06 Nov 1994 08:49:37 GMT", 0),
+    ] {
+        let error = dated(retry_after);
+        assert_eq!(
+            error.retry_after(),
+            Some(Duration::from_secs(wait)),
+            "{retry_after}"
+        );
+        assert_eq!(error.issues(), []);
+    }
+    // No Date: from now.
+    let later = SystemTime::now() + Duration::from_secs(3600);
+    let undated = ObsError::from_parts(503, [("Retry-After", httpdate(later))], b"");
+    let wait = undated.retry_after().expect("a wait");
+    assert!(
+        wait > Duration::from_secs(3590) && wait <= Duration::from_secs(3600),
+        "{wait:?}"
+    );
+
+    // Neither: an issue keeps what was sent.
+    let odd = ObsError::from_parts(503, [("Date", "today"), ("Retry-After", "soon")], b"");
+    assert_eq!(odd.retry_after(), None);
+    assert_eq!(odd.date(), None);
+    assert_eq!(
+        odd.issues(),
+        [
+            BodyIssue::UnreadableValue {
+                field: "Date",
+                value: "today".to_owned()
+            },
+            BodyIssue::UnreadableValue {
+                field: "Retry-After",
+                value: "soon".to_owned()
+            },
+        ]
+    );
+    assert_eq!(ObsError::from_status(503).retry_after(), None);
+}
+
+#[test]
+fn the_test_date_writers_match_the_samples() {
+    assert_eq!(httpdate(unix(SAMPLE_INSTANT)), SAMPLE_DATE);
+    assert_eq!(httpdate(unix(784_111_777)), "Sun, 06 Nov 1994 08:49:37 GMT");
+    assert_eq!(
+        support::iso_date(unix(SAMPLE_INSTANT)),
+        "2015-07-01T04:20:51Z"
+    );
+    assert_eq!(support::iso_date(unix(951_782_400)), "2000-02-29T00:00:00Z");
+}
+
+#[test]
+fn server_time_for_clock_skew() {
+    // The shape of an S3-compatible RequestTimeTooSkewed body.
+    let body = br#"<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the server's time is too large.</Message><RequestTime>20150701T034051Z</RequestTime><ServerTime>2015-07-01T04:20:51Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>"#;
+    let skewed = ObsError::from_parts(403, [("Date", "Wed, 01 Jul 2015 04:20:50 GMT")], body);
+    assert_eq!(skewed.retry_class(), RetryClass::ClockSkew);
+    // The body's ServerTime before the Date header.
+    assert_eq!(skewed.server_time(), Some(unix(SAMPLE_INSTANT)));
+    assert_eq!(
+        skewed.extra_value("ServerTime"),
+        Some("2015-07-01T04:20:51Z")
+    );
+    assert_eq!(skewed.issues(), []);
+
+    let head = ObsError::from_parts(
+        403,
+        [
+            ("x-obs-error-code", "RequestTimeTooSkewed"),
+            ("Date", SAMPLE_DATE),
+        ],
+        b"",
+    );
+    assert_eq!(head.server_time(), Some(unix(SAMPLE_INSTANT)));
+
+    let odd = ObsError::from_parts(
+        403,
+        [("Date", SAMPLE_DATE)],
+        b"<Error><Code>RequestTimeTooSkewed</Code><ServerTime>noon</ServerTime></Error>",
+    );
+    assert_eq!(odd.server_time(), Some(unix(SAMPLE_INSTANT)));
+    assert_eq!(
+        odd.issues(),
+        [BodyIssue::UnreadableValue {
+            field: "ServerTime",
+            value: "noon".to_owned()
+        }]
+    );
+    assert_eq!(ObsError::from_status(403).server_time(), None);
+}
+
+#[test]
+fn kinds_from_code_then_status() {
+    let kind = |status: u16, code: Option<&str>| match code {
+        Some(code) => ObsError::from_parts(status, [("x-obs-error-code", code)], b"").kind(),
+        None => ObsError::from_status(status).kind(),
+    };
+    let cases = [
+        (404, Some("NoSuchKey"), ErrorKind::NotFound),
+        (404, Some("NoSuchBucket"), ErrorKind::NotFound),
+        (403, Some("AccessDenied"), ErrorKind::PermissionDenied),
+        (
+            403,
+            Some("SignatureDoesNotMatch"),
+            ErrorKind::PermissionDenied,
+        ),
+        (409, Some("BucketAlreadyExists"), ErrorKind::Conflict),
+        (409, Some("BucketNotEmpty"), ErrorKind::Conflict),
+        (
+            412,
+            Some("PreconditionFailed"),
+            ErrorKind::PreconditionFailed,
+        ),
+        (400, Some("InvalidArgument"), ErrorKind::InvalidRequest),
+        (503, Some("SlowDown"), ErrorKind::RateLimited),
+        (429, Some("TooManyRequests"), ErrorKind::RateLimited),
+        (503, Some("ServiceUnavailable"), ErrorKind::Unavailable),
+        (500, Some("InternalError"), ErrorKind::Unavailable),
+        (400, Some("RequestTimeout"), ErrorKind::Unavailable),
+        (301, Some("PermanentRedirect"), ErrorKind::Redirect),
+        (307, Some("TemporaryRedirect"), ErrorKind::Redirect),
+        (501, Some("NotImplemented"), ErrorKind::Unsupported),
+        (405, Some("MethodNotAllowed"), ErrorKind::Unsupported),
+        // The table's status for a known code, even under another response status.
+        (400, Some("NoSuchKey"), ErrorKind::NotFound),
+        // Unknown code: the status.
+        (
+            404,
+            Some("NoSuchEncryptionConfiguration"),
+            ErrorKind::NotFound,
+        ),
+        (409, Some("ObjectNotAppendable"), ErrorKind::Conflict),
+        // OpenDAL's anchors: 304 and 412 a condition, 404, 403.
+        (304, None, ErrorKind::NotModified),
+        (412, None, ErrorKind::PreconditionFailed),
+        (404, None, ErrorKind::NotFound),
+        (403, None, ErrorKind::PermissionDenied),
+        (429, None, ErrorKind::RateLimited),
+        (502, None, ErrorKind::Unavailable),
+        (505, None, ErrorKind::Unsupported),
+        (200, None, ErrorKind::Other),
+    ];
+    for (status, code, expected) in cases {
+        assert_eq!(kind(status, code), expected, "{status} {code:?}");
+    }
+}
+
+#[test]
+fn into_io_error_and_back() {
+    for (status, io_kind) in [
+        (404, std::io::ErrorKind::NotFound),
+        (403, std::io::ErrorKind::PermissionDenied),
+        (409, std::io::ErrorKind::AlreadyExists),
+        (400, std::io::ErrorKind::InvalidInput),
+        (501, std::io::ErrorKind::Unsupported),
+        (503, std::io::ErrorKind::Other),
+    ] {
+        let error = ObsError::from_parts(status, [("x-obs-request-id", "R")], b"");
+        let io: std::io::Error = error.clone().into();
+        assert_eq!(io.kind(), io_kind, "{status}");
+        assert_eq!(io.to_string(), error.to_string());
+        let back = io
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<ObsError>());
+        assert_eq!(back, Some(&error));
+    }
+    // `?` from a function returning io::Result.
+    fn read_object() -> std::io::Result<Vec<u8>> {
+        Err(ObsError::from_body(
+            404,
+            b"<Error><Code>NoSuchKey</Code></Error>",
+        ))?
+    }
+    let io = read_object().unwrap_err();
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    assert!(io.into_inner().is_some_and(|inner| inner.is::<ObsError>()));
+}
+
+#[test]
+fn redirect_targets() {
+    let body = br#"<?xml version="1.0" encoding="UTF-8"?>
+<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><Bucket>photos</Bucket><Endpoint>photos.obs.ap-southeast-1.myhuaweicloud.com</Endpoint><RequestId>R</RequestId></Error>"#;
+    let moved = ObsError::from_body(301, body);
+    assert_eq!(moved.kind(), ErrorKind::Redirect);
+    let target = moved.redirect().expect("a target");
+    assert_eq!(
+        target.endpoint,
+        Some("photos.obs.ap-southeast-1.myhuaweicloud.com")
+    );
+    assert_eq!(target.bucket, Some("photos"));
+    assert_eq!(target.location, None);
+
+    let temporary = ObsError::from_parts(
+        307,
+        [
+            ("x-obs-error-code", "TemporaryRedirect"),
+            ("Location", "https://photos.obs.example.com/cat.jpg"),
+        ],
+        b"",
+    );
+    let target = temporary.redirect().expect("a target");
+    assert_eq!(
+        target.location,
+        Some("https://photos.obs.example.com/cat.jpg")
+    );
+    assert_eq!(target.endpoint, None);
+
+    // WebsiteRedirect and Redirect are redirects by code, a bare 308 by status.
+    for error in [
+        ObsError::from_parts(
+            301,
+            [("x-obs-error-code", "WebsiteRedirect"), ("location", "/b")],
+            b"",
+        ),
+        ObsError::from_parts(
+            307,
+            [("x-obs-error-code", "Redirect"), ("location", "/b")],
+            b"",
+        ),
+        ObsError::from_parts(308, [("location", "/b")], b""),
+    ] {
+        assert_eq!(
+            error.redirect().map(|t| t.location),
+            Some(Some("/b")),
+            "{error}"
+        );
+    }
+    // No target named, or no redirect: none.
+    assert_eq!(ObsError::from_status(301).redirect(), None);
+    let not_found = ObsError::from_parts(404, [("Location", "/elsewhere")], b"");
+    assert_eq!(not_found.redirect(), None);
+}
+
+#[test]
+fn the_code_is_logged_as_the_server_spelled_it() {
+    let alias = ObsError::from_body(
+        400,
+        b"<Error><Code>KeyTooLongError</Code><Message>Your key is too long.</Message></Error>",
+    );
+    assert_eq!(alias.code_str(), Some("KeyTooLongError"));
+    assert_eq!(alias.known_code(), Some(ObsErrorCode::KeyTooLong));
+    assert_eq!(alias.code(), Some(&Code::Known(ObsErrorCode::KeyTooLong)));
+    assert_eq!(
+        alias.to_string(),
+        "KeyTooLongError: Your key is too long. (HTTP 400)"
+    );
+
+    let capacity =
+        ObsError::from_parts(503, [("x-obs-error-code", "SystemCapacityNotEnough")], b"");
+    assert_eq!(capacity.code_str(), Some("SystemCapacityNotEnough"));
+    assert!(
+        capacity
+            .to_string()
+            .starts_with("SystemCapacityNotEnough: "),
+        "{capacity}"
+    );
+    assert_eq!(
+        capacity.known_code().map(ObsErrorCode::as_str),
+        Some("System Capacity Not enough")
+    );
+
+    // The table's own spelling, and a code derived from the status, are the wire code.
+    let spelled = ObsError::from_body(
+        403,
+        b"<Error><Code>System Capacity Not enough</Code></Error>",
+    );
+    assert_eq!(spelled.code_str(), Some("System Capacity Not enough"));
+    assert_eq!(
+        ObsError::from_status(412).code_str(),
+        Some("PreconditionFailed")
+    );
+
+    let batch = DeleteErrors::parse(
+        b"<DeleteResult><Error><Key>k</Key><Code>KeyTooLongError</Code></Error></DeleteResult>",
+    );
+    let [key_error] = batch.errors() else {
+        panic!("{batch:?}")
+    };
+    assert_eq!(key_error.code_str(), Some("KeyTooLongError"));
+    assert_eq!(key_error.to_string(), r#"key "k": KeyTooLongError"#);
+}
+
+#[test]
+fn json_bodies_in_three_spellings() {
+    let read = |body: &str| {
+        let error = ObsError::from_body(403, body.as_bytes());
+        (
+            error.code_str().map(str::to_owned),
+            error.message().map(str::to_owned),
+            error.request_id().map(str::to_owned),
+            error.issues().to_vec(),
+        )
+    };
+    let expected = (
+        Some("AccessDenied".to_owned()),
+        Some("Access Denied".to_owned()),
+        Some("R1".to_owned()),
+        vec![],
+    );
+    assert_eq!(
+        read(r#"{"code":"AccessDenied","message":"Access Denied","request_id":"R1"}"#),
+        expected
+    );
+    assert_eq!(
+        read(r#"{"Code":"AccessDenied","Message":"Access Denied","RequestId":"R1"}"#),
+        expected
+    );
+    assert_eq!(
+        read(r#"{"error_code":"AccessDenied","error_msg":"Access Denied","request_id":"R1"}"#),
+        expected
+    );
+
+    // The Huawei Cloud API style with its own codes: unknown to the table, kept.
+    let api = ObsError::from_body(
+        400,
+        br#"{"error_code":"OBS.0001","error_msg":"Invalid parameter","request_id":"b4a0c5"}"#,
+    );
+    assert_eq!(api.code(), Some(&Code::Unknown("OBS.0001".to_owned())));
+    assert_eq!(api.message(), Some("Invalid parameter"));
+    // Two spellings of one field: the first wins, the other is kept among the extras.
+    let both = ObsError::from_body(400, br#"{"code":"A","error_code":"B"}"#);
+    assert_eq!(both.code_str(), Some("A"));
+    assert_eq!(both.extra(), [("error_code".to_owned(), "B".to_owned())]);
+}
+
+#[test]
+fn batch_delete_lists_what_was_deleted() {
+    let body = br#"<DeleteResult xmlns="http://obs.region.example.com/doc/2015-06-30/">
+  <Deleted><Key>plain</Key></Deleted>
+  <Deleted><Key>v</Key><VersionId>v-1</VersionId></Deleted>
+  <Deleted><Key>m</Key><DeleteMarker>true</DeleteMarker><DeleteMarkerVersionId>dm-2</DeleteMarkerVersionId></Deleted>
+  <Deleted><Key>odd</Key><DeleteMarker>yes</DeleteMarker><Owner>x</Owner></Deleted>
+  <Error><Key>e</Key><Code>AccessDenied</Code></Error>
+</DeleteResult>"#;
+    let result = DeleteErrors::parse(body);
+    assert_eq!(result.issues(), []);
+    let deleted: Vec<_> = result
+        .deleted()
+        .iter()
+        .map(|d| {
+            (
+                d.key(),
+                d.version_id(),
+                d.delete_marker(),
+                d.delete_marker_version_id(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        deleted,
+        [
+            (Some("plain"), None, false, None),
+            (Some("v"), Some("v-1"), false, None),
+            (Some("m"), None, true, Some("dm-2")),
+            (Some("odd"), None, false, None),
+        ]
+    );
+    // A DeleteMarker that is neither true nor false is kept, not guessed.
+    assert_eq!(
+        result.deleted()[3].extra(),
+        [
+            ("Owner".to_owned(), "x".to_owned()),
+            ("DeleteMarker".to_owned(), "yes".to_owned())
+        ]
+    );
+    assert_eq!(result.errors().len(), 1);
+}
+
 mod custom_enum {
     use super::*;
 
@@ -630,13 +1069,120 @@ mod custom_enum {
         pub enum Mine { "tests/fixtures/mine.csv" }
     }
 
+    obs_codes::obs_errors! {
+        /// The example gateway's table: OBS's codes and `GatewayQuotaExceeded` (429).
+        pub enum GatewayCode { obs, "examples/gateway.csv" }
+    }
+
+    #[test]
+    fn a_table_429_code_is_throttled_like_a_bare_429() {
+        let body = b"<Error><Code>GatewayQuotaExceeded</Code></Error>";
+        let from_body = ObsError::<GatewayCode>::read_body(429, body);
+        let from_header = ObsError::<GatewayCode>::read_parts(
+            429,
+            [("x-obs-error-code", "GatewayQuotaExceeded")],
+            b"",
+        );
+        let bare = ObsError::<GatewayCode>::read_status(429);
+        // Two rows have 429 (the bundled `TooManyRequests` and the gateway's): a bare
+        // 429 names neither, and is throttled all the same.
+        assert_eq!(bare.known_code(), None);
+        for error in [&from_body, &from_header] {
+            assert_eq!(error.known_code(), Some(GatewayCode::GatewayQuotaExceeded));
+        }
+        for error in [&from_body, &from_header, &bare] {
+            assert_eq!(error.retry_class(), RetryClass::Throttled, "{error}");
+            assert_eq!(error.kind(), ErrorKind::RateLimited);
+        }
+        // Whatever status the response had: the table gives the code 429.
+        assert_eq!(
+            ObsError::<GatewayCode>::read_body(400, body).retry_class(),
+            RetryClass::Throttled
+        );
+        // The bundled table's bare 429 (no code) says the same.
+        assert_eq!(
+            ObsError::from_status(429).retry_class(),
+            RetryClass::Throttled
+        );
+        // A 502 row of the table's own is transient, its 403 row not retryable.
+        let upstream = ObsError::<GatewayCode>::read_parts(
+            502,
+            [("x-obs-error-code", "UpstreamUnreachable")],
+            b"",
+        );
+        assert_eq!(upstream.retry_class(), RetryClass::Transient);
+        assert_eq!(upstream.kind(), ErrorKind::Unavailable);
+        let suspended = ObsError::<GatewayCode>::read_parts(
+            403,
+            [("x-obs-error-code", "TenantSuspended")],
+            b"",
+        );
+        assert_eq!(suspended.retry_class(), RetryClass::NotRetryable);
+        assert_eq!(suspended.kind(), ErrorKind::PermissionDenied);
+        // The gateway's alias of NoSuchKey is logged as sent.
+        let alias =
+            ObsError::<GatewayCode>::read_parts(404, [("x-obs-error-code", "NoSuchObject")], b"");
+        assert_eq!(alias.known_code(), Some(GatewayCode::NoSuchKey));
+        assert_eq!(alias.code_str(), Some("NoSuchObject"));
+    }
+
+    #[test]
+    fn a_retryable_code_in_a_429_response_is_throttled() {
+        // WidgetBusy: 409 in the table, retryable.
+        let busy = |status| {
+            ObsError::<Mine>::read_parts(status, [("x-obs-error-code", "WidgetBusy")], b"")
+                .retry_class()
+        };
+        assert_eq!(busy(409), RetryClass::Transient);
+        assert_eq!(busy(429), RetryClass::Throttled);
+        // Its kind follows the table's status.
+        let error = ObsError::<Mine>::read_parts(429, [("x-obs-error-code", "WidgetBusy")], b"");
+        assert_eq!(error.kind(), ErrorKind::Conflict);
+        assert_eq!(
+            ObsError::<Mine>::read_status(404).kind(),
+            ErrorKind::NotFound
+        );
+    }
+
+    #[test]
+    fn constructors_infer_the_bundled_table_and_name_any_other() -> anyhow::Result<()> {
+        // Un-annotated: the bundled table, as `HashMap::new` infers its hasher.
+        let error = ObsError::from_parts(404, [("x-obs-error-code", "NoSuchKey")], b"");
+        let chained: anyhow::Error = ObsError::from_body(404, b"").into();
+        assert_eq!(
+            chained.downcast_ref::<ObsError>().map(ObsError::status),
+            Some(404)
+        );
+        assert_eq!(error.known_code(), Some(ObsErrorCode::NoSuchKey));
+        let batch = DeleteErrors::parse(b"<DeleteResult/>");
+        assert!(batch.is_empty());
+        // Another table: named once, on the type.
+        let mine = ObsError::<Mine>::read_parts(404, [("x-obs-error-code", "NoSuchWidget")], b"");
+        assert_eq!(mine.known_code(), Some(Mine::NoSuchWidget));
+        let annotated: ObsError<Mine> = ObsError::read_status(404);
+        assert_eq!(annotated, ObsError::<Mine>::read_status(404));
+        let mine_batch = DeleteErrors::<Mine>::read(b"<DeleteResult/>");
+        assert!(mine_batch.is_empty());
+        // `?` into anyhow, bundled and generic alike.
+        fn fails(mine: bool) -> anyhow::Result<()> {
+            if mine {
+                Err(ObsError::<Mine>::read_status(409))?
+            } else {
+                Err(ObsError::from_status(409))?
+            }
+        }
+        assert!(fails(true).unwrap_err().is::<ObsError<Mine>>());
+        assert!(fails(false).unwrap_err().is::<ObsError>());
+        Ok(())
+    }
+
     #[test]
     fn a_merged_table_types_the_extra_codes() {
         let body = br#"<Error><Code>GatewayThrottled</Code><Message>Reduce the number of requests.</Message><RequestId>R1</RequestId></Error>"#;
-        let error: ObsError<MyCode> = ObsError::from_body(429, body);
+        let error = ObsError::<MyCode>::read_body(429, body);
         assert_eq!(error.known_code(), Some(MyCode::GatewayThrottled));
-        // Not named by the reference; the table leaves the flag to the status rule (429).
-        assert_eq!(error.retry_class(), RetryClass::Transient);
+        // The table's own 429 code, retryable by the status rule: throttled.
+        assert_eq!(error.retry_class(), RetryClass::Throttled);
         assert_eq!(
             error.to_string(),
             "GatewayThrottled: Reduce the number of requests. (HTTP 429, request id R1)"
@@ -648,37 +1194,36 @@ mod custom_enum {
             Some(&Code::Unknown("GatewayThrottled".to_owned()))
         );
         // The bundled table's own 429 code, through the merged enum.
-        let throttled: ObsError<MyCode> = ObsError::from_body(
+        let throttled = ObsError::<MyCode>::read_body(
             429,
             br#"<Error><Code>TooManyRequests</Code><Message>Slow down.</Message></Error>"#,
         );
         assert_eq!(throttled.known_code(), Some(MyCode::TooManyRequests));
         assert_eq!(throttled.retry_class(), RetryClass::Throttled);
-        let known: ObsError<MyCode> = ObsError::from_body(404, &sample("nosuchkey-api-ref.xml"));
+        let known = ObsError::<MyCode>::read_body(404, &sample("nosuchkey-api-ref.xml"));
         assert_eq!(known.known_code(), Some(MyCode::NoSuchKey));
         // Retryable by the table, not named by the reference: transient.
-        let busy: ObsError<MyCode> =
-            ObsError::from_parts(409, [("x-obs-error-code", "WidgetBusy")], b"");
+        let busy = ObsError::<MyCode>::read_parts(409, [("x-obs-error-code", "WidgetBusy")], b"");
         assert_eq!(busy.known_code(), Some(MyCode::WidgetBusy));
         assert_eq!(busy.retry_class(), RetryClass::Transient);
     }
 
     #[test]
     fn a_table_of_our_own_only() {
-        let error: ObsError<Mine> = ObsError::from_body(404, &sample("nosuchkey-api-ref.xml"));
+        let error = ObsError::<Mine>::read_body(404, &sample("nosuchkey-api-ref.xml"));
         assert_eq!(error.code(), Some(&Code::Unknown("NoSuchKey".to_owned())));
         assert_eq!(error.known_code(), None);
         assert_eq!(error.request_id(), Some("001B21A61C6C0000013402C4616D5285"));
         // The table decides what a bare status stands for: one 404 row here.
-        let bare: ObsError<Mine> = ObsError::from_status(404);
+        let bare = ObsError::<Mine>::read_status(404);
         assert_eq!(bare.known_code(), Some(Mine::NoSuchWidget));
         assert_eq!(bare.code_source(), Some(CodeSource::Status));
         // Named by the reference and known to this table: throttled.
-        let slow: ObsError<Mine> = ObsError::from_body(503, br#"{"code":"SlowDown"}"#);
+        let slow = ObsError::<Mine>::read_body(503, br#"{"code":"SlowDown"}"#);
         assert_eq!(slow.known_code(), Some(Mine::SlowDown));
         assert_eq!(slow.retry_class(), RetryClass::Throttled);
 
-        let batch: DeleteErrors<Mine> = DeleteErrors::parse(
+        let batch = DeleteErrors::<Mine>::read(
             b"<DeleteResult><Error><Key>w</Key><Code>WidgetBusy</Code></Error></DeleteResult>",
         );
         assert_eq!(

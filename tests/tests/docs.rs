@@ -49,7 +49,10 @@ fn rendered_docs_show_what_the_table_says() {
     // No line of the description opened a block: no code block, heading, list or quote.
     assert!(!blocks.contains("<pre"), "{blocks}");
     assert!(!blocks.contains("<h1") && !blocks.contains("<blockquote") && !blocks.contains("<ol"));
-    assert!(!blocks.contains("<li>not a list") && !blocks.contains("<table"), "{blocks}");
+    assert!(
+        !blocks.contains("<li>not a list") && !blocks.contains("<table"),
+        "{blocks}"
+    );
     for line in [
         "indented four spaces",
         "# not a heading",
@@ -65,7 +68,10 @@ fn rendered_docs_show_what_the_table_says() {
 
     // `- item` lines, as the importer writes lists, render as a list.
     let listed = variant_docs(&page, "Listed");
-    assert!(listed.contains("<li>first step</li>\n<li>second step</li>"), "{listed}");
+    assert!(
+        listed.contains("<li>first step</li>\n<li>second step</li>"),
+        "{listed}"
+    );
 
     // The bundled enum: the page's emphasis renders, both paragraphs stay paragraphs.
     let bundled = std::fs::read_to_string(doc.join("obs_codes/enum.ObsErrorCode.html")).unwrap();

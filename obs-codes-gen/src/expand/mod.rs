@@ -44,6 +44,19 @@ pub fn provided_traits() -> impl Iterator<Item = &'static str> {
 /// The name the macro's short forms and the command give the enum.
 pub const DEFAULT_NAME: &str = "ObsErrorCode";
 
+/// Where generated code goes; what differs between the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// A macro's expansion: every source file is made an input of the build
+    /// (`include_bytes!`), and the re-export names the hidden module by a path spanned
+    /// with this crate's edition, which also works inside a function body.
+    Macro,
+    /// A file to `include!`: no `include_bytes!` (a build script prints
+    /// `cargo::rerun-if-changed` instead), and the re-export says `self::`, which the
+    /// includer's edition reads the same in any module.
+    File,
+}
+
 /// Everything about the generated enum except its rows.
 #[derive(Debug, Clone)]
 pub struct EnumSpec {
@@ -55,10 +68,8 @@ pub struct EnumSpec {
     pub name: Ident,
     /// The path of the `obs-codes` crate, to implement its `ErrorCode` trait.
     pub runtime: Option<TokenStream>,
-    /// Whether the expansion makes every source file an input of the build
-    /// (`include_bytes!`): right for the macro, not for a generated file, where the
-    /// build script prints `cargo::rerun-if-changed` instead.
-    pub track_sources: bool,
+    /// Where the code goes: a macro's expansion or a generated file.
+    pub output: Output,
     /// Tells apart the hidden modules of several enums of one name in one module (the
     /// macro numbers its calls), so that such a clash is reported once, at the
     /// re-exported names, and no generated name shows in the message.
@@ -74,7 +85,7 @@ impl EnumSpec {
             vis: quote::quote!(pub),
             name: Ident::new(name, Span::call_site()),
             runtime: None,
-            track_sources: true,
+            output: Output::Macro,
             call_index: None,
         }
     }
@@ -208,7 +219,7 @@ impl Expansion<'_> {
         let count = self.catalog.entries.len();
         let methods = self.methods();
         let from_code = perfect_hash::emit::from_code(&self.catalog.entries);
-        let tracked_paths = if self.spec.track_sources {
+        let tracked_paths = if self.spec.output == Output::Macro {
             &self.catalog.tracked_paths[..]
         } else {
             &[]
@@ -362,6 +373,10 @@ impl Expansion<'_> {
             None => format_ident!("__obs_errors_{}", name, span = span),
         };
 
+        let module_path = match self.spec.output {
+            Output::Macro => quote_spanned!(span=> #module),
+            Output::File => quote_spanned!(span=> self::#module),
+        };
         // The enum and everything around it live in a hidden module, re-exported under
         // the caller's visibility: a clash with another item of the same name (a second
         // call, a user type named like the parse error) is then one error at the
@@ -390,7 +405,7 @@ impl Expansion<'_> {
 
             #(#cfgs)*
             #[allow(unused_imports, deprecated)]
-            #vis use self::#module::{#name, #error};
+            #vis use #module_path::{#name, #error};
         }
     }
 
@@ -414,6 +429,10 @@ impl Expansion<'_> {
         let aliases = forward(quote_spanned!(span=> self.aliases()));
         let name = &self.spec.name;
         quote_spanned! {span=>
+            // Serde impls (the wire string) when the runtime crate has its `serde`
+            // feature; nothing otherwise.
+            #runtime::__impl_serde_wire!(#name);
+
             #[automatically_derived]
             #[allow(deprecated)]
             impl #runtime::ErrorCode for #name {
@@ -872,9 +891,13 @@ mod tests {
             })
             .collect();
         assert_eq!(top[0], "mod __obs_errors_ObsErrorCode");
-        assert!(top[1].ends_with(
-            "pub use self :: __obs_errors_ObsErrorCode :: { ObsErrorCode , ObsErrorCodeParseError } ;"
-        ), "{}", top[1]);
+        assert!(
+            top[1].ends_with(
+                "pub use __obs_errors_ObsErrorCode :: { ObsErrorCode , ObsErrorCodeParseError } ;"
+            ),
+            "{}",
+            top[1]
+        );
         assert_eq!(top.len(), 2);
         let names: Vec<String> = module_items(&file)
             .iter()

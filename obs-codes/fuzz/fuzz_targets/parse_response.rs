@@ -1,7 +1,8 @@
 //! Fuzzes every response reader with one input: an HTTP message (`HTTP/1.1 404 ...`,
 //! headers, an empty line, the body; the `.http` samples are valid seeds) or, for any
-//! other input, a body alone. Checks that the bounds of `response::limits` hold; a
-//! panic, a hang or a crash is a finding.
+//! other input, a body alone. Checks that the bounds of `response::limits` hold, that
+//! no `Display` line can be forged, and that retry advice, kinds, dates, redirects and
+//! the `io::Error` conversion never panic; a panic, a hang or a crash is a finding.
 //!
 //! ```text
 //! cd obs-codes
@@ -11,7 +12,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obs_codes::response::limits::MAX_KEY_ERRORS;
+use obs_codes::response::limits::{MAX_DELETED_KEYS, MAX_KEY_ERRORS};
 use obs_codes::response::{DeleteErrors, is_error_body};
 use obs_codes::{ObsError, ObsErrorCode};
 
@@ -49,10 +50,12 @@ fn split_message(data: &[u8]) -> Option<(u16, Vec<(&[u8], &[u8])>, &[u8])> {
 #[path = "../../tests/support/bounds.rs"]
 mod bounds;
 
-/// The shared bounds, and retry advice that never panics.
+/// The shared bounds (which also ask for retry advice, kind, dates and redirect), and
+/// the `io::Error` conversion that keeps the error.
 fn check(error: &ObsError) {
     bounds::assert_bounded(error);
-    let _ = error.retry_class();
+    let io: std::io::Error = error.clone().into();
+    assert!(io.get_ref().is_some_and(|inner| inner.is::<ObsError>()));
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -74,8 +77,9 @@ fuzz_target!(|data: &[u8]| {
 
     let batch: DeleteErrors = DeleteErrors::parse(body);
     assert!(batch.errors().len() <= MAX_KEY_ERRORS);
+    assert!(batch.deleted().len() <= MAX_DELETED_KEYS);
     for key_error in batch.errors() {
-        let _ = key_error.to_string();
+        assert!(!bounds::forges_lines(&key_error.to_string()));
     }
 
     // The `http` feature's path reads the same.

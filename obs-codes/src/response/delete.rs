@@ -3,7 +3,7 @@
 use super::issue::{BodyIssue, Issues};
 use super::limits::MAX_BATCH_BODY_BYTES;
 use super::retry::RetryClass;
-use super::xml::{self, Layout, RawRecord};
+use super::xml::{self, Entry, Layout, RawRecord};
 use super::{Code, cut_body, write_clean};
 use crate::{ErrorCode, ObsErrorCode};
 use core::fmt;
@@ -14,16 +14,23 @@ pub struct KeyError<C: ErrorCode = ObsErrorCode> {
     key: Option<String>,
     version_id: Option<String>,
     code: Option<Code<C>>,
+    /// The code as sent, when the table spells it otherwise (an alias).
+    code_sent: Option<String>,
     message: Option<String>,
     extra: Vec<(String, String)>,
 }
 
 impl<C: ErrorCode> KeyError<C> {
     fn from_record(record: RawRecord) -> Self {
+        let (code, code_sent) = match record.code.map(Code::received) {
+            Some((code, sent)) => (Some(code), sent),
+            None => (None, None),
+        };
         Self {
             key: record.key,
             version_id: record.version_id,
-            code: record.code.map(Code::from),
+            code,
+            code_sent,
             message: record.message,
             extra: record.extra,
         }
@@ -45,6 +52,14 @@ impl<C: ErrorCode> KeyError<C> {
     #[must_use]
     pub fn code(&self) -> Option<&Code<C>> {
         self.code.as_ref()
+    }
+
+    /// The code exactly as the server spelled it (an alias too, e.g. `KeyTooLongError`).
+    #[must_use]
+    pub fn code_str(&self) -> Option<&str> {
+        self.code_sent
+            .as_deref()
+            .or_else(|| self.code.as_ref().map(Code::as_str))
     }
 
     /// The message (`<Message>`).
@@ -72,12 +87,14 @@ impl<C: ErrorCode> fmt::Display for KeyError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("key ")?;
         match &self.key {
-            Some(key) => write!(f, "{key:?}")?,
+            // Quoted and escaped as Rust writes a string, then cleaned of what Rust
+            // leaves (bidi controls), so a key cannot forge the line.
+            Some(key) => write_clean(f, &format!("{key:?}"))?,
             None => f.write_str("(none)")?,
         }
-        if let Some(code) = &self.code {
+        if let Some(code) = self.code_str() {
             f.write_str(": ")?;
-            write_clean(f, code.as_str())?;
+            write_clean(f, code)?;
         }
         if let Some(message) = &self.message {
             f.write_str(": ")?;
@@ -87,9 +104,72 @@ impl<C: ErrorCode> fmt::Display for KeyError<C> {
     }
 }
 
+/// One key a batch delete deleted: a `<Deleted>` of a `<DeleteResult>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedKey {
+    key: Option<String>,
+    version_id: Option<String>,
+    delete_marker: bool,
+    delete_marker_version_id: Option<String>,
+    extra: Vec<(String, String)>,
+}
+
+impl DeletedKey {
+    fn from_record(record: RawRecord) -> Self {
+        let mut extra = record.extra;
+        let delete_marker = match record.delete_marker.as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
+            // Neither `true` nor `false`: kept among the others, not guessed.
+            Some(other) => {
+                extra.push(("DeleteMarker".to_owned(), other.to_owned()));
+                false
+            }
+        };
+        Self {
+            key: record.key,
+            version_id: record.version_id,
+            delete_marker,
+            delete_marker_version_id: record.delete_marker_version_id,
+            extra,
+        }
+    }
+
+    /// The object key, exactly as sent (`<Key>`).
+    #[must_use]
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
+    }
+
+    /// The version deleted, for a versioned delete (`<VersionId>`).
+    #[must_use]
+    pub fn version_id(&self) -> Option<&str> {
+        self.version_id.as_deref()
+    }
+
+    /// Whether the delete created or removed a delete marker (`<DeleteMarker>true`).
+    #[must_use]
+    pub fn delete_marker(&self) -> bool {
+        self.delete_marker
+    }
+
+    /// The delete marker's version (`<DeleteMarkerVersionId>`).
+    #[must_use]
+    pub fn delete_marker_version_id(&self) -> Option<&str> {
+        self.delete_marker_version_id.as_deref()
+    }
+
+    /// Other children, as `(name, text)` pairs in document order (a `<DeleteMarker>`
+    /// that is neither `true` nor `false` too).
+    #[must_use]
+    pub fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}
+
 /// What a batch delete's `200 OK` `<DeleteResult>` body says went wrong.
 ///
-/// shared/reference/protocol.md: "Per-key errors of a batch delete arrive inside a 200 OK
+/// docs/protocol.md: "Per-key errors of a batch delete arrive inside a 200 OK
 /// `<DeleteResult>` as `<Error>` elements with `Key`, `Code`, `Message`."
 ///
 /// ```
@@ -99,8 +179,8 @@ impl<C: ErrorCode> fmt::Display for KeyError<C> {
 ///   <Deleted><Key>a</Key></Deleted>
 ///   <Error><Key>b</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>
 /// </DeleteResult>"#;
-/// let result: DeleteErrors = DeleteErrors::parse(body);
-/// assert_eq!(result.deleted(), 1);
+/// let result = DeleteErrors::parse(body);
+/// assert_eq!(result.deleted()[0].key(), Some("a"));
 /// let [failed] = result.errors() else { panic!() };
 /// assert_eq!(failed.key(), Some("b"));
 /// assert_eq!(failed.code().and_then(|c| c.known()), Some(ObsErrorCode::AccessDenied));
@@ -108,22 +188,40 @@ impl<C: ErrorCode> fmt::Display for KeyError<C> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteErrors<C: ErrorCode = ObsErrorCode> {
     errors: Vec<KeyError<C>>,
-    deleted: usize,
+    deleted: Vec<DeletedKey>,
     issues: Vec<BodyIssue>,
+}
+
+impl DeleteErrors {
+    /// Reads a `<DeleteResult>` body with the bundled table: see [`read`](Self::read),
+    /// which reads it with any table.
+    #[must_use]
+    pub fn parse(body: &[u8]) -> Self {
+        Self::read(body)
+    }
 }
 
 impl<C: ErrorCode> DeleteErrors<C> {
     /// Reads a `<DeleteResult>` body (root matched by local name, any namespace), its
-    /// first [`MAX_BATCH_BODY_BYTES`] at most. Never fails: an unexpected root, malformed
-    /// or truncated XML give the errors read so far and an [`issue`](Self::issues).
+    /// first [`MAX_BATCH_BODY_BYTES`] at most, typing codes with the table `C`
+    /// (`DeleteErrors::<MyCode>::read(body)`). Never fails: an unexpected root,
+    /// malformed or truncated XML give the entries read so far and an
+    /// [`issue`](Self::issues).
     #[must_use]
-    pub fn parse(body: &[u8]) -> Self {
+    pub fn read(body: &[u8]) -> Self {
         let mut issues = Issues::default();
         let body = cut_body(body, MAX_BATCH_BODY_BYTES, &mut issues);
         let mut errors = Vec::new();
-        let deleted = xml::scan(body, Layout::DeleteResult, &mut issues, &mut |record| {
-            errors.push(KeyError::from_record(record));
-        });
+        let mut deleted = Vec::new();
+        xml::scan(
+            body,
+            Layout::DeleteResult,
+            &mut issues,
+            &mut |entry, record| match entry {
+                Entry::Error => errors.push(KeyError::from_record(record)),
+                Entry::Deleted => deleted.push(DeletedKey::from_record(record)),
+            },
+        );
         Self {
             errors,
             deleted,
@@ -138,10 +236,11 @@ impl<C: ErrorCode> DeleteErrors<C> {
         &self.errors
     }
 
-    /// How many `<Deleted>` entries the body listed (none in quiet mode).
+    /// The keys deleted, the `<Deleted>` entries in document order (none in quiet
+    /// mode; at most [`MAX_DELETED_KEYS`](super::limits::MAX_DELETED_KEYS)).
     #[must_use]
-    pub fn deleted(&self) -> usize {
-        self.deleted
+    pub fn deleted(&self) -> &[DeletedKey] {
+        &self.deleted
     }
 
     /// Whether every key listed was deleted.

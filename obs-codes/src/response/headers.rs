@@ -1,13 +1,37 @@
-//! The response headers that carry error information (shared/reference/protocol.md, "Headers").
+//! The response headers that carry error information (docs/protocol.md, "Headers").
 
-use super::issue::Issues;
+use super::issue::{BodyIssue, Issues};
 use super::limits::MAX_FIELD_BYTES;
 use super::text;
+use super::time::parse_http_date;
 use super::xml::RawRecord;
+use std::borrow::Cow;
+use std::time::SystemTime;
+
+/// When to send the request again, as the `Retry-After` header says (RFC 9110 section
+/// 10.2.3): a number of seconds, or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RetryAfter {
+    /// `Retry-After: 120`.
+    Seconds(u64),
+    /// `Retry-After: Fri, 31 Dec 1999 23:59:59 GMT`.
+    At(SystemTime),
+}
+
+impl RetryAfter {
+    /// Reads a header value; `None` for anything else than digits or an HTTP-date.
+    pub(crate) fn parse(value: &str) -> Option<Self> {
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+            // More seconds than a u64 holds is "never soon": the largest wait.
+            return Some(Self::Seconds(value.parse().unwrap_or(u64::MAX)));
+        }
+        parse_http_date(value).map(Self::At)
+    }
+}
 
 /// The error headers of a response; for each, the first occurrence counts.
 ///
-/// shared/reference/protocol.md: the prefix follows the signature type, `x-obs-` for OBS
+/// docs/protocol.md: the prefix follows the signature type, `x-obs-` for OBS
 /// signatures and `x-amz-` for AWS ones. When both are present the `x-obs-` one wins (OBS's own).
 #[derive(Debug, Default)]
 pub(crate) struct ErrorHeaders {
@@ -16,36 +40,75 @@ pub(crate) struct ErrorHeaders {
     pub(crate) request_id: [Option<String>; 2],
     pub(crate) id_2: [Option<String>; 2],
     pub(crate) indicator: Option<String>,
+    /// `Date`: when the server answered.
+    pub(crate) date: Option<SystemTime>,
+    /// `Retry-After`.
+    pub(crate) retry_after: Option<RetryAfter>,
+    /// `Location`: a redirect's target.
+    pub(crate) location: Option<String>,
 }
 
 impl ErrorHeaders {
     /// Picks the error headers out of `(name, value)` pairs; names are matched without
     /// regard to ASCII case, values are read as UTF-8 (lossily), trimmed and capped.
-    /// Headers for what `body` already has are skipped (the body wins anyway).
-    pub(crate) fn read<K, V>(headers: impl IntoIterator<Item = (K, V)>, body: &RawRecord) -> Self
+    /// Headers for what `body` already has are skipped (the body wins anyway). A `Date`
+    /// or `Retry-After` in no format read here is an issue that keeps the value.
+    pub(crate) fn read<K, V>(
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &RawRecord,
+        issues: &mut Issues,
+    ) -> Self
     where
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
         let mut found = Self::default();
+        // Whether a `Date` / `Retry-After` was seen: the first one counts, read or not.
+        let (mut date_seen, mut retry_after_seen) = (false, false);
         for (name, value) in headers {
             let name = name.as_ref();
-            let Some(slot) = found.slot(name, body) else {
+            let date = name.eq_ignore_ascii_case("date");
+            let slot = if date || name.eq_ignore_ascii_case("retry-after") {
+                let seen = if date {
+                    &mut date_seen
+                } else {
+                    &mut retry_after_seen
+                };
+                if !core::mem::replace(seen, true) {
+                    found.read_time(date, &value_text(value.as_ref()), issues);
+                }
+                continue;
+            } else if name.eq_ignore_ascii_case("location") {
+                &mut found.location
+            } else if let Some(slot) = found.slot(name, body) {
+                slot
+            } else {
                 continue;
             };
-            if slot.is_some() {
-                continue;
+            if slot.is_none() {
+                let value = value_text(value.as_ref());
+                *slot = (!value.is_empty()).then(|| value.into_owned());
             }
-            // Header text does not go into the body's issue list.
-            let mut ignored = Issues::default();
-            let decoded = text::decode(value.as_ref(), &mut ignored);
-            let value = text::trimmed(&decoded);
-            let value = value
-                .get(..text::floor_char_boundary(value, MAX_FIELD_BYTES))
-                .unwrap_or_default();
-            *slot = (!value.is_empty()).then(|| value.to_owned());
         }
         found
+    }
+
+    /// Reads a `Date` (`date`) or `Retry-After` value; one in no format read here is an
+    /// issue that keeps it. Parsed in place: no allocation unless it is an issue.
+    fn read_time(&mut self, date: bool, value: &str, issues: &mut Issues) {
+        let read = if date {
+            self.date = parse_http_date(value);
+            self.date.is_some()
+        } else {
+            self.retry_after = RetryAfter::parse(value);
+            self.retry_after.is_some()
+        };
+        if !read && !value.is_empty() {
+            issues.push(BodyIssue::UnreadableValue {
+                field: if date { "Date" } else { "Retry-After" },
+                value: value.to_owned(),
+            });
+        }
     }
 
     fn slot(&mut self, name: &str, body: &RawRecord) -> Option<&mut Option<String>> {
@@ -76,6 +139,23 @@ impl ErrorHeaders {
     }
 }
 
+/// A header value as text: lossily decoded (invalid UTF-8 is replaced, not reported:
+/// the body's issues are about the body), trimmed, and capped like any value.
+fn value_text(value: &[u8]) -> Cow<'_, str> {
+    let mut ignored = Issues::default();
+    match text::decode(value, &mut ignored) {
+        Cow::Borrowed(decoded) => Cow::Borrowed(capped(text::trimmed(decoded))),
+        Cow::Owned(decoded) => Cow::Owned(capped(text::trimmed(&decoded)).to_owned()),
+    }
+}
+
+/// At most [`MAX_FIELD_BYTES`] of `value`, cut at a character boundary.
+fn capped(value: &str) -> &str {
+    value
+        .get(..text::floor_char_boundary(value, MAX_FIELD_BYTES))
+        .unwrap_or_default()
+}
+
 /// `text` without `prefix`, compared without regard to ASCII case.
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
@@ -101,6 +181,10 @@ mod tests {
         let found = ErrorHeaders::read(
             [
                 ("X-AMZ-Error-Code", "AmzCode"),
+                ("dAtE", "Wed, 01 Jul 2015 04:20:51 GMT"),
+                ("Retry-After", " 7 "),
+                ("retry-after", "8"),
+                ("Location", "https://b.obs.example.com/k"),
                 ("x-obs-error-code", " ObsCode "),
                 ("x-obs-error-code", "Second"),
                 ("X-Reserved-Indicator", "ind"),
@@ -111,6 +195,13 @@ mod tests {
                 ("content-type", "application/xml"),
             ],
             &RawRecord::default(),
+            &mut Issues::default(),
+        );
+        assert_eq!(found.date, parse_http_date("Wed, 01 Jul 2015 04:20:51 GMT"));
+        assert_eq!(found.retry_after, Some(RetryAfter::Seconds(7)));
+        assert_eq!(
+            found.location.as_deref(),
+            Some("https://b.obs.example.com/k")
         );
         assert_eq!(first(found.code), Some("ObsCode".to_owned()));
         assert_eq!(found.indicator.as_deref(), Some("ind"));
@@ -122,9 +213,14 @@ mod tests {
     #[test]
     fn byte_values_are_decoded_lossily() {
         let none = RawRecord::default();
-        let found = ErrorHeaders::read([("x-obs-error-message", &b"caf\xc3\xa9 \xff"[..])], &none);
+        let mut issues = Issues::default();
+        let found = ErrorHeaders::read(
+            [("x-obs-error-message", &b"caf\xc3\xa9 \xff"[..])],
+            &none,
+            &mut issues,
+        );
         assert_eq!(first(found.message), Some("caf\u{e9} \u{fffd}".to_owned()));
-        let multibyte = ErrorHeaders::read([("x-obé-error-code", "x")], &none);
+        let multibyte = ErrorHeaders::read([("x-obé-error-code", "x")], &none, &mut issues);
         assert_eq!(first(multibyte.code), None);
     }
 
@@ -142,9 +238,44 @@ mod tests {
                 ("x-obs-error-message", "m"),
             ],
             &body,
+            &mut Issues::default(),
         );
         assert_eq!(first(found.code), None);
         assert_eq!(first(found.request_id), None);
         assert_eq!(first(found.message), Some("m".to_owned()));
+    }
+
+    #[test]
+    fn unreadable_dates_are_issues_that_keep_the_value() {
+        let mut issues = Issues::default();
+        let found = ErrorHeaders::read(
+            [
+                ("Date", "yesterday"),
+                ("Retry-After", "-1"),
+                ("Retry-After", "5"),
+            ],
+            &RawRecord::default(),
+            &mut issues,
+        );
+        assert_eq!((found.date, found.retry_after), (None, None));
+        assert_eq!(
+            issues.into_vec(),
+            [
+                BodyIssue::UnreadableValue {
+                    field: "Date",
+                    value: "yesterday".to_owned()
+                },
+                BodyIssue::UnreadableValue {
+                    field: "Retry-After",
+                    value: "-1".to_owned()
+                }
+            ]
+        );
+        assert_eq!(
+            RetryAfter::parse("99999999999999999999999"),
+            Some(RetryAfter::Seconds(u64::MAX))
+        );
+        assert_eq!(RetryAfter::parse("1.5"), None);
+        assert_eq!(RetryAfter::parse(""), None);
     }
 }

@@ -3,9 +3,11 @@
 use super::ObsError;
 use crate::ErrorCode;
 
-impl<C: ErrorCode> ObsError<C> {
+/// With the bundled table: what `ObsError::from_response(&response)` infers.
+impl ObsError {
     /// Reads an error from a response whose body is in memory (`Vec<u8>`, `Bytes`,
-    /// `String`, `&[u8]`...). See [`from_parts`](Self::from_parts).
+    /// `String`, `&[u8]`...). See [`from_parts`](Self::from_parts);
+    /// [`read_response`](Self::read_response) with any table.
     ///
     /// ```
     /// use obs_codes::{ObsError, ObsErrorCode};
@@ -15,13 +17,44 @@ impl<C: ErrorCode> ObsError<C> {
     ///     .header("x-obs-request-id", "R9")
     ///     .body(r#"{"code":"SlowDown","message":"Reduce your request frequency."}"#)
     ///     .unwrap();
-    /// let error: ObsError = ObsError::from_response(&response);
+    /// let error = ObsError::from_response(&response);
     /// assert_eq!(error.known_code(), Some(ObsErrorCode::SlowDown));
     /// assert_eq!(error.request_id(), Some("R9"));
+    ///
+    /// // Straight into anyhow (or any `Box<dyn Error>`): no annotation needed.
+    /// let chained: anyhow::Error = ObsError::from_response(&response).into();
+    /// assert!(chained.downcast_ref::<ObsError>().is_some());
     /// ```
     #[must_use]
     pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
-        Self::from_http_parts(
+        Self::read_response(response)
+    }
+
+    /// Reads an error from a status, a header map and a body read separately
+    /// ([`read_http_parts`](Self::read_http_parts)).
+    #[must_use]
+    pub fn from_http_parts(
+        status: http::StatusCode,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        Self::read_http_parts(status, headers, body)
+    }
+
+    /// [`from_ok_body`](Self::from_ok_body) for an `http::Response`
+    /// ([`read_ok_response`](Self::read_ok_response)).
+    #[must_use]
+    pub fn from_ok_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Option<Self> {
+        Self::read_ok_response(response)
+    }
+}
+
+impl<C: ErrorCode> ObsError<C> {
+    /// Reads an error from a response whose body is in memory, with the table `C`. See
+    /// [`read_parts`](Self::read_parts).
+    #[must_use]
+    pub fn read_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        Self::read_http_parts(
             response.status(),
             response.headers(),
             response.body().as_ref(),
@@ -30,38 +63,52 @@ impl<C: ErrorCode> ObsError<C> {
 
     /// Reads an error from a status, a header map and a body read separately (e.g. the
     /// `http::response::Parts` of a streamed response and its collected body; `&[]` for
-    /// a HEAD response).
+    /// a HEAD response), with the table `C`.
     #[must_use]
-    pub fn from_http_parts(
+    pub fn read_http_parts(
         status: http::StatusCode,
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Self {
-        Self::from_parts(status.as_u16(), headers.iter(), body)
+        Self::read_parts(status.as_u16(), headers.iter(), body)
     }
 
-    /// [`from_ok_body`](Self::from_ok_body) for an `http::Response`: `Some` when its body
+    /// [`read_ok_body`](Self::read_ok_body) for an `http::Response`: `Some` when its body
     /// is an `<Error>` document, whatever the status.
     #[must_use]
-    pub fn from_ok_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Option<Self> {
-        Self::from_ok_body(
+    pub fn read_ok_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Option<Self> {
+        Self::read_ok_body(
             response.status().as_u16(),
             response.headers().iter(),
             response.body().as_ref(),
         )
     }
+
+    /// The status as an `http::StatusCode`; `None` for a number outside 100..=999 (the
+    /// [`status`](Self::status) of an error built from a bare `u16`).
+    ///
+    /// ```
+    /// use obs_codes::ObsError;
+    ///
+    /// assert_eq!(ObsError::from_status(404).status_code(), Some(http::StatusCode::NOT_FOUND));
+    /// assert_eq!(ObsError::from_status(42).status_code(), None);
+    /// ```
+    #[must_use]
+    pub fn status_code(&self) -> Option<http::StatusCode> {
+        http::StatusCode::from_u16(self.status()).ok()
+    }
 }
 
 impl<C: ErrorCode, B: AsRef<[u8]>> From<&http::Response<B>> for ObsError<C> {
-    /// Same as [`ObsError::from_response`].
+    /// Same as [`ObsError::read_response`], for any table.
     fn from(response: &http::Response<B>) -> Self {
-        Self::from_response(response)
+        Self::read_response(response)
     }
 }
 
 impl<C: ErrorCode> From<(http::StatusCode, &http::HeaderMap)> for ObsError<C> {
     /// A body-less response (HEAD): the status and the error headers.
     fn from((status, headers): (http::StatusCode, &http::HeaderMap)) -> Self {
-        Self::from_http_parts(status, headers, &[])
+        Self::read_http_parts(status, headers, &[])
     }
 }

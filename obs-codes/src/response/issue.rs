@@ -65,6 +65,26 @@ pub enum BodyIssue {
         /// The element whose text held it.
         field: String,
     },
+    /// A field read as text held elements (`<Code>NoSuch<b>Bucket</b>Key</Code>`): its
+    /// text was joined as sent, but it is not what a server writes and may be forged.
+    MarkupInValue {
+        /// The element whose text held markup.
+        field: String,
+    },
+    /// The body is not UTF-8 text (UTF-16 or UTF-32 by its byte order mark or its
+    /// zero bytes, gzip or zstd data, two UTF-8 byte order marks): nothing was read.
+    NotUtf8Text {
+        /// What the body is, e.g. `gzip-compressed data`.
+        found: &'static str,
+    },
+    /// A header or element the error interprets (`Date`, `Retry-After`, `ServerTime`)
+    /// held a value in no format it reads; that value is ignored and kept here.
+    UnreadableValue {
+        /// The header or element name.
+        field: &'static str,
+        /// The value as sent (capped like any value).
+        value: String,
+    },
 }
 
 impl fmt::Display for BodyIssue {
@@ -100,6 +120,18 @@ impl fmt::Display for BodyIssue {
             Self::UnknownEntity { field } => {
                 write!(f, "unknown entity in `{field}` kept as written")
             }
+            Self::MarkupInValue { field } => {
+                write!(f, "markup inside `{field}`: its text was joined as sent")
+            }
+            Self::NotUtf8Text { found } => {
+                write!(f, "the body is {found}, not UTF-8 text: nothing was read")
+            }
+            Self::UnreadableValue { field, value } => {
+                write!(
+                    f,
+                    "`{field}` value {value:?} is in no format read here: ignored"
+                )
+            }
         }
     }
 }
@@ -110,14 +142,17 @@ pub(crate) struct Issues(Vec<BodyIssue>);
 
 impl Issues {
     /// Records `issue` unless one of the same kind is already there or the list is full.
+    /// Unreadable values of different fields (`Date`, `Retry-After`) count as different
+    /// kinds, so each keeps its value.
     pub(crate) fn push(&mut self, issue: BodyIssue) {
-        let kind = core::mem::discriminant(&issue);
-        if self.0.len() < super::limits::MAX_ISSUES
-            && !self
-                .0
-                .iter()
-                .any(|seen| core::mem::discriminant(seen) == kind)
-        {
+        let same_kind = |seen: &BodyIssue| match (seen, &issue) {
+            (
+                BodyIssue::UnreadableValue { field: seen, .. },
+                BodyIssue::UnreadableValue { field, .. },
+            ) => seen == field,
+            _ => core::mem::discriminant(seen) == core::mem::discriminant(&issue),
+        };
+        if self.0.len() < super::limits::MAX_ISSUES && !self.0.iter().any(same_kind) {
             self.0.push(issue);
         }
     }

@@ -1,5 +1,7 @@
-//! A small reader for flat JSON error objects (shared/reference/protocol.md: some OBS
-//! extension APIs answer `{"code": ..., "message": ..., "request_id": ...}`).
+//! A small reader for flat JSON error objects (docs/protocol.md: some OBS
+//! extension APIs answer `{"code": ..., "message": ..., "request_id": ...}`), also spelled
+//! `{"Code", "Message", "RequestId"}` (the XML names) and, in the Huawei Cloud API
+//! style, `{"error_code", "error_msg", "request_id"}`.
 //!
 //! It reads one object: string, number, `true` and `false` members are kept (`null`
 //! counts as absent), nested objects and arrays are skipped. One pass, no recursion
@@ -11,7 +13,7 @@
 use super::issue::{BodyIssue, Issues};
 use super::limits::{MAX_DEPTH, MAX_FIELD_BYTES};
 use super::text::{self, Capped};
-use super::xml::RawRecord;
+use super::xml::{Field, RawRecord};
 
 /// Reads the JSON error object in `body` (already cut to its limit) into `record`.
 pub(crate) fn read(body: &[u8], record: &mut RawRecord, issues: &mut Issues) {
@@ -113,8 +115,9 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    /// Keeps one member: `code`, `message` and `request_id` have fields (a repeated one
-    /// replaces the earlier, as in JavaScript), the rest are kept as they are.
+    /// Keeps one member: the code, message and request id (each in any of its three
+    /// spellings, [`field_of`]) have fields, and the first non-empty one wins; a later
+    /// one, and every other member, is kept among the others as it is.
     fn store(&mut self, record: &mut RawRecord, name: &Capped, value: &mut Capped) {
         if value.was_cut() {
             self.issues.push(BodyIssue::FieldTooLong {
@@ -122,18 +125,14 @@ impl<'a> Parser<'a, '_> {
                 limit: MAX_FIELD_BYTES,
             });
         }
-        let slot = match name.as_str() {
-            "code" => &mut record.code,
-            "message" => &mut record.message,
-            "request_id" => &mut record.request_id,
-            other => {
-                record.push_extra(other.to_owned(), value.as_str().to_owned(), self.issues);
-                return;
-            }
+        let Some(field) = field_of(name.as_str()) else {
+            let value = value.as_str().to_owned();
+            record.push_extra(name.as_str().to_owned(), value, self.issues);
+            return;
         };
         // JSON strings are exact (no line wrapping to undo): only padding is removed.
-        let value = text::trimmed(value.as_str());
-        *slot = (!value.is_empty()).then(|| value.to_owned());
+        let value = text::trimmed(value.as_str()).to_owned();
+        record.put(field, name.as_str(), value, self.issues);
     }
 
     /// A member value: `Ok(true)` with the text of a string, number or boolean in
@@ -284,6 +283,17 @@ impl<'a> Parser<'a, '_> {
     }
 }
 
+/// The field a member name stands for: `code`, `Code`, `error_code`; `message`,
+/// `Message`, `error_msg`; `request_id`, `RequestId`.
+pub(crate) fn field_of(name: &str) -> Option<Field> {
+    match name {
+        "code" | "Code" | "error_code" => Some(Field::Code),
+        "message" | "Message" | "error_msg" => Some(Field::Message),
+        "request_id" | "RequestId" => Some(Field::RequestId),
+        _ => None,
+    }
+}
+
 /// Whether `literal` is a JSON number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
 fn is_number(literal: &[u8]) -> bool {
     let rest = literal.strip_prefix(b"-").unwrap_or(literal);
@@ -349,6 +359,21 @@ mod tests {
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect();
         assert_eq!(extra, [("n", "-1.5e3"), ("ok", "true"), ("s", "/")]);
+    }
+
+    #[test]
+    fn three_spellings_and_the_first_wins() {
+        let (record, issues) =
+            parse(r#"{"error_code":"OBS.0001","error_msg":"quota","request_id":"R","code":"X"}"#);
+        assert_eq!(issues, []);
+        assert_eq!(record.code.as_deref(), Some("OBS.0001"));
+        assert_eq!(record.message.as_deref(), Some("quota"));
+        assert_eq!(record.request_id.as_deref(), Some("R"));
+        assert_eq!(record.extra, [("code".to_owned(), "X".to_owned())]);
+        let (record, _) = parse(r#"{"Code":"","Code":"SlowDown","Message":"m","RequestId":"Q"}"#);
+        assert_eq!(record.code.as_deref(), Some("SlowDown"));
+        assert_eq!(record.request_id.as_deref(), Some("Q"));
+        assert_eq!(record.extra, []);
     }
 
     #[test]

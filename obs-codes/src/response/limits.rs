@@ -24,6 +24,9 @@ pub const MAX_EXTRA_FIELDS: usize = 64;
 /// Per-key errors of a batch delete that are kept (a batch deletes at most 1000 keys).
 pub const MAX_KEY_ERRORS: usize = 1000;
 
+/// `<Deleted>` entries of a batch delete that are kept (a batch deletes at most 1000 keys).
+pub const MAX_DELETED_KEYS: usize = 1000;
+
 /// Deepest element or JSON container nesting read; an error body needs 3 or 4.
 pub const MAX_DEPTH: usize = 32;
 

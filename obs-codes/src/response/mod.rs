@@ -6,18 +6,19 @@
 //! generates ([`ErrorCode`]).
 //!
 //! ```
-//! use obs_codes::{ObsError, ObsErrorCode, RetryClass};
+//! use obs_codes::{ErrorKind, ObsError, ObsErrorCode, RetryClass};
 //!
 //! let body = br#"<?xml version="1.0" encoding="UTF-8"?>
 //! <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>
 //! <RequestId>0000018A2B3C4D5E</RequestId><Key>photos/cat.jpg</Key></Error>"#;
 //! let headers = [("x-obs-request-id", "0000018A2B3C4D5E"), ("x-obs-id-2", "32AAAQ")];
-//! let error: ObsError = ObsError::from_parts(404, headers, body);
+//! let error = ObsError::from_parts(404, headers, body);
 //!
 //! assert_eq!(error.known_code(), Some(ObsErrorCode::NoSuchKey));
 //! assert_eq!(error.id_2(), Some("32AAAQ"));
 //! assert_eq!(error.extra_value("Key"), Some("photos/cat.jpg"));
 //! assert_eq!(error.retry_class(), RetryClass::NotRetryable);
+//! assert_eq!(error.kind(), ErrorKind::NotFound);
 //! assert_eq!(
 //!     error.to_string(),
 //!     "NoSuchKey: The specified key does not exist. (HTTP 404, request id 0000018A2B3C4D5E)"
@@ -28,21 +29,34 @@
 //!
 //! - XML `<Error>` bodies, with or without declaration or namespace, with entities, CDATA,
 //!   padding, line-wrapped values and children of any name.
-//! - JSON error bodies `{"code", "message", "request_id"}`, without `serde_json`.
+//! - JSON error bodies `{"code", "message", "request_id"}`, also spelled `{"Code",
+//!   "Message", "RequestId"}` and `{"error_code", "error_msg", "request_id"}`, without
+//!   `serde_json`.
 //! - The headers `x-obs-error-code`, `x-obs-error-message`, `x-obs-request-id`,
 //!   `x-obs-id-2`, their `x-amz-` twins and `x-reserved-indicator`, names in any case:
-//!   all a HEAD response has.
+//!   all a HEAD response has; and `Date`, `Retry-After` and `Location`.
 //! - A bare status: a code only when one code of the table has that status
 //!   ([`code_for_status`]).
 //! - A `200 OK` whose body is an `<Error>` ([`is_error_body`], [`ObsError::from_ok_body`])
-//!   and the per-key errors of a batch delete ([`DeleteErrors`]).
+//!   and the per-key errors and deleted keys of a batch delete ([`DeleteErrors`]).
+//!
+//! # What a client decides with
+//!
+//! - [`ObsError::retry_class`] and [`ObsError::is_retryable`] ([`RetryClass`]): the
+//!   vendor's clients' rules (`docs/retry.md`);
+//! - [`ObsError::retry_after`] (`Retry-After`) and [`ObsError::server_time`]
+//!   (`<ServerTime>` or `Date`);
+//! - [`ObsError::kind`] ([`ErrorKind`]), also as an `io::Error`, and
+//!   [`ObsError::redirect`];
+//! - [`ObsError::code_str`]: the code as the server spelled it.
 //!
 //! The body's format is sniffed from its first bytes, not taken from `Content-Type`:
-//! `<` is XML, `{` is JSON, anything else is ignored ([`BodyFormat::Other`]).
+//! `<` is XML, `{` is JSON, anything else is ignored ([`BodyFormat::Other`]); a body
+//! whose first bytes show it is no UTF-8 text (UTF-16, gzip...) is an issue.
 //!
 //! # Resolution order
 //!
-//! When sources disagree, each field takes the first of (shared/reference/protocol.md,
+//! When sources disagree, each field takes the first of (docs/protocol.md,
 //! "HEAD requests": "the body's `<Code>`, then the error-code header, then the HTTP
 //! status alone"):
 //!
@@ -54,6 +68,7 @@
 //! | id-2 | `<HostId>` | `x-obs-id-2`, `x-amz-id-2` | |
 //! | resource | `<Resource>` | | |
 //! | indicator | | `x-reserved-indicator` | |
+//! | server time | `<ServerTime>` | `Date` | |
 //!
 //! An empty value counts as absent. [`ObsError::code_source`] says where the code came
 //! from.
@@ -71,22 +86,28 @@ mod headers;
 mod http;
 mod issue;
 mod json;
+mod kind;
 pub mod limits;
 mod retry;
+#[cfg(feature = "serde")]
+mod serialize;
 mod text;
+mod time;
 mod wire;
 mod xml;
 
-pub use delete::{DeleteErrors, KeyError};
+pub use delete::{DeleteErrors, DeletedKey, KeyError};
 pub use issue::BodyIssue;
+pub use kind::{ErrorKind, Redirect};
 pub use retry::RetryClass;
 pub use wire::{Code, code_for_status};
 
 use crate::{ErrorCode, ObsErrorCode};
 use core::fmt;
-use headers::{ErrorHeaders, first};
+use headers::{ErrorHeaders, RetryAfter, first};
 use issue::Issues;
 use limits::MAX_BODY_BYTES;
+use std::time::{Duration, SystemTime};
 use xml::{Layout, RawRecord};
 
 /// Where an error's code came from (see the [resolution order](self#resolution-order)).
@@ -111,16 +132,36 @@ pub enum BodyFormat {
     Xml,
     /// JSON (starts with `{`): read as a flat error object.
     Json,
-    /// Anything else (plain text, an HTML page without markup...): not read.
+    /// Anything else (plain text, an HTML page without markup, UTF-16, gzip...): not
+    /// read; [`ObsError::issues`] says why when the bytes show it
+    /// ([`BodyIssue::NotUtf8Text`]).
     Other,
 }
 
 /// An error response from OBS, read from its status, headers and body.
 ///
 /// Generic over the code table: `ObsError` is `ObsError<ObsErrorCode>`; with a table of
-/// your own, `ObsError<MyCode>`. Build one with [`from_parts`](Self::from_parts) (or,
-/// with the `http` feature, from an `http::Response`); see the
-/// [module docs](self) for what is read and in which order.
+/// your own, `ObsError<MyCode>`. The `from_*` constructors read with the bundled table
+/// (so `ObsError::from_parts(..)` needs no annotation), the `read_*` ones with any table
+/// (`ObsError::<MyCode>::read_parts(..)`); see the [module docs](self) for what is read
+/// and in which order.
+///
+/// ```
+/// use obs_codes::{ObsError, ObsErrorCode};
+///
+/// obs_codes::obs_errors! {
+///     /// The bundled table and a gateway's code.
+///     pub enum GatewayCode { obs, "examples/gateway.csv" }
+/// }
+///
+/// let body = b"<Error><Code>GatewayQuotaExceeded</Code></Error>";
+/// // Bundled table, inferred: the gateway's code is unknown to it.
+/// let bundled = ObsError::from_body(429, body);
+/// assert_eq!(bundled.known_code(), None::<ObsErrorCode>);
+/// // The gateway's table, named once.
+/// let gateway = ObsError::<GatewayCode>::read_body(429, body);
+/// assert_eq!(gateway.known_code(), Some(GatewayCode::GatewayQuotaExceeded));
+/// ```
 ///
 /// Its [`Display`](fmt::Display) is a log line: code, message, status, request id.
 #[derive(Clone, PartialEq, Eq)]
@@ -130,28 +171,38 @@ pub struct ObsError<C: ErrorCode = ObsErrorCode>(Box<Fields<C>>);
 struct Fields<C> {
     status: u16,
     code: Option<Code<C>>,
+    /// The code as sent, when the table spells it otherwise (an alias).
+    code_sent: Option<String>,
     code_source: Option<CodeSource>,
     message: Option<String>,
     request_id: Option<String>,
     id_2: Option<String>,
     resource: Option<String>,
     indicator: Option<String>,
+    date: Option<SystemTime>,
+    retry_after: Option<RetryAfter>,
+    location: Option<String>,
+    /// `<ServerTime>`, when it held a time.
+    server_time: Option<SystemTime>,
     extra: Vec<(String, String)>,
     body_format: BodyFormat,
     issues: Vec<BodyIssue>,
 }
 
-impl<C: ErrorCode> ObsError<C> {
+/// The constructors for the bundled table, [`ObsErrorCode`]: what
+/// `ObsError::from_parts(..)` infers, as `HashMap::new` infers its hasher. Each reads
+/// as its `read_*` twin does.
+impl ObsError {
     /// Reads an error response: its HTTP status, its headers as `(name, value)` pairs
     /// (any order, names in any case; e.g. `http::HeaderMap::iter()` fits as is) and
     /// its body (only the first [`MAX_BODY_BYTES`] are read, so a client may stop
-    /// reading there). Never fails.
+    /// reading there). Never fails. [`read_parts`](Self::read_parts) with any table.
     ///
     /// ```
     /// use obs_codes::{ObsError, ObsErrorCode, response::CodeSource};
     ///
     /// // A HEAD response: no body, the code in a header.
-    /// let head: ObsError = ObsError::from_parts(
+    /// let head = ObsError::from_parts(
     ///     404,
     ///     [("x-amz-error-code", "NoSuchBucket"), ("x-amz-request-id", "R1")],
     ///     b"",
@@ -170,47 +221,39 @@ impl<C: ErrorCode> ObsError<C> {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        let read = read_body(body);
-        let headers = ErrorHeaders::read(headers, &read.record);
-        Self::resolve(status, read, headers)
+        Self::read_parts(status, headers, body)
     }
 
-    /// Reads an error response without headers.
+    /// Reads an error response without headers ([`read_body`](Self::read_body)).
     #[must_use]
     pub fn from_body(status: u16, body: &[u8]) -> Self {
-        Self::resolve(status, read_body(body), ErrorHeaders::default())
+        Self::read_body(status, body)
     }
 
-    /// An error from the status alone: the code is the one the table gives that status,
-    /// if only one code has it ([`code_for_status`]), else none.
+    /// An error from the status alone ([`read_status`](Self::read_status)).
     ///
     /// ```
     /// use obs_codes::{ObsError, ObsErrorCode};
     ///
-    /// let error: ObsError = ObsError::from_status(412);
-    /// assert_eq!(error.known_code(), Some(ObsErrorCode::PreconditionFailed));
-    /// assert_eq!(ObsError::<ObsErrorCode>::from_status(404).code(), None);
+    /// assert_eq!(ObsError::from_status(412).known_code(), Some(ObsErrorCode::PreconditionFailed));
+    /// assert_eq!(ObsError::from_status(404).code(), None);
     /// ```
     #[must_use]
     pub fn from_status(status: u16) -> Self {
-        Self::resolve(status, read_body(b""), ErrorHeaders::default())
+        Self::read_status(status)
     }
 
-    /// For a successful status whose body may still be an error: `Some` when the body's
-    /// root element is `<Error>` ([`is_error_body`]), read as
-    /// [`from_parts`](Self::from_parts) would; `None` for any other body.
-    ///
-    /// shared/reference/protocol.md: S3-compatible stores may answer a copy or a multipart
-    /// complete with `200 OK` and an `<Error>` body.
+    /// For a successful status whose body may still be an error
+    /// ([`read_ok_body`](Self::read_ok_body)).
     ///
     /// ```
-    /// use obs_codes::{ObsError, ObsErrorCode, RetryClass};
+    /// use obs_codes::{ObsError, RetryClass};
     ///
     /// let copied = b"<CopyObjectResult><ETag>\"9b2cf535\"</ETag></CopyObjectResult>";
-    /// assert!(ObsError::<ObsErrorCode>::from_ok_body(200, [("x", "y")], copied).is_none());
+    /// assert!(ObsError::from_ok_body(200, [("x", "y")], copied).is_none());
     ///
     /// let failed = b"\n\n<Error><Code>InternalError</Code><Message>retry</Message></Error>";
-    /// let error = ObsError::<ObsErrorCode>::from_ok_body(200, [("x", "y")], failed).unwrap();
+    /// let error = ObsError::from_ok_body(200, [("x", "y")], failed).unwrap();
     /// assert_eq!(error.status(), 200);
     /// assert_eq!(error.retry_class(), RetryClass::Transient);
     /// ```
@@ -224,7 +267,59 @@ impl<C: ErrorCode> ObsError<C> {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        is_error_body(body).then(|| Self::from_parts(status, headers, body))
+        Self::read_ok_body(status, headers, body)
+    }
+}
+
+impl<C: ErrorCode> ObsError<C> {
+    /// Reads an error response with the table `C`: its HTTP status, its headers as
+    /// `(name, value)` pairs (any order, names in any case) and its body (only the first
+    /// [`MAX_BODY_BYTES`] are read). Never fails.
+    #[must_use]
+    pub fn read_parts<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &[u8],
+    ) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let mut read = scan_body(body);
+        let headers = ErrorHeaders::read(headers, &read.record, &mut read.issues);
+        Self::resolve(status, read, headers)
+    }
+
+    /// Reads an error response without headers, with the table `C`.
+    #[must_use]
+    pub fn read_body(status: u16, body: &[u8]) -> Self {
+        Self::resolve(status, scan_body(body), ErrorHeaders::default())
+    }
+
+    /// An error from the status alone, with the table `C`: the code is the one the table
+    /// gives that status, if only one code has it ([`code_for_status`]), else none.
+    #[must_use]
+    pub fn read_status(status: u16) -> Self {
+        Self::resolve(status, scan_body(b""), ErrorHeaders::default())
+    }
+
+    /// For a successful status whose body may still be an error, with the table `C`:
+    /// `Some` when the body's root element is `<Error>` ([`is_error_body`]), read as
+    /// [`read_parts`](Self::read_parts) would; `None` for any other body.
+    ///
+    /// docs/protocol.md: S3-compatible stores may answer a copy or a multipart complete
+    /// with `200 OK` and an `<Error>` body.
+    #[must_use]
+    pub fn read_ok_body<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &[u8],
+    ) -> Option<Self>
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        is_error_body(body).then(|| Self::read_parts(status, headers, body))
     }
 
     /// Puts the body's and the headers' fields together, in the resolution order.
@@ -232,26 +327,34 @@ impl<C: ErrorCode> ObsError<C> {
         let BodyRead {
             record,
             format: body_format,
-            issues,
+            mut issues,
         } = body;
-        let (code, code_source) = if let Some(code) = record.code {
-            (Some(Code::from(code)), Some(CodeSource::Body))
+        let (code, code_sent, code_source) = if let Some(code) = record.code {
+            let (code, sent) = Code::received(code);
+            (Some(code), sent, Some(CodeSource::Body))
         } else if let Some(code) = first(headers.code) {
-            (Some(Code::from(code)), Some(CodeSource::Header))
+            let (code, sent) = Code::received(code);
+            (Some(code), sent, Some(CodeSource::Header))
         } else if let Some(code) = code_for_status::<C>(status) {
-            (Some(Code::Known(code)), Some(CodeSource::Status))
+            (Some(Code::Known(code)), None, Some(CodeSource::Status))
         } else {
-            (None, None)
+            (None, None, None)
         };
+        let server_time = server_time(&record.extra, &mut issues);
         Self(Box::new(Fields {
             status,
             code,
+            code_sent,
             code_source,
             message: record.message.or_else(|| first(headers.message)),
             request_id: record.request_id.or_else(|| first(headers.request_id)),
             id_2: record.host_id.or_else(|| first(headers.id_2)),
             resource: record.resource,
             indicator: headers.indicator,
+            date: headers.date,
+            retry_after: headers.retry_after,
+            location: headers.location,
+            server_time,
             extra: record.extra,
             body_format,
             issues: issues.into_vec(),
@@ -265,22 +368,37 @@ impl<C: ErrorCode> ObsError<C> {
     }
 
     /// The error code: a code of the table, or the exact string sent; `None` when the
-    /// response gave none and the status stands for no single code.
+    /// response gave none and the status stands for no single code. An alias reads as
+    /// its code (`KeyTooLongError` is `Code::Known(KeyTooLong)`); [`code_str`](Self::code_str)
+    /// keeps the spelling.
     #[must_use]
     pub fn code(&self) -> Option<&Code<C>> {
         self.0.code.as_ref()
     }
 
-    /// The code, if the table knows it.
+    /// The code, if the table knows it (an alias gives its code).
     #[must_use]
     pub fn known_code(&self) -> Option<C> {
         self.0.code.as_ref().and_then(Code::known)
     }
 
-    /// The code's wire string (an unknown one exactly as sent).
+    /// The code exactly as the server sent it (padding trimmed): `KeyTooLongError` stays
+    /// `KeyTooLongError` although the table spells it `KeyTooLong`. A code derived from
+    /// the status alone is the table's wire code.
+    ///
+    /// ```
+    /// use obs_codes::{ObsError, ObsErrorCode};
+    ///
+    /// let error = ObsError::from_body(400, b"<Error><Code>KeyTooLongError</Code></Error>");
+    /// assert_eq!(error.code_str(), Some("KeyTooLongError"));
+    /// assert_eq!(error.known_code(), Some(ObsErrorCode::KeyTooLong));
+    /// ```
     #[must_use]
     pub fn code_str(&self) -> Option<&str> {
-        self.0.code.as_ref().map(Code::as_str)
+        self.0
+            .code_sent
+            .as_deref()
+            .or_else(|| self.0.code.as_ref().map(Code::as_str))
     }
 
     /// Where the code came from: body, header or status.
@@ -320,6 +438,67 @@ impl<C: ErrorCode> ObsError<C> {
     #[must_use]
     pub fn indicator(&self) -> Option<&str> {
         self.0.indicator.as_deref()
+    }
+
+    /// When the server answered: the `Date` header, if it held an HTTP-date (anything
+    /// else is an [issue](BodyIssue::UnreadableValue)).
+    #[must_use]
+    pub fn date(&self) -> Option<SystemTime> {
+        self.0.date
+    }
+
+    /// How long to wait before sending the request again, from the `Retry-After` header:
+    /// its seconds, or its HTTP-date less the response's `Date` (the two clocks are the
+    /// server's, so the client's own clock does not matter); without a `Date`, less the
+    /// time of the call. Zero for a date already past; `None` without the header or
+    /// when it held neither (an [issue](BodyIssue::UnreadableValue)).
+    ///
+    /// ```
+    /// use obs_codes::ObsError;
+    /// use std::time::Duration;
+    ///
+    /// let slow = ObsError::from_parts(503, [("Retry-After", "3")], b"");
+    /// assert_eq!(slow.retry_after(), Some(Duration::from_secs(3)));
+    /// let dated = ObsError::from_parts(
+    ///     503,
+    ///     [
+    ///         ("Date", "Wed, 01 Jul 2015 04:20:51 GMT"),
+    ///         ("Retry-After", "Wed, 01 Jul 2015 04:22:01 GMT"),
+    ///     ],
+    ///     b"",
+    /// );
+    /// assert_eq!(dated.retry_after(), Some(Duration::from_secs(70)));
+    /// ```
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        Some(match self.0.retry_after? {
+            RetryAfter::Seconds(seconds) => Duration::from_secs(seconds),
+            RetryAfter::At(at) => {
+                let now = self.0.date.unwrap_or_else(SystemTime::now);
+                at.duration_since(now).unwrap_or(Duration::ZERO)
+            }
+        })
+    }
+
+    /// The server's clock, to correct a client's clock offset after a
+    /// [`ClockSkew`](RetryClass::ClockSkew) error: the body's `<ServerTime>` (ISO 8601,
+    /// as `RequestTimeTooSkewed` bodies carry it), else the `Date` header.
+    ///
+    /// ```
+    /// use obs_codes::{ObsError, RetryClass};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let body = b"<Error><Code>RequestTimeTooSkewed</Code>\
+    ///     <RequestTime>20150701T034051Z</RequestTime>\
+    ///     <ServerTime>2015-07-01T04:20:51Z</ServerTime></Error>";
+    /// let skewed = ObsError::from_body(403, body);
+    /// assert_eq!(skewed.retry_class(), RetryClass::ClockSkew);
+    /// let server = skewed.server_time().unwrap();
+    /// assert_eq!(server, SystemTime::UNIX_EPOCH + Duration::from_secs(1_435_724_451));
+    /// ```
+    #[must_use]
+    pub fn server_time(&self) -> Option<SystemTime> {
+        self.0.server_time.or(self.0.date)
     }
 
     /// The body's other children (e.g. `Key`, `Condition`, `StringToSign`) or JSON
@@ -364,6 +543,57 @@ impl<C: ErrorCode> ObsError<C> {
     pub fn is_retryable(&self) -> bool {
         self.retry_class().is_retryable()
     }
+
+    /// What kind of failure this is: see [`ErrorKind::classify`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::classify(self.0.code.as_ref(), Some(self.0.status))
+    }
+
+    /// Where a redirect sends the request: for an error of kind
+    /// [`Redirect`](ErrorKind::Redirect) (`PermanentRedirect`, `TemporaryRedirect`,
+    /// `WebsiteRedirect`, `Redirect`, or a 3xx status), the body's `<Endpoint>` and
+    /// `<Bucket>` and the `Location` header; `None` for another kind or when the
+    /// response names no target.
+    ///
+    /// ```
+    /// use obs_codes::ObsError;
+    ///
+    /// let body = b"<Error><Code>PermanentRedirect</Code>\
+    ///     <Bucket>photos</Bucket><Endpoint>obs.eu-west-101.myhuaweicloud.eu</Endpoint></Error>";
+    /// let moved = ObsError::from_body(301, body);
+    /// let target = moved.redirect().unwrap();
+    /// assert_eq!(target.endpoint, Some("obs.eu-west-101.myhuaweicloud.eu"));
+    /// assert_eq!(target.bucket, Some("photos"));
+    /// assert_eq!(target.location, None);
+    /// ```
+    #[must_use]
+    pub fn redirect(&self) -> Option<Redirect<'_>> {
+        if self.kind() != ErrorKind::Redirect {
+            return None;
+        }
+        let target = Redirect {
+            endpoint: self.extra_value("Endpoint"),
+            bucket: self.extra_value("Bucket"),
+            location: self.0.location.as_deref(),
+        };
+        (target.endpoint.is_some() || target.bucket.is_some() || target.location.is_some())
+            .then_some(target)
+    }
+}
+
+/// The time of the body's `<ServerTime>`; one in no format read here is an issue (the
+/// value stays among the other children).
+fn server_time(extra: &[(String, String)], issues: &mut Issues) -> Option<SystemTime> {
+    let (_, value) = extra.iter().find(|(name, _)| name == "ServerTime")?;
+    let time = time::parse_iso8601(value);
+    if time.is_none() {
+        issues.push(BodyIssue::UnreadableValue {
+            field: "ServerTime",
+            value: value.clone(),
+        });
+    }
+    time
 }
 
 impl<C: ErrorCode> fmt::Debug for ObsError<C> {
@@ -372,12 +602,17 @@ impl<C: ErrorCode> fmt::Debug for ObsError<C> {
         f.debug_struct("ObsError")
             .field("status", &fields.status)
             .field("code", &fields.code)
+            .field("code_sent", &fields.code_sent)
             .field("code_source", &fields.code_source)
             .field("message", &fields.message)
             .field("request_id", &fields.request_id)
             .field("id_2", &fields.id_2)
             .field("resource", &fields.resource)
             .field("indicator", &fields.indicator)
+            .field("date", &fields.date)
+            .field("retry_after", &fields.retry_after)
+            .field("location", &fields.location)
+            .field("server_time", &fields.server_time)
             .field("extra", &fields.extra)
             .field("body_format", &fields.body_format)
             .field("issues", &fields.issues)
@@ -389,12 +624,14 @@ impl<C: ErrorCode> fmt::Display for ObsError<C> {
     /// `NoSuchKey: The specified key does not exist. (HTTP 404, request id 0000018A)`.
     ///
     /// Without a message, a known code's table description stands in; without a code,
-    /// `no error code`; without a request id, that part is left out. Control characters
-    /// are escaped, so one error is one line.
+    /// `no error code`; without a request id, that part is left out. The code is the
+    /// one the server sent ([`ObsError::code_str`]). Control characters, line and
+    /// paragraph separators and bidi controls are escaped as Rust escapes them, so one error
+    /// is one line that reads as it is stored.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let fields = &self.0;
-        match &fields.code {
-            Some(code) => write_clean(f, code.as_str())?,
+        match self.code_str() {
+            Some(code) => write_clean(f, code)?,
             None => f.write_str("no error code")?,
         }
         let message = fields
@@ -416,10 +653,27 @@ impl<C: ErrorCode> fmt::Display for ObsError<C> {
 
 impl<C: ErrorCode> std::error::Error for ObsError<C> {}
 
+impl<C: ErrorCode> From<ObsError<C>> for std::io::Error {
+    /// An `io::Error` of the matching kind ([`ErrorKind::io_kind`]) that holds the error:
+    /// `io_error.get_ref()` gives it back (`downcast_ref::<ObsError>()`).
+    ///
+    /// ```
+    /// use obs_codes::ObsError;
+    ///
+    /// let io: std::io::Error = ObsError::from_status(404).into();
+    /// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    /// let back = io.get_ref().and_then(|e| e.downcast_ref::<ObsError>()).unwrap();
+    /// assert_eq!(back.status(), 404);
+    /// ```
+    fn from(error: ObsError<C>) -> Self {
+        Self::new(error.kind().io_kind(), error)
+    }
+}
+
 /// Whether a body is an OBS `<Error>` document: its root element, matched by local name
 /// after any declaration, comments or whitespace, is `Error`. For a `200 OK` answer to a
-/// copy or a multipart complete (shared/reference/protocol.md). Reads no further than the
-/// root's start tag, within the first [`MAX_BODY_BYTES`].
+/// copy or a multipart complete (docs/protocol.md). Reads no further than the root's
+/// start tag, within the first [`MAX_BODY_BYTES`].
 ///
 /// ```
 /// use obs_codes::response::is_error_body;
@@ -431,7 +685,7 @@ impl<C: ErrorCode> std::error::Error for ObsError<C> {}
 pub fn is_error_body(body: &[u8]) -> bool {
     let mut ignored = Issues::default();
     let body = cut_body(body, MAX_BODY_BYTES, &mut ignored);
-    sniff(body) == BodyFormat::Xml && xml::root_is_error(body)
+    not_text(body).is_none() && sniff(body) == BodyFormat::Xml && xml::root_is_error(body)
 }
 
 /// What an error body holds, before the headers are consulted.
@@ -441,15 +695,22 @@ struct BodyRead {
     issues: Issues,
 }
 
-/// Reads an error body (its first [`MAX_BODY_BYTES`]), XML or JSON by its first bytes.
-fn read_body(body: &[u8]) -> BodyRead {
+/// Reads an error body (its first [`MAX_BODY_BYTES`]), XML or JSON by its first bytes;
+/// a body that is no UTF-8 text is not read, and an issue says what it is.
+fn scan_body(body: &[u8]) -> BodyRead {
     let mut issues = Issues::default();
     let body = cut_body(body, MAX_BODY_BYTES, &mut issues);
-    let format = sniff(body);
+    let format = match not_text(body) {
+        Some(found) => {
+            issues.push(BodyIssue::NotUtf8Text { found });
+            BodyFormat::Other
+        }
+        None => sniff(body),
+    };
     let mut record = RawRecord::default();
     match format {
         BodyFormat::Xml => {
-            xml::scan(body, Layout::ErrorBody, &mut issues, &mut |read| {
+            xml::scan(body, Layout::ErrorBody, &mut issues, &mut |_, read| {
                 record = read
             });
         }
@@ -474,6 +735,25 @@ fn cut_body<'a>(body: &'a [u8], limit: usize, issues: &mut Issues) -> &'a [u8] {
     }
 }
 
+/// What a body is when its first bytes show it is no UTF-8 text: a byte order mark of
+/// UTF-16 or UTF-32, the zero byte of UTF-16 next to a first `<` or `{`, the magic
+/// number of gzip or zstd data (a `Content-Encoding` the client did not undo), or two
+/// UTF-8 byte order marks.
+fn not_text(body: &[u8]) -> Option<&'static str> {
+    Some(match body {
+        [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, ..] => "UTF-8 behind two byte order marks",
+        [0xFF, 0xFE, 0, 0, ..] => "UTF-32LE (by its byte order mark)",
+        [0, 0, 0xFE, 0xFF, ..] => "UTF-32BE (by its byte order mark)",
+        [0xFF, 0xFE, ..] => "UTF-16LE (by its byte order mark)",
+        [0xFE, 0xFF, ..] => "UTF-16BE (by its byte order mark)",
+        [b'<' | b'{', 0, ..] => "UTF-16LE (by its zero bytes)",
+        [0, b'<' | b'{', ..] => "UTF-16BE (by its zero bytes)",
+        [0x1F, 0x8B, ..] => "gzip-compressed data",
+        [0x28, 0xB5, 0x2F, 0xFD, ..] => "zstd-compressed data",
+        _ => return None,
+    })
+}
+
 /// The body's format from its first non-whitespace byte (after a UTF-8 byte order mark).
 fn sniff(body: &[u8]) -> BodyFormat {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
@@ -485,14 +765,34 @@ fn sniff(body: &[u8]) -> BodyFormat {
     }
 }
 
-/// Writes `text` with control characters escaped (`\n`, `\u{1b}`), so that text from
-/// the wire cannot break or forge log lines.
+/// Whether a character could break or disguise a log line: a control character, the
+/// line and paragraph separators U+2028 and U+2029, or a bidi control (the embeddings
+/// and overrides U+202A..U+202E, the isolates U+2066..U+2069, and the marks U+200E,
+/// U+200F, U+061C), which reorder how the rest of a line is shown
+/// (`gnp.exe` shown as `exe.png`).
+fn forges_lines(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+        )
+}
+
+/// Writes `text` with every character that [`forges_lines`] escaped as Rust escapes it
+/// (`\n`, `\u{1b}`, `\u{2028}`, `\u{202e}`), so that text from the wire cannot break,
+/// forge or reorder log lines.
 fn write_clean(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    if !text.contains(char::is_control) {
+    if !text.contains(forges_lines) {
         return f.write_str(text);
     }
     for c in text.chars() {
-        if c.is_control() {
+        if forges_lines(c) {
             write!(f, "{}", c.escape_default())?;
         } else {
             fmt::Write::write_char(f, c)?;
@@ -513,6 +813,44 @@ mod tests {
         assert_eq!(sniff(b"\n{}"), BodyFormat::Json);
         assert_eq!(sniff(b"Bad Gateway"), BodyFormat::Other);
         assert_eq!(sniff(b"[1]"), BodyFormat::Other);
+    }
+
+    #[test]
+    fn bodies_that_are_no_utf8_text() {
+        assert_eq!(
+            not_text(b"\xFF\xFE<\0"),
+            Some("UTF-16LE (by its byte order mark)")
+        );
+        assert_eq!(
+            not_text(b"\xFE\xFF\0<"),
+            Some("UTF-16BE (by its byte order mark)")
+        );
+        assert_eq!(
+            not_text(b"\xFF\xFE\0\0<"),
+            Some("UTF-32LE (by its byte order mark)")
+        );
+        assert_eq!(
+            not_text(b"\0\0\xFE\xFF"),
+            Some("UTF-32BE (by its byte order mark)")
+        );
+        assert_eq!(not_text(b"<\0E\0"), Some("UTF-16LE (by its zero bytes)"));
+        assert_eq!(not_text(b"\0{"), Some("UTF-16BE (by its zero bytes)"));
+        assert_eq!(not_text(b"\x1F\x8B\x08\0"), Some("gzip-compressed data"));
+        assert_eq!(not_text(b"\x28\xB5\x2F\xFD"), Some("zstd-compressed data"));
+        assert_eq!(
+            not_text(b"\xEF\xBB\xBF\xEF\xBB\xBF<Error/>"),
+            Some("UTF-8 behind two byte order marks")
+        );
+        for text in [
+            &b""[..],
+            b"\xEF\xBB\xBF<Error/>",
+            b"<Error/>",
+            b"{}",
+            b"\x1F",
+            b"<",
+        ] {
+            assert_eq!(not_text(text), None);
+        }
     }
 
     #[test]

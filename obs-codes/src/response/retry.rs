@@ -7,8 +7,8 @@ use core::fmt;
 /// What a client should do about an error, from its code and status.
 ///
 /// The classes and the codes and statuses in them follow what the vendor's SDKs,
-/// Apache OpenDAL and the AWS SDKs retry (`shared/reference/retry.md`, "A classification
-/// that fits all of them"). See [`RetryClass::classify`] for the rule.
+/// Apache OpenDAL and the AWS SDKs retry (`docs/retry.md`, which copies the sources).
+/// See [`RetryClass::classify`] for the rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RetryClass {
@@ -16,14 +16,15 @@ pub enum RetryClass {
     Transient,
     /// The server asks for fewer requests: retry with a longer back-off, lower the rate.
     Throttled,
-    /// The request's time is too far from the server's: correct the clock (e.g. from the
-    /// response's `Date` header), sign again, then retry. Retrying as is will fail again.
+    /// The request's time is too far from the server's: correct the clock (e.g. from
+    /// [`ObsError::server_time`](super::ObsError::server_time)), sign again, then retry.
+    /// Retrying as is will fail again.
     ClockSkew,
     /// Retrying the same request will fail the same way.
     NotRetryable,
 }
 
-/// shared/reference/retry.md: "transient: `InternalError`, `ServiceUnavailable`, `RequestTimeout`,
+/// docs/retry.md: "transient: `InternalError`, `ServiceUnavailable`, `RequestTimeout`,
 /// `OperationAborted`".
 const TRANSIENT_CODES: [&str; 4] = [
     "InternalError",
@@ -32,11 +33,14 @@ const TRANSIENT_CODES: [&str; 4] = [
     "OperationAborted",
 ];
 
-/// shared/reference/retry.md: "throttling (retry with back-off): `SlowDown`, `TooManyRequests`".
+/// docs/retry.md: "throttling (retry with back-off): `SlowDown`, `TooManyRequests`".
 const THROTTLING_CODES: [&str; 2] = ["SlowDown", "TooManyRequests"];
 
-/// shared/reference/retry.md: "clock skew (fix the clock, then retry): `RequestTimeTooSkewed`".
+/// docs/retry.md: "clock skew (fix the clock, then retry): `RequestTimeTooSkewed`".
 const CLOCK_SKEW_CODES: [&str; 1] = ["RequestTimeTooSkewed"];
+
+/// The status that asks a client to slow down (RFC 6585: Too Many Requests).
+const TOO_MANY_REQUESTS: u16 = 429;
 
 impl RetryClass {
     /// Whether sending the same request again (after a back-off) may succeed:
@@ -64,14 +68,23 @@ impl RetryClass {
         }
     }
 
-    /// The class of a bare HTTP status (shared/reference/retry.md, "by status when the code
-    /// is unknown"): 500, 502, 503, 504 and 408 transient, 429 throttled, anything else not
-    /// retryable.
+    /// The class of a bare HTTP status:
+    ///
+    /// - 429 throttled;
+    /// - 408 and every 5xx but 501 and 505 transient;
+    /// - anything else (501 Not Implemented, 505 HTTP Version Not Supported, 1xx-4xx)
+    ///   not retryable.
+    ///
+    /// docs/retry.md: the vendor's Go, Python, Java and .NET SDKs retry every 5xx and its
+    /// C SDK any status above 499, Apache OpenDAL's OBS service adds 520 ("OBS could
+    /// return 520 Origin Error") to 500/502/503/504; 501 and 505 say the server will
+    /// never do what was asked, so retrying them only repeats the answer.
     #[must_use]
     pub const fn for_status(status: u16) -> Self {
         match status {
-            500 | 502 | 503 | 504 | 408 => Self::Transient,
-            429 => Self::Throttled,
+            TOO_MANY_REQUESTS => Self::Throttled,
+            501 | 505 => Self::NotRetryable,
+            408 | 500..=599 => Self::Transient,
             _ => Self::NotRetryable,
         }
     }
@@ -81,18 +94,32 @@ impl RetryClass {
     /// 1. a code the reference names ([`for_wire_code`](Self::for_wire_code)), known to
     ///    the table or not (so `TooManyRequests` is throttled although the bundled table
     ///    lacks it);
-    /// 2. another code the table knows: [`Transient`](Self::Transient) if the table marks
-    ///    it retryable ([`ErrorCode::is_retryable`]), else
-    ///    [`NotRetryable`](Self::NotRetryable), whatever the status;
+    /// 2. another code the table knows: if the table marks it retryable
+    ///    ([`ErrorCode::is_retryable`]), [`Throttled`](Self::Throttled) when the table
+    ///    gives it status 429 or the response's status is 429, else
+    ///    [`Transient`](Self::Transient); if not, [`NotRetryable`](Self::NotRetryable),
+    ///    whatever the status;
     /// 3. no code, or one the table does not know: [`for_status`](Self::for_status), and
     ///    [`NotRetryable`](Self::NotRetryable) without a status.
+    ///
+    /// So a table's own `429 Too Many Requests` code (say a gateway's
+    /// `GatewayQuotaExceeded`) is throttled like a bare 429, from its body, its header or
+    /// the bare status alike.
     #[must_use]
     pub fn classify<C: ErrorCode>(code: Option<&Code<C>>, status: Option<u16>) -> Self {
         if let Some(class) = code.and_then(|code| Self::for_wire_code(code.as_str())) {
             return class;
         }
         match code {
-            Some(Code::Known(known)) if known.is_retryable() => Self::Transient,
+            Some(Code::Known(known)) if known.is_retryable() => {
+                if known.http_status() == Some(TOO_MANY_REQUESTS)
+                    || status == Some(TOO_MANY_REQUESTS)
+                {
+                    Self::Throttled
+                } else {
+                    Self::Transient
+                }
+            }
             Some(Code::Known(_)) => Self::NotRetryable,
             _ => status.map_or(Self::NotRetryable, Self::for_status),
         }
@@ -153,7 +180,10 @@ mod tests {
             (408, RetryClass::Transient),
             (429, RetryClass::Throttled),
             (501, RetryClass::NotRetryable),
-            (520, RetryClass::NotRetryable),
+            (505, RetryClass::NotRetryable),
+            (520, RetryClass::Transient),
+            (599, RetryClass::Transient),
+            (600, RetryClass::NotRetryable),
             (400, RetryClass::NotRetryable),
             (200, RetryClass::NotRetryable),
         ] {

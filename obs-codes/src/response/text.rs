@@ -150,7 +150,7 @@ pub(crate) fn trimmed(text: &str) -> &str {
 }
 
 /// Trimmed, and every whitespace run that holds a line break replaced by one space:
-/// undoes the line wrapping of pretty-printed documents (shared/reference/protocol.md:
+/// undoes the line wrapping of pretty-printed documents (docs/protocol.md:
 /// values may be "wrapped over lines"), keeps other spacing as sent.
 pub(crate) fn unwrapped(text: &str) -> String {
     let text = trimmed(text);
@@ -180,7 +180,7 @@ pub(crate) fn unwrapped(text: &str) -> String {
 }
 
 /// Every ASCII whitespace character removed: for identifiers (request id, host id)
-/// that never contain any but may arrive wrapped over lines (shared/reference/protocol.md).
+/// that never contain any but may arrive wrapped over lines (docs/protocol.md).
 pub(crate) fn without_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for piece in text.split_ascii_whitespace() {

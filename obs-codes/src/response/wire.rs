@@ -36,6 +36,17 @@ impl<C: ErrorCode> Code<C> {
         C::from_code(wire).map_or_else(|| Self::Unknown(wire.to_owned()), Self::Known)
     }
 
+    /// The code for a string received from a server, and that string too when the table
+    /// spells the code otherwise (an alias such as `KeyTooLongError`), so the spelling
+    /// the server sent is kept.
+    pub(crate) fn received(wire: String) -> (Self, Option<String>) {
+        match C::from_code(&wire) {
+            Some(code) if code.as_str() == wire => (Self::Known(code), None),
+            Some(code) => (Self::Known(code), Some(wire)),
+            None => (Self::Unknown(wire), None),
+        }
+    }
+
     /// The wire string: the table's code, or the unknown string as received.
     #[must_use]
     pub fn as_str(&self) -> &str {

@@ -2,11 +2,13 @@
 //!
 //! One pass of quick-xml events over a byte slice, no recursion: a depth counter, the
 //! record being filled and the one value being collected. Elements are matched by local
-//! name, so a namespace or prefix changes nothing (shared/reference/protocol.md: the
+//! name, so a namespace or prefix changes nothing (docs/protocol.md: the
 //! vendor's Python SDK strips `xmlns` before parsing errors).
 
 use super::issue::{BodyIssue, Issues};
-use super::limits::{MAX_DEPTH, MAX_EXTRA_FIELDS, MAX_FIELD_BYTES, MAX_KEY_ERRORS};
+use super::limits::{
+    MAX_DELETED_KEYS, MAX_DEPTH, MAX_EXTRA_FIELDS, MAX_FIELD_BYTES, MAX_KEY_ERRORS,
+};
 use super::text::{self, Capped};
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -18,6 +20,15 @@ pub(crate) enum Layout {
     ErrorBody,
     /// A batch-delete answer: `<DeleteResult>` with `<Deleted>` and `<Error>` children.
     DeleteResult,
+}
+
+/// Which element a record was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// An `<Error>`: the error body's root, or a key a batch delete did not delete.
+    Error,
+    /// A `<Deleted>` of a batch delete.
+    Deleted,
 }
 
 impl Layout {
@@ -36,15 +47,19 @@ impl Layout {
         }
     }
 
-    fn field(self, name: &[u8]) -> Option<Field> {
-        match (self, name) {
-            (_, b"Code") => Some(Field::Code),
-            (_, b"Message") => Some(Field::Message),
-            (Self::ErrorBody, b"RequestId") => Some(Field::RequestId),
-            (Self::ErrorBody, b"HostId") => Some(Field::HostId),
-            (Self::ErrorBody, b"Resource") => Some(Field::Resource),
-            (Self::DeleteResult, b"Key") => Some(Field::Key),
-            (Self::DeleteResult, b"VersionId") => Some(Field::VersionId),
+    fn field(self, entry: Entry, name: &[u8]) -> Option<Field> {
+        match (self, entry, name) {
+            (_, Entry::Error, b"Code") => Some(Field::Code),
+            (_, Entry::Error, b"Message") => Some(Field::Message),
+            (Self::ErrorBody, _, b"RequestId") => Some(Field::RequestId),
+            (Self::ErrorBody, _, b"HostId") => Some(Field::HostId),
+            (Self::ErrorBody, _, b"Resource") => Some(Field::Resource),
+            (Self::DeleteResult, _, b"Key") => Some(Field::Key),
+            (Self::DeleteResult, _, b"VersionId") => Some(Field::VersionId),
+            (Self::DeleteResult, Entry::Deleted, b"DeleteMarker") => Some(Field::DeleteMarker),
+            (Self::DeleteResult, Entry::Deleted, b"DeleteMarkerVersionId") => {
+                Some(Field::DeleteMarkerVersionId)
+            }
             _ => None,
         }
     }
@@ -60,6 +75,8 @@ pub(crate) enum Field {
     Resource,
     Key,
     VersionId,
+    DeleteMarker,
+    DeleteMarkerVersionId,
 }
 
 impl Field {
@@ -72,15 +89,19 @@ impl Field {
             Self::Resource => "Resource",
             Self::Key => "Key",
             Self::VersionId => "VersionId",
+            Self::DeleteMarker => "DeleteMarker",
+            Self::DeleteMarkerVersionId => "DeleteMarkerVersionId",
         }
     }
 
-    /// The whitespace rule of the field (shared/reference/protocol.md: values may be padded with
+    /// The whitespace rule of the field (docs/protocol.md: values may be padded with
     /// whitespace or wrapped over lines).
     fn normalize(self, value: &str) -> String {
         match self {
             // Codes are trimmed only: a code such as `System Capacity Not enough` has spaces.
-            Self::Code | Self::VersionId => text::trimmed(value).to_owned(),
+            Self::Code | Self::VersionId | Self::DeleteMarker | Self::DeleteMarkerVersionId => {
+                text::trimmed(value).to_owned()
+            }
             Self::Message | Self::Resource => text::unwrapped(value),
             // Identifiers never hold whitespace but are wrapped in the API reference.
             Self::RequestId | Self::HostId => text::without_spaces(value),
@@ -100,6 +121,8 @@ pub(crate) struct RawRecord {
     pub(crate) resource: Option<String>,
     pub(crate) key: Option<String>,
     pub(crate) version_id: Option<String>,
+    pub(crate) delete_marker: Option<String>,
+    pub(crate) delete_marker_version_id: Option<String>,
     pub(crate) extra: Vec<(String, String)>,
 }
 
@@ -113,13 +136,20 @@ impl RawRecord {
             Field::Resource => &mut self.resource,
             Field::Key => &mut self.key,
             Field::VersionId => &mut self.version_id,
+            Field::DeleteMarker => &mut self.delete_marker,
+            Field::DeleteMarkerVersionId => &mut self.delete_marker_version_id,
         }
     }
 
-    /// Stores a value that has a field. An empty value leaves the field unset (so a
-    /// header can supply it); a repeated one is kept among the others.
+    /// Stores an XML value that has a field, with the field's whitespace rule.
     pub(crate) fn set(&mut self, field: Field, value: &str, issues: &mut Issues) {
-        let value = field.normalize(value);
+        self.put(field, field.name(), field.normalize(value), issues);
+    }
+
+    /// Stores a value as it is, sent under `name`. An empty value leaves the field unset
+    /// (so a header can supply it); a repeated one is kept among the others under its
+    /// name, so nothing is lost.
+    pub(crate) fn put(&mut self, field: Field, name: &str, value: String, issues: &mut Issues) {
         if value.is_empty() && field != Field::Key {
             return;
         }
@@ -127,7 +157,7 @@ impl RawRecord {
         if slot.is_none() {
             *slot = Some(value);
         } else {
-            self.push_extra(field.name().to_owned(), value, issues);
+            self.push_extra(name.to_owned(), value, issues);
         }
     }
 
@@ -158,8 +188,8 @@ impl Current {
     }
 }
 
-/// Reads `body` (already cut to its limit) as `layout`, handing each error record to
-/// `on_record`, in document order. Returns how many `<Deleted>` entries were seen.
+/// Reads `body` (already cut to its limit) as `layout`, handing each record (an
+/// `<Error>` or, in a batch delete, a `<Deleted>`) to `on_record`, in document order.
 ///
 /// A record cut short by malformed or truncated input is still handed over with the
 /// fields completed before the problem; a field whose end tag was never read is dropped
@@ -168,35 +198,39 @@ pub(crate) fn scan(
     body: &[u8],
     layout: Layout,
     issues: &mut Issues,
-    on_record: &mut dyn FnMut(RawRecord),
-) -> usize {
+    on_record: &mut dyn FnMut(Entry, RawRecord),
+) {
     let mut scan = Scan {
         layout,
         issues,
         on_record,
         depth: 0,
         record: None,
-        records: 0,
+        errors: 0,
+        deleted: 0,
         current: None,
         value: Capped::default(),
         kept_entity: false,
-        deleted: 0,
+        markup: false,
     };
     scan.run(body);
-    scan.deleted
 }
 
 struct Scan<'a> {
     layout: Layout,
     issues: &'a mut Issues,
-    on_record: &'a mut dyn FnMut(RawRecord),
+    on_record: &'a mut dyn FnMut(Entry, RawRecord),
     depth: usize,
-    record: Option<RawRecord>,
-    records: usize,
+    /// The record being filled, and what it is.
+    record: Option<(Entry, RawRecord)>,
+    /// `<Error>` and `<Deleted>` records started so far.
+    errors: usize,
+    deleted: usize,
     current: Option<Current>,
     value: Capped,
     kept_entity: bool,
-    deleted: usize,
+    /// Whether the field being collected held an element.
+    markup: bool,
 }
 
 /// Whether to read on.
@@ -255,8 +289,8 @@ impl Scan<'_> {
             }
         }
         // Input ended or broke inside a record: hand over what was completed.
-        if let Some(record) = self.record.take() {
-            (self.on_record)(record);
+        if let Some((entry, record)) = self.record.take() {
+            (self.on_record)(entry, record);
         }
     }
 
@@ -278,28 +312,34 @@ impl Scan<'_> {
                 return Flow::Stop;
             }
             if record_depth == 1 {
-                self.record = Some(RawRecord::default());
+                self.record = Some((Entry::Error, RawRecord::default()));
             }
         } else if depth == record_depth {
             // Only for a DeleteResult: its children.
-            match name {
-                b"Error" if self.records < MAX_KEY_ERRORS => {
-                    self.records += 1;
-                    self.record = Some(RawRecord::default());
-                }
-                b"Error" => self.issues.push(BodyIssue::TooManyFields {
-                    limit: MAX_KEY_ERRORS,
-                }),
-                b"Deleted" => self.deleted += 1,
-                _ => {}
+            let (entry, count, limit) = match name {
+                b"Error" => (Entry::Error, &mut self.errors, MAX_KEY_ERRORS),
+                b"Deleted" => (Entry::Deleted, &mut self.deleted, MAX_DELETED_KEYS),
+                _ => return Flow::Continue,
+            };
+            if *count < limit {
+                *count += 1;
+                self.record = Some((entry, RawRecord::default()));
+            } else {
+                self.issues.push(BodyIssue::TooManyFields { limit });
             }
-        } else if depth == record_depth + 1 && self.record.is_some() {
-            self.current = Some(match self.layout.field(name) {
-                Some(field) => Current::Known(field),
-                None => Current::Other(element_name(name)),
-            });
-            self.value.clear();
-            self.kept_entity = false;
+        } else if depth == record_depth + 1 {
+            if let Some((entry, _)) = self.record {
+                self.current = Some(match self.layout.field(entry, name) {
+                    Some(field) => Current::Known(field),
+                    None => Current::Other(element_name(name)),
+                });
+                self.value.clear();
+                self.kept_entity = false;
+                self.markup = false;
+            }
+        } else if matches!(self.current, Some(Current::Known(_))) {
+            // An element inside a value read as text: `<Code>No<b>Such</b>Key</Code>`.
+            self.markup = true;
         }
         Flow::Continue
     }
@@ -312,8 +352,8 @@ impl Scan<'_> {
         if depth == record_depth + 1 {
             self.commit();
         } else if depth == record_depth {
-            if let Some(record) = self.record.take() {
-                (self.on_record)(record);
+            if let Some((entry, record)) = self.record.take() {
+                (self.on_record)(entry, record);
             }
         }
         if self.depth == 0 {
@@ -326,7 +366,7 @@ impl Scan<'_> {
 
     /// Stores the value of the child element that just closed.
     fn commit(&mut self) {
-        let (Some(current), Some(record)) = (self.current.take(), self.record.as_mut()) else {
+        let (Some(current), Some((_, record))) = (self.current.take(), self.record.as_mut()) else {
             return;
         };
         if self.value.was_cut() {
@@ -337,6 +377,11 @@ impl Scan<'_> {
         }
         if self.kept_entity {
             self.issues.push(BodyIssue::UnknownEntity {
+                field: current.name().to_owned(),
+            });
+        }
+        if self.markup {
+            self.issues.push(BodyIssue::MarkupInValue {
                 field: current.name().to_owned(),
             });
         }
@@ -358,7 +403,7 @@ fn element_name(name: &[u8]) -> String {
 }
 
 /// Whether the document's root element is `<Error>` (by local name): what tells a
-/// 200 OK that is really an error (shared/reference/protocol.md: copy, multipart complete).
+/// 200 OK that is really an error (docs/protocol.md: copy, multipart complete).
 ///
 /// Reads only up to the root's start tag, within the first
 /// [`MAX_BODY_BYTES`](super::limits::MAX_BODY_BYTES).
@@ -382,9 +427,16 @@ mod tests {
     fn read(body: &str, layout: Layout) -> (Vec<RawRecord>, usize, Vec<BodyIssue>) {
         let mut issues = Issues::default();
         let mut records = Vec::new();
-        let deleted = scan(body.as_bytes(), layout, &mut issues, &mut |r| {
-            records.push(r)
-        });
+        let mut deleted = 0;
+        scan(
+            body.as_bytes(),
+            layout,
+            &mut issues,
+            &mut |entry, r| match entry {
+                Entry::Error => records.push(r),
+                Entry::Deleted => deleted += 1,
+            },
+        );
         (records, deleted, issues.into_vec())
     }
 
@@ -398,6 +450,32 @@ mod tests {
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].code.as_deref(), Some("A"));
         assert_eq!(records[0].extra, [("Details".to_owned(), "x y".to_owned())]);
+    }
+
+    #[test]
+    fn markup_inside_a_text_field_is_an_issue() {
+        let (records, _, issues) = read(
+            "<Error><Code>NoSuch<b>Bucket</b>Key</Code><Message>m</Message></Error>",
+            Layout::ErrorBody,
+        );
+        assert_eq!(records[0].code.as_deref(), Some("NoSuchBucketKey"));
+        assert_eq!(
+            issues,
+            [BodyIssue::MarkupInValue {
+                field: "Code".to_owned()
+            }]
+        );
+        let (_, deleted, issues) = read(
+            "<DeleteResult><Deleted><Key>a<i/></Key></Deleted><Deleted/></DeleteResult>",
+            Layout::DeleteResult,
+        );
+        assert_eq!(deleted, 2);
+        assert_eq!(
+            issues,
+            [BodyIssue::MarkupInValue {
+                field: "Key".to_owned()
+            }]
+        );
     }
 
     #[test]

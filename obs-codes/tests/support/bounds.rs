@@ -25,5 +25,19 @@ pub fn assert_bounded(error: &ObsError) {
         assert!(value.len() <= MAX_FIELD_BYTES);
     }
     let line = error.to_string();
-    assert!(!line.contains(['\n', '\r']), "{line:?}");
+    assert!(!forges_lines(&line), "{line:?}");
+    let _ = (error.retry_class(), error.kind(), error.retry_after());
+    let _ = (error.server_time(), error.redirect());
+}
+
+/// Whether a log line holds a character that could break or disguise it: a control
+/// character, U+2028, U+2029, or a bidi control.
+pub fn forges_lines(line: &str) -> bool {
+    line.contains(|c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            )
+    })
 }

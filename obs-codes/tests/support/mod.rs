@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 /// The bytes of `tests/fixtures/responses/<name>`.
 pub fn sample(name: &str) -> Vec<u8> {
@@ -80,4 +81,66 @@ pub fn sample_names() -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The calendar fields of an instant after 1970, UTC: year, month (0-based), day,
+/// hour, minute, second and weekday (0 = Thursday, 1970-01-01's). Found by walking the
+/// years and months from 1970: slow and plain, so that it checks the crate's own
+/// arithmetic rather than repeating it.
+fn calendar(time: SystemTime) -> (u64, usize, u64, u64, u64, u64, usize) {
+    let seconds = time
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let days = seconds / 86_400;
+    let is_leap = |year: u64| year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let (mut year, mut left) = (1970u64, days);
+    loop {
+        let length = if is_leap(year) { 366 } else { 365 };
+        if left < length {
+            break;
+        }
+        left -= length;
+        year += 1;
+    }
+    let february = if is_leap(year) { 29 } else { 28 };
+    let lengths = [31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mut month = 0;
+    while left >= lengths[month] {
+        left -= lengths[month];
+        month += 1;
+    }
+    let weekday = usize::try_from(days % 7).expect("under 7");
+    let time_of_day = seconds % 86_400;
+    (
+        year,
+        month,
+        left + 1,
+        time_of_day / 3600,
+        time_of_day % 3600 / 60,
+        time_of_day % 60,
+        weekday,
+    )
+}
+
+/// An instant after 1970 as an IMF-fixdate: `Wed, 01 Jul 2015 04:20:51 GMT`.
+pub fn http_date(time: SystemTime) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    let (year, month, day, hour, minute, second, weekday) = calendar(time);
+    format!(
+        "{}, {day:02} {} {year} {hour:02}:{minute:02}:{second:02} GMT",
+        WEEKDAYS[weekday], MONTHS[month]
+    )
+}
+
+/// An instant after 1970 in ISO 8601 as `<ServerTime>` holds it: `2015-07-01T04:20:51Z`.
+pub fn iso_date(time: SystemTime) -> String {
+    let (year, month, day, hour, minute, second, _) = calendar(time);
+    format!(
+        "{year:04}-{:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z",
+        month + 1
+    )
 }
