@@ -1,5 +1,5 @@
 //! The bundled table against its source page, `tables/upstream/obs_29_1601.rst`, and the
-//! corrections the reference documents (`docs/reference/wire-codes.md`, `retry.md`).
+//! corrections the reference documents (`docs/reference/wire-codes.md`, `docs/retry.md`).
 
 use obs_codes::ObsErrorCode;
 
