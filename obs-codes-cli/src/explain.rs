@@ -148,6 +148,11 @@ pub fn printable(text: &str) -> String {
     out
 }
 
+/// [`escape`] line by line: a table's text keeps its paragraphs.
+fn escape_lines(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
 /// `text` with control and invisible format characters escaped (`\u{1b}`), so that
 /// printing it cannot move the cursor, recolour the terminal or hide characters.
 pub fn escape(text: &str) -> String {
@@ -184,9 +189,16 @@ fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &st
         entry.aliases.join(", ")
     };
     field(out, "aliases", &aliases);
-    field(out, "description", &escape(&plain_text(&entry.description)));
+    field(
+        out,
+        "description",
+        &escape_lines(&plain_text(&entry.description)),
+    );
     if let Some(solution) = &entry.solution {
-        field(out, "solution", &escape(solution));
+        field(out, "solution", &escape_lines(solution));
+    }
+    if let Some(source) = &entry.source {
+        field(out, "documented", &escape(source));
     }
 }
 
@@ -201,13 +213,12 @@ fn status(entry: &Entry) -> String {
 /// class of a code the runtime names ([`RetryClass::for_wire_code`]), else the table's
 /// flag (retryable: transient). Then why, where the table and the status disagree.
 fn retryable(entry: &Entry) -> String {
-    let flagged = if entry.retryable {
-        RetryClass::Transient
-    } else {
-        RetryClass::NotRetryable
-    };
     let named = RetryClass::for_wire_code(&entry.code);
-    let class = named.unwrap_or(flagged);
+    let class = RetryClass::for_table_code(
+        &entry.code,
+        entry.retryable,
+        entry.status.as_ref().map(|status| status.code),
+    );
     let mut line = advice(class).to_owned();
     let yes_no = |retryable: bool| if retryable { "yes" } else { "no" };
     if named.is_some() {
@@ -434,10 +445,10 @@ mod tests {
             .collect();
         assert_eq!(order.len(), 4, "{text}");
         assert!(order.is_sorted(), "{text}");
-        assert!(text.contains("send fewer requests\n  aliases      none\n  description  Too frequent requests. Reduce your request frequency.\n  solution     Too frequent requests. Reduce your request frequency.\nerror: unknown code `Nope2`"), "{text}");
+        assert!(text.contains("send fewer requests\n  aliases      none\n  description  Too frequent requests. Reduce your request frequency.\n  solution     Too frequent requests. Reduce your request frequency.\n  documented   obs_29_1601; obs_04_0115; en-us_topic_0125560440; obs_21_2002\nerror: unknown code `Nope2`"), "{text}");
         // Explanations are still separated by one blank line on standard output.
         assert!(
-            explained.stdout().contains("frequency.\n\nNoSuchKey ("),
+            explained.stdout().contains("obs_21_2002\n\nNoSuchKey ("),
             "{}",
             explained.stdout()
         );

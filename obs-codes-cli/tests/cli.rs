@@ -638,13 +638,17 @@ fn explain_prints_every_field() {
          \x20 description  The socket connection to the server has no read or write operations\n\
          \x20              within the timeout period.\n\
          \x20 solution     Check the network and try again, or contact technical support.\n\
+         \x20 documented   obs_29_1601; obs_04_0115 (408 Request Timeout); en-us_topic_0125560440;\n\
+         \x20              obs_21_2002 (408 Request Timeout)\n\
          \n\
          KeyTooLong (ObsErrorCode::KeyTooLong), matched by its alias KeyTooLongError\n\
          \x20 status       400 Bad Request\n\
          \x20 retryable    no\n\
          \x20 aliases      KeyTooLongError\n\
          \x20 description  The provided key is too long.\n\
-         \x20 solution     Use a shorter key.\n"
+         \x20 solution     Use a shorter key.\n\
+         \x20 documented   obs_29_1601; obs_04_0115 (as KeyTooLongError); en-us_topic_0125560440;\n\
+         \x20              obs_21_2002 (as KeyTooLongError)\n"
     );
     assert_eq!(stderr(&run), "");
 }
@@ -931,7 +935,8 @@ fn explain_and_list_read_the_tables_given() {
         text.starts_with(
             "GatewayQuotaExceeded (variant GatewayQuotaExceeded), matched by its alias QuotaExceeded\n\
              \x20 status       429 Too Many Requests\n\
-             \x20 retryable    yes: transient, retry with back-off (status 429)\n"
+             \x20 retryable    yes: throttled, retry with a longer back-off and send fewer requests\n\
+             \x20              (status 429)\n"
         ),
         "{text}"
     );

@@ -111,17 +111,34 @@ impl RetryClass {
             return class;
         }
         match code {
-            Some(Code::Known(known)) if known.is_retryable() => {
-                if known.http_status() == Some(TOO_MANY_REQUESTS)
-                    || status == Some(TOO_MANY_REQUESTS)
-                {
-                    Self::Throttled
-                } else {
-                    Self::Transient
-                }
+            Some(Code::Known(known))
+                if known.is_retryable() && status == Some(TOO_MANY_REQUESTS) =>
+            {
+                Self::Throttled
             }
-            Some(Code::Known(_)) => Self::NotRetryable,
+            Some(Code::Known(known)) => {
+                Self::for_table_code(known.as_str(), known.is_retryable(), known.http_status())
+            }
             _ => status.map_or(Self::NotRetryable, Self::for_status),
+        }
+    }
+
+    /// The class of a code as its table describes it, whatever the response: the class
+    /// the reference gives the code ([`for_wire_code`](Self::for_wire_code)), else, when
+    /// the table marks it retryable, [`Throttled`](Self::Throttled) for a 429 code and
+    /// [`Transient`](Self::Transient) for any other, else
+    /// [`NotRetryable`](Self::NotRetryable). [`classify`](Self::classify) uses it for a
+    /// known code; tools that read a table without its enum (`obs-codes explain`) call
+    /// it directly.
+    #[must_use]
+    pub fn for_table_code(wire_code: &str, retryable: bool, status: Option<u16>) -> Self {
+        if let Some(class) = Self::for_wire_code(wire_code) {
+            return class;
+        }
+        match (retryable, status) {
+            (false, _) => Self::NotRetryable,
+            (true, Some(TOO_MANY_REQUESTS)) => Self::Throttled,
+            (true, _) => Self::Transient,
         }
     }
 }
