@@ -147,12 +147,12 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                     }
                     entry.aliases = aliases.iter().map(|c| c.value.clone()).collect();
                     entry.alias_cells = aliases;
-                    entry.status = row.status.clone();
+                    entry.status.clone_from(&row.status);
                     entry.retryable = retryable;
                     entry.retryable_by_table = row.retryable.is_some();
-                    entry.description = row.description.clone();
-                    entry.solution = row.solution.clone();
-                    entry.source = row.source.clone();
+                    entry.description.clone_from(&row.description);
+                    entry.solution.clone_from(&row.solution);
+                    entry.source.clone_from(&row.source);
                     entry.overridden_at = Some(row.code.at.clone());
                 }
                 (Some(&index), false) => {

@@ -1,5 +1,5 @@
-//! Rust identifiers, checked on the raw text: the grammar (XID_Start or `_`, then
-//! XID_Continue) and the keywords, so a name that passes is one `Ident::new` accepts.
+//! Rust identifiers, checked on the raw text: the grammar (`XID_Start` or `_`, then
+//! `XID_Continue`) and the keywords, so a name that passes is one `Ident::new` accepts.
 
 /// Strict and reserved keywords of every edition up to 2024: none can name a variant.
 pub const KEYWORDS: [&str; 52] = [

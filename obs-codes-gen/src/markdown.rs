@@ -34,16 +34,13 @@ fn strip_emphasis(text: &str, marker: &str) -> String {
                 && !inner.ends_with(char::is_whitespace)
                 && !inner.contains("\n\n")
         });
-        match close {
-            Some(close) => {
-                out.push_str(&text[pos..open]);
-                out.push_str(&text[after..close]);
-                pos = close + marker.len();
-            }
-            None => {
-                out.push_str(&text[pos..after]);
-                pos = after;
-            }
+        if let Some(close) = close {
+            out.push_str(&text[pos..open]);
+            out.push_str(&text[after..close]);
+            pos = close + marker.len();
+        } else {
+            out.push_str(&text[pos..after]);
+            pos = after;
         }
     }
     out.push_str(&text[pos..]);

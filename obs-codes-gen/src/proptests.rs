@@ -4,6 +4,7 @@
 use crate::problem::Problems;
 use crate::source::{SourceText, decode};
 use proptest::prelude::*;
+use std::fmt::Write as _;
 
 /// Runs every stage a file goes through; returns the problems' locations and messages.
 fn load(bytes: Vec<u8>) -> (usize, Vec<(usize, usize, String)>) {
@@ -111,7 +112,7 @@ proptest! {
     ) {
         let mut text = String::from("code,http_status,description\n");
         for code in &codes {
-            text.push_str(&format!("{code},400 Bad Request,About {code}.\n"));
+            writeln!(text, "{code},400 Bad Request,About {code}.").unwrap();
         }
         let (rows, problems) = load(text.into_bytes());
         prop_assert!(problems.is_empty(), "{problems:?}");

@@ -62,7 +62,7 @@ impl Stream {
 #[must_use]
 pub fn codes(n: usize, seed: u64) -> Vec<String> {
     let mut stream = Stream(seed | 1);
-    let mut seen = std::collections::HashSet::new();
+    let mut taken = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
         let target = 8 + stream.below(33);
@@ -71,7 +71,7 @@ pub fn codes(n: usize, seed: u64) -> Vec<String> {
             code.push_str(WORDS[stream.below(WORDS.len())]);
         }
         code.truncate(target);
-        if seen.insert(code.clone()) {
+        if taken.insert(code.clone()) {
             out.push(code);
         }
     }

@@ -99,7 +99,7 @@ pub fn variant_docs(entry: &Entry) -> Vec<String> {
     lines.into_iter().map(|line| format!(" {line}")).collect()
 }
 
-/// `line 2 of the bundled OBS table`, `line 3 of `tables/gateway.csv``.
+/// `line 2 of the bundled OBS table`, ``line 3 of `tables/gateway.csv` ``.
 fn where_defined(at: &crate::problem::Location) -> String {
     if at.source == BUNDLED_NAME {
         format!("line {} of the bundled OBS table", at.line)

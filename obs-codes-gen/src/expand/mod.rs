@@ -591,7 +591,7 @@ impl Expansion<'_> {
     }
 
     /// A body for a value that every variant has the same of.
-    fn constant(&self, value: TokenStream) -> TokenStream {
+    fn constant(&self, value: &TokenStream) -> TokenStream {
         self.per_variant(quote_spanned!(Span::mixed_site()=> let _ = self; #value))
     }
 
@@ -606,7 +606,7 @@ impl Expansion<'_> {
             .map(|e| e.status.as_ref().map_or(0, |s| s.code))
             .collect();
         if statuses.iter().all(|&s| s == 0) {
-            return self.constant(quote_spanned!(span=> ::core::option::Option::None));
+            return self.constant(&quote_spanned!(span=> ::core::option::Option::None));
         }
         let bytes: Vec<u8> = statuses.iter().flat_map(|s| s.to_le_bytes()).collect();
         let table = Literal::byte_string(&bytes);
@@ -630,10 +630,10 @@ impl Expansion<'_> {
             .map(|e| u8::from(e.retryable))
             .collect();
         if flags.iter().all(|&f| f == 0) {
-            return self.constant(quote_spanned!(span=> false));
+            return self.constant(&quote_spanned!(span=> false));
         }
         if flags.iter().all(|&f| f == 1) {
-            return self.constant(quote_spanned!(span=> true));
+            return self.constant(&quote_spanned!(span=> true));
         }
         let table = Literal::byte_string(&flags);
         self.per_variant(quote_spanned! {span=>
@@ -650,7 +650,7 @@ impl Expansion<'_> {
         let values: Vec<Option<String>> = self.catalog.entries.iter().map(value).collect();
         let present = values.iter().filter(|v| v.is_some()).count();
         if present == 0 {
-            return self.constant(quote_spanned!(span=> ::core::option::Option::None));
+            return self.constant(&quote_spanned!(span=> ::core::option::Option::None));
         }
         if present * 2 < values.len() {
             let arms = self.catalog.entries.iter().zip(&values).filter_map(|(entry, value)| {
@@ -688,7 +688,7 @@ impl Expansion<'_> {
             .filter(|e| !e.aliases.is_empty())
             .collect();
         if with_aliases.is_empty() {
-            return self.constant(quote_spanned!(span=> &[]));
+            return self.constant(&quote_spanned!(span=> &[]));
         }
         let arms = with_aliases.iter().map(|entry| {
             let variant = Ident::new(&entry.variant, span);
@@ -711,6 +711,7 @@ mod tests {
     use super::*;
     use crate::test_support::{scratch, synthetic_codes};
     use quote::quote;
+    use std::fmt::Write as _;
 
     /// The default enum from `t.csv` in `dir`.
     fn generate_t(dir: &std::path::Path) -> TokenStream {
@@ -917,7 +918,7 @@ mod tests {
         // Long codes that differ only far inside, next to a short one: sorted.
         let mut table = "code,variant,http_status,description\n".to_owned();
         for i in 0..8 {
-            table.push_str(&format!("{}{i}{},,400,x\n", "x".repeat(60), "y".repeat(60)));
+            writeln!(table, "{}{i}{},,400,x", "x".repeat(60), "y".repeat(60)).unwrap();
         }
         table.push_str("short,,400,x\n<V<V<V<V,,400,x\n\u{e9}\u{e9}\u{e9}\u{e9},Eeee,400,x\n");
         let (file, text) = expand_file(&scratch("sorted", table.as_bytes()));

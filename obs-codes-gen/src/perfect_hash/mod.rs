@@ -3,11 +3,11 @@
 //! A generic hash of the whole string costs as much as a `HashMap` lookup, so, like GNU
 //! gperf, this hashes only what tells the keys apart, chosen greedily for these keys:
 //! when every key has 8 bytes or more, the length and a few 8-byte windows (the first
-//! and the last, more only when needed), XORed together and multiplied once; the final
+//! and the last, more only when needed), XOR-ed together and multiplied once; the final
 //! comparison reads the same words, so the hash costs little beyond it. Otherwise the
 //! length and a few single bytes (counted from the start or the end) packed into a word;
 //! failing that, every byte. The top bits of the product pick a bucket; the next bits,
-//! XORed with the bucket's displacement (hash and displace, as in CHD), pick the slot
+//! XOR-ed with the bucket's displacement (hash and displace, as in CHD), pick the slot
 //! that holds the only candidate, and one comparison confirms it.
 //!
 //! Before any table that depends on the bucket, a bit filter (8 bits a key) stops most
@@ -139,7 +139,7 @@ pub struct Lookup {
     pub min_len: usize,
     /// Longest key; longer inputs miss without hashing.
     pub max_len: usize,
-    /// Initial state, XORed with the length.
+    /// Initial state, XOR-ed with the length.
     pub seed: u64,
     /// What the hash reads.
     pub hashed: Hashed,
@@ -172,7 +172,7 @@ impl Lookup {
             .chain(std::iter::once_with(every_byte))
             .flatten();
         for hashed in choices {
-            if let Some(lookup) = Lookup::place_all(keys, hashed, min_len, max_len, work) {
+            if let Some(lookup) = Lookup::place_all(keys, &hashed, min_len, max_len, work) {
                 return Some(lookup);
             }
             if work.exhausted() {
@@ -186,7 +186,7 @@ impl Lookup {
     /// its own, or `None`.
     fn place_all(
         keys: &[&[u8]],
-        hashed: Hashed,
+        hashed: &Hashed,
         min_len: usize,
         max_len: usize,
         work: &mut Work,
@@ -223,7 +223,7 @@ impl Lookup {
         None
     }
 
-    /// How the chosen bytes are packed into 64-bit words: each word is XORed into the
+    /// How the chosen bytes are packed into 64-bit words: each word is XOR-ed into the
     /// state, which is then multiplied once. The first word also holds the length, so
     /// a table needing up to six positions costs one multiplication.
     pub fn word_plan(&self) -> Vec<Vec<(BytePos, u32)>> {
@@ -267,13 +267,15 @@ impl Lookup {
             }
             Hashed::EveryByte => {
                 mix(key.len() as u64);
-                key.iter().for_each(|&b| mix(u64::from(b)));
+                for &b in key {
+                    mix(u64::from(b));
+                }
             }
         }
         h
     }
 
-    /// How far the `i`th window is rotated before the windows are XORed together: taken
+    /// How far the `i`th window is rotated before the windows are XOR-ed together: taken
     /// from the seed, so that a seed whose fold makes two keys collide is replaced by one
     /// with other rotations.
     pub fn rotation(&self, i: usize) -> u32 {
@@ -295,6 +297,7 @@ impl Lookup {
     /// only compared, and its bit is as uniform as the product's top bits are. A second
     /// product would decorrelate them at the price of a multiply on the path that
     /// decides most misses.
+    #[allow(clippy::cast_possible_truncation)] // Shifted down to fewer bits than the filter has.
     pub fn filter_bit(&self, h: u64) -> usize {
         (h >> self.filter_shift()) as usize
     }
@@ -328,11 +331,13 @@ impl Lookup {
     }
 
     /// The bucket of a hash.
+    #[allow(clippy::cast_possible_truncation)] // Shifted down to fewer bits than there are buckets.
     pub fn bucket(&self, h: u64) -> usize {
         (h >> self.bucket_shift()) as usize
     }
 
     /// The slot of a hash, given its bucket's displacement.
+    #[allow(clippy::cast_possible_truncation)] // Only the low bits, masked to the slots, are kept.
     pub fn slot(&self, h: u64, displacement: u32) -> usize {
         ((h >> self.slot_shift()) as usize ^ displacement as usize) & (self.slots.len() - 1)
     }
@@ -541,9 +546,9 @@ impl Sorted {
 /// How many bytes (1, 2 or 4) a little-endian integer up to `max` takes in the emitted
 /// tables.
 pub fn width_for(max: usize) -> usize {
-    if max <= usize::from(u8::MAX) {
+    if u8::try_from(max).is_ok() {
         1
-    } else if max <= usize::from(u16::MAX) {
+    } else if u16::try_from(max).is_ok() {
         2
     } else {
         4
@@ -604,9 +609,9 @@ impl Records {
     /// decides it.
     pub fn find(&self, start: usize, key: &[u8]) -> Option<usize> {
         let field = |at: usize, width: usize| {
-            let mut le = [0u8; 8];
+            let mut le = [0u8; size_of::<usize>()];
             le[..width].copy_from_slice(&self.bytes[at..at + width]);
-            u64::from_le_bytes(le) as usize
+            usize::from_le_bytes(le)
         };
         let variant = field(start, self.index_width);
         let len = field(start + self.index_width, self.len_width);
@@ -778,7 +783,7 @@ mod tests {
 
     /// The plan for `codes`, checked with [`check_plan`].
     fn check_exact(codes: &[String]) -> Plan {
-        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let keys: Vec<&[u8]> = codes.iter().map(String::as_bytes).collect();
         let plan = Plan::build(&keys);
         check_plan(&plan, &keys);
         plan
@@ -787,7 +792,7 @@ mod tests {
     /// The perfect hash for `codes`, checked; panics when the keys were sorted instead,
     /// or when the search spent more than a tenth of its allowance.
     fn check_hashed(codes: &[String]) -> Lookup {
-        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let keys: Vec<&[u8]> = codes.iter().map(String::as_bytes).collect();
         let mut work = Work::for_keys(&keys);
         let plan = Plan::build_with(&keys, &mut work);
         check_plan(&plan, &keys);
@@ -896,7 +901,7 @@ mod tests {
         // The pair: `3C 56` and `C3 A9` repeated, bitwise complements. Their
         // windows' XOR cancels under every rotation, so every seed collides.
         let codes = ["<V<V<V<V".to_owned(), "éééé".to_owned()];
-        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let keys: Vec<&[u8]> = codes.iter().map(String::as_bytes).collect();
         let mut work = Work::for_keys(&keys);
         let plan = Plan::build_with(&keys, &mut work);
         check_plan(&plan, &keys);
@@ -924,7 +929,7 @@ mod tests {
     fn the_filter_stops_most_misses_and_costs_a_byte_a_key() {
         let codes = synthetic_codes(20_000);
         let (keys, others) = codes.split_at(10_000);
-        let keys: Vec<&[u8]> = keys.iter().map(|c| c.as_bytes()).collect();
+        let keys: Vec<&[u8]> = keys.iter().map(String::as_bytes).collect();
         let lookup = Lookup::build(&keys).expect("a perfect hash");
         assert_eq!(lookup.filter.len(), 16_384);
         let passes = |key: &[u8]| lookup.passes_filter(lookup.hash(key));
@@ -940,7 +945,7 @@ mod tests {
     #[test]
     fn records_hold_each_key_with_its_variant() {
         let codes = synthetic_codes(300);
-        let keys: Vec<&[u8]> = codes.iter().map(|c| c.as_bytes()).collect();
+        let keys: Vec<&[u8]> = codes.iter().map(String::as_bytes).collect();
         let variants: Vec<usize> = (0..keys.len()).map(|i| i / 2).collect();
         let records = Records::build(&keys, &variants);
         assert_eq!((records.index_width, records.len_width), (1, 1));
