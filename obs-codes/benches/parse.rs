@@ -51,7 +51,10 @@ fn split(
     name: &str,
     bytes: &'static [u8],
 ) -> (u16, Vec<(&'static str, &'static str)>, &'static [u8]) {
-    if !name.ends_with(".http") {
+    if std::path::Path::new(name)
+        .extension()
+        .is_none_or(|e| e != "http")
+    {
         return (404, Vec::new(), bytes);
     }
     let text = std::str::from_utf8(bytes).expect("samples are UTF-8");

@@ -94,7 +94,7 @@ fn user_enums_through_serde_wire_and_code() {
 
 mod gateway {
     obs_codes::obs_errors! {
-        /// The example gateway's table: OBS's codes, an alias of NoSuchKey and its own.
+        /// The example gateway's table: OBS's codes, an alias of `NoSuchKey` and its own.
         pub enum GatewayCode { obs, "examples/gateway.csv" }
     }
     // No derive: every enum from `obs_codes::obs_errors!` is serde-ready.
@@ -103,6 +103,13 @@ use gateway::GatewayCode;
 
 #[test]
 fn a_user_enum_serializes_as_wire_strings_through_the_macro() {
+    // For the derive below, with no attribute.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Event {
+        code: GatewayCode,
+        bundled: ObsErrorCode,
+    }
+
     // The variant is `KMSDisabledException`, the wire code `KMS.DisabledException`.
     let kms = GatewayCode::KMSDisabledException;
     assert_eq!(
@@ -129,12 +136,7 @@ fn a_user_enum_serializes_as_wire_strings_through_the_macro() {
         "{error}"
     );
 
-    // In a derive, with no attribute.
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    struct Event {
-        code: GatewayCode,
-        bundled: ObsErrorCode,
-    }
+    // In a derive (`Event`), with no attribute.
     let event = Event {
         code: GatewayCode::GatewayQuotaExceeded,
         bundled: ObsErrorCode::SlowDown,
@@ -189,7 +191,7 @@ fn serde_wire_handles_options_and_sequences() {
 
 #[test]
 fn an_error_serializes_its_fields_for_structured_logs() {
-    let body = br#"<Error><Code>KeyTooLongError</Code><Message>Your key is too long.</Message><RequestId>R1</RequestId><HostId>H1</HostId><Key>k</Key><Bad>&nbsp;</Bad></Error>"#;
+    let body = br"<Error><Code>KeyTooLongError</Code><Message>Your key is too long.</Message><RequestId>R1</RequestId><HostId>H1</HostId><Key>k</Key><Bad>&nbsp;</Bad></Error>";
     let headers = [
         ("x-reserved-indicator", "ind"),
         ("Date", "Wed, 01 Jul 2015 04:20:51 GMT"),

@@ -48,7 +48,7 @@ fn seen(error: &ObsError) -> Seen<'_> {
     }
 }
 
-/// The HostId of the API reference, which its sample wraps over two lines.
+/// The `HostId` of the API reference, which its sample wraps over two lines.
 const API_REF_HOST_ID: &str = "RkRCRDJENDc5MzdGQkQ4OUY3MTI4NTQ3NDk2Mjg0M0FBQUFBQUFBYmJiYmJiYmJD";
 
 fn from_http(sample: &HttpSample) -> ObsError {
@@ -261,7 +261,11 @@ fn batch_delete_with_several_errors_versions_and_quiet_mode() {
         first.code().and_then(Code::known),
         Some(ObsErrorCode::AccessDenied)
     );
-    let classes: Vec<_> = result.errors().iter().map(|e| e.retry_class()).collect();
+    let classes: Vec<_> = result
+        .errors()
+        .iter()
+        .map(obs_codes::response::KeyError::retry_class)
+        .collect();
     assert_eq!(
         classes,
         [
@@ -742,7 +746,7 @@ fn the_test_date_writers_match_the_samples() {
 #[test]
 fn server_time_for_clock_skew() {
     // The shape of an S3-compatible RequestTimeTooSkewed body.
-    let body = br#"<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the server's time is too large.</Message><RequestTime>20150701T034051Z</RequestTime><ServerTime>2015-07-01T04:20:51Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>"#;
+    let body = br"<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the server's time is too large.</Message><RequestTime>20150701T034051Z</RequestTime><ServerTime>2015-07-01T04:20:51Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>";
     let skewed = ObsError::from_parts(403, [("Date", "Wed, 01 Jul 2015 04:20:50 GMT")], body);
     assert_eq!(skewed.retry_class(), RetryClass::ClockSkew);
     // The body's ServerTime before the Date header.
@@ -837,6 +841,13 @@ fn kinds_from_code_then_status() {
 
 #[test]
 fn into_io_error_and_back() {
+    // `?` from a function returning io::Result.
+    fn read_object() -> std::io::Result<Vec<u8>> {
+        Err(ObsError::from_body(
+            404,
+            b"<Error><Code>NoSuchKey</Code></Error>",
+        ))?
+    }
     for (status, io_kind) in [
         (404, std::io::ErrorKind::NotFound),
         (403, std::io::ErrorKind::PermissionDenied),
@@ -853,13 +864,6 @@ fn into_io_error_and_back() {
             .get_ref()
             .and_then(|inner| inner.downcast_ref::<ObsError>());
         assert_eq!(back, Some(&error));
-    }
-    // `?` from a function returning io::Result.
-    fn read_object() -> std::io::Result<Vec<u8>> {
-        Err(ObsError::from_body(
-            404,
-            b"<Error><Code>NoSuchKey</Code></Error>",
-        ))?
     }
     let io = read_object().unwrap_err();
     assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
@@ -1145,7 +1149,15 @@ mod custom_enum {
     }
 
     #[test]
-    fn constructors_infer_the_bundled_table_and_name_any_other() -> anyhow::Result<()> {
+    fn constructors_infer_the_bundled_table_and_name_any_other() {
+        // `?` into anyhow, bundled and generic alike.
+        fn fails(mine: bool) -> anyhow::Result<()> {
+            if mine {
+                Err(ObsError::<Mine>::read_status(409))?
+            } else {
+                Err(ObsError::from_status(409))?
+            }
+        }
         // Un-annotated: the bundled table, as `HashMap::new` infers its hasher.
         let error = ObsError::from_parts(404, [("x-obs-error-code", "NoSuchKey")], b"");
         let chained: anyhow::Error = ObsError::from_body(404, b"").into();
@@ -1163,22 +1175,13 @@ mod custom_enum {
         assert_eq!(annotated, ObsError::<Mine>::read_status(404));
         let mine_batch = DeleteErrors::<Mine>::read(b"<DeleteResult/>");
         assert!(mine_batch.is_empty());
-        // `?` into anyhow, bundled and generic alike.
-        fn fails(mine: bool) -> anyhow::Result<()> {
-            if mine {
-                Err(ObsError::<Mine>::read_status(409))?
-            } else {
-                Err(ObsError::from_status(409))?
-            }
-        }
         assert!(fails(true).unwrap_err().is::<ObsError<Mine>>());
         assert!(fails(false).unwrap_err().is::<ObsError>());
-        Ok(())
     }
 
     #[test]
     fn a_merged_table_types_the_extra_codes() {
-        let body = br#"<Error><Code>GatewayThrottled</Code><Message>Reduce the number of requests.</Message><RequestId>R1</RequestId></Error>"#;
+        let body = br"<Error><Code>GatewayThrottled</Code><Message>Reduce the number of requests.</Message><RequestId>R1</RequestId></Error>";
         let error = ObsError::<MyCode>::read_body(429, body);
         assert_eq!(error.known_code(), Some(MyCode::GatewayThrottled));
         // The table's own 429 code, retryable by the status rule: throttled.
@@ -1196,7 +1199,7 @@ mod custom_enum {
         // The bundled table's own 429 code, through the merged enum.
         let throttled = ObsError::<MyCode>::read_body(
             429,
-            br#"<Error><Code>TooManyRequests</Code><Message>Slow down.</Message></Error>"#,
+            br"<Error><Code>TooManyRequests</Code><Message>Slow down.</Message></Error>",
         );
         assert_eq!(throttled.known_code(), Some(MyCode::TooManyRequests));
         assert_eq!(throttled.retry_class(), RetryClass::Throttled);

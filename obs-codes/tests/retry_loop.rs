@@ -9,6 +9,7 @@
 
 use backon::{ExponentialBuilder, Retryable, Sleeper};
 use obs_codes::{ObsError, ObsErrorCode, RetryClass};
+use std::fmt::Write as _;
 use std::future::Future;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -78,9 +79,9 @@ fn read_head(stream: &mut TcpStream) -> String {
 fn response(status: &str, headers: &[(&str, &str)], body: &str) -> String {
     let mut text = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
     for (name, value) in headers {
-        text.push_str(&format!("{name}: {value}\r\n"));
+        write!(text, "{name}: {value}\r\n").unwrap();
     }
-    text.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    write!(text, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
     text
 }
 

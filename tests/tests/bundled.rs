@@ -82,15 +82,12 @@ fn every_row_of_the_page_in_order_with_its_status_and_description() {
             .find(|(documented, _)| *documented == row.code)
             .map_or(row.code.as_str(), |(_, wire)| wire);
         assert_eq!(code.as_str(), expected_code);
-        match row.status.split_once(' ') {
-            Some((number, reason)) => {
-                assert_eq!(code.http_status(), number.parse().ok(), "{code}");
-                assert_eq!(code.http_reason(), Some(reason), "{code}");
-            }
-            None => {
-                assert_eq!(row.status, "N/A", "{code}");
-                assert_eq!((code.http_status(), code.http_reason()), (None, None));
-            }
+        if let Some((number, reason)) = row.status.split_once(' ') {
+            assert_eq!(code.http_status(), number.parse().ok(), "{code}");
+            assert_eq!(code.http_reason(), Some(reason), "{code}");
+        } else {
+            assert_eq!(row.status, "N/A", "{code}");
+            assert_eq!((code.http_status(), code.http_reason()), (None, None));
         }
         // `description()` is plain text: the page's `**emphasis**` markers are gone.
         assert_eq!(

@@ -711,7 +711,7 @@ fn scan_body(body: &[u8]) -> BodyRead {
     match format {
         BodyFormat::Xml => {
             xml::scan(body, Layout::ErrorBody, &mut issues, &mut |_, read| {
-                record = read
+                record = read;
             });
         }
         BodyFormat::Json => json::read(body, &mut record, &mut issues),

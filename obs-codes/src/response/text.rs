@@ -73,12 +73,11 @@ pub(crate) fn floor_char_boundary(text: &str, index: usize) -> usize {
 /// Bytes as text; invalid UTF-8 becomes U+FFFD and is reported once.
 pub(crate) fn decode<'a>(bytes: &'a [u8], issues: &mut Issues) -> Cow<'a, str> {
     // `from_utf8` first: much faster than the lossy path on valid text.
-    match core::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => {
-            issues.push(BodyIssue::InvalidUtf8);
-            String::from_utf8_lossy(bytes)
-        }
+    if let Ok(text) = core::str::from_utf8(bytes) {
+        Cow::Borrowed(text)
+    } else {
+        issues.push(BodyIssue::InvalidUtf8);
+        String::from_utf8_lossy(bytes)
     }
 }
 
@@ -100,16 +99,13 @@ pub(crate) fn push_unescaped(out: &mut Capped, raw: &str) -> bool {
         let decoded = window
             .find(';')
             .and_then(|semi| Some((semi, resolve_reference(window.get(..semi)?)?)));
-        match decoded {
-            Some((semi, c)) => {
-                out.push(c);
-                rest = after.get(semi + 1..).unwrap_or_default();
-            }
-            None => {
-                out.push('&');
-                kept_raw = true;
-                rest = after;
-            }
+        if let Some((semi, c)) = decoded {
+            out.push(c);
+            rest = after.get(semi + 1..).unwrap_or_default();
+        } else {
+            out.push('&');
+            kept_raw = true;
+            rest = after;
         }
     }
     out.push_str(rest);
