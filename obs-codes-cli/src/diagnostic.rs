@@ -82,6 +82,7 @@ impl Error {
 
     /// Both errors, for commands that read several inputs before failing: problems of
     /// both inputs are reported together; otherwise the first error wins.
+    #[must_use]
     pub fn join(self, other: Error) -> Self {
         match (self, other) {
             (Error::Invalid(mut a), Error::Invalid(b)) => {
@@ -115,6 +116,10 @@ impl fmt::Display for Error {
 
 /// Reads a UTF-8 text file (a page or a fixes file); invalid UTF-8 is reported where
 /// it starts. A leading byte order mark is dropped.
+///
+/// # Errors
+///
+/// The file cannot be read, or is not valid UTF-8 (located at the first bad byte).
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::io(path, "read", source))?;
     match String::from_utf8(bytes) {

@@ -47,6 +47,10 @@ impl Explained {
     /// explanations to `stdout` (a blank line between two), errors to `stderr`. An
     /// error writing `stdout` (other than a closed pipe) is returned; `stderr` is best
     /// effort.
+    ///
+    /// # Errors
+    ///
+    /// Writing or flushing `stdout` fails, other than on a closed pipe.
     pub fn print(&self, mut stdout: impl Write, mut stderr: impl Write) -> io::Result<()> {
         let mut first = true;
         for answer in &self.answers {
@@ -105,13 +109,12 @@ pub fn explain(tables: Tables<'_>, codes: &[String]) -> Explained {
     let mut all_known = true;
     let answers = codes
         .iter()
-        .map(|text| match find(tables.catalog, text) {
-            Some(entry) => {
+        .map(|text| {
+            if let Some(entry) = find(tables.catalog, text) {
                 let mut out = String::new();
                 describe(&mut out, tables.enum_name, entry, text);
                 Answer::Explained(out)
-            }
-            None => {
+            } else {
                 all_known = false;
                 Answer::Unknown(unknown(tables, text))
             }
@@ -521,6 +524,7 @@ mod tests {
 
     #[test]
     fn retry_advice_is_the_runtimes_class() {
+        use obs_codes::ObsErrorCode;
         let catalog = bundled();
         let line = |code: &str| find(&catalog, code).map(retryable).unwrap_or_default();
         assert_eq!(line("SlowDown"), advice(RetryClass::Throttled));
@@ -529,7 +533,6 @@ mod tests {
         assert_eq!(line("InternalError"), advice(RetryClass::Transient));
         assert_eq!(line("NoSuchKey"), "no");
         // Every bundled code: the line's yes or no is what the runtime's class says.
-        use obs_codes::ObsErrorCode;
         for code in ObsErrorCode::ALL {
             let class = RetryClass::classify(Some(&obs_codes::Code::Known(*code)), None);
             let said = line(code.as_str());

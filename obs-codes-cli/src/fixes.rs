@@ -97,6 +97,10 @@ fn fix_column(name: &str) -> Option<FixColumn> {
 }
 
 /// Reads a fixes file, reporting every problem found.
+///
+/// # Errors
+///
+/// Every problem of the file: its table's structure, a bad row or column.
 pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
     let mut problems = Problems::default();
     let records = table::records(file, text, &mut problems);

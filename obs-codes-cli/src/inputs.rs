@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 /// Sources as the command line names them: `obs` is the bundled table, anything else a
 /// path relative to the current directory, and messages name it as written.
+///
+/// # Errors
+///
+/// A usage error when an argument is empty.
 pub fn sources(args: &[String]) -> Result<Vec<Source>, Error> {
     if args.iter().any(String::is_empty) {
         return Err(Error::Usage(
@@ -32,6 +36,10 @@ pub fn or_bundled(args: &[String]) -> Vec<String> {
 
 /// Reads and checks `args` as the macro does (the current directory standing for the
 /// calling crate's): the loaded tables, or their problems as the build reports them.
+///
+/// # Errors
+///
+/// An empty argument (see [`sources`]), or every problem found in the tables.
 pub fn load(args: &[String]) -> Result<Loaded, Error> {
     let loaded = obs_codes_gen::load(&sources(args)?, Path::new("."));
     if loaded.problems.is_empty() {
@@ -72,6 +80,11 @@ pub struct Request<'a> {
 /// file or the curated table), and the CSV written from them is read back by the
 /// generator's loader. Codes with a space that no fix mentions get a warning: authors
 /// of the vendor's pages break long names by hand.
+///
+/// # Errors
+///
+/// A page or the curated table cannot be read (every such file is reported), or the
+/// problems [`import_texts`] reports.
 pub fn import(request: Request<'_>) -> Result<Imported, Error> {
     let mut texts = Vec::new();
     let mut failed: Option<Error> = None;
@@ -128,6 +141,10 @@ pub struct PageText {
 }
 
 /// [`import`] of one page's text, named `name` in messages, every fix required to match.
+///
+/// # Errors
+///
+/// As [`import_texts`].
 pub fn import_text(
     name: &str,
     text: &str,
@@ -142,6 +159,11 @@ pub fn import_text(
 }
 
 /// [`import`] of pages' texts and the curated table's (name, text).
+///
+/// # Errors
+///
+/// Every problem found: in a page's tables, the fixes or the curated table, the merge,
+/// or the merged rows checked as a table.
 pub fn import_texts(
     pages: &[PageText],
     fixes: Option<&[fixes::Fix]>,

@@ -15,6 +15,7 @@ use obs_codes_cli::diagnostic::{Error, read_text};
 use obs_codes_cli::{diff, explain, fixes, inputs, list, merge, output};
 use obs_codes_gen::source::BUNDLED_NAME;
 use obs_codes_gen::{Generator, Loaded};
+use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,6 +44,8 @@ struct Cli {
     command: Command,
 }
 
+// The doc comments are the `--help` text, where backticks would be printed as written.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Explain codes: HTTP status, retryability, aliases, description.
@@ -192,7 +195,7 @@ fn main() -> ExitCode {
     // Diagnostics (notes, warnings, unknown codes) first: they are about the input.
     let mut stderr = outcome.stderr;
     if let Some(error) = error {
-        stderr.push_str(&format!("{error}\n"));
+        let _ = writeln!(stderr, "{error}");
         code = EXIT_ERROR;
     }
     let _ = output::write_stream(io::stderr().lock(), stderr.as_bytes());
@@ -374,6 +377,7 @@ fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
 }
 
 /// The options of `import` besides its pages and output.
+#[derive(Clone, Copy)]
 struct Options<'a> {
     fixes: Option<&'a Path>,
     extra: Option<&'a Path>,

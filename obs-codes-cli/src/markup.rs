@@ -189,7 +189,7 @@ fn backquoted(chars: &[char], start: usize, mode: Mode) -> Option<(String, usize
     Some((rendered, end))
 }
 
-/// A prefix role at `start` (`:name:`text``).
+/// A prefix role at `start` (``:name:`text` ``).
 fn role(chars: &[char], start: usize, mode: Mode) -> Option<(String, usize)> {
     let (name, after) = role_name(chars, start)?;
     if chars.get(after) != Some(&'`') || chars.get(after + 1) == Some(&'`') {

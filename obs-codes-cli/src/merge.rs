@@ -280,22 +280,20 @@ pub fn merge(
             .or_else(|| index.get(&unwrapped(code)))
             .or_else(|| alias_of.get(code).and_then(|t| index.get(t)));
         if let Some(i) = listed {
-            let message = match (i < pages_end, merged.provenance.get(i)) {
-                (true, Some(provenance)) => {
-                    let pages: Vec<String> = provenance
-                        .mentions
-                        .iter()
-                        .map(|m| format!("{} ({})", m.page, m.at))
-                        .collect();
-                    format!(
-                        "the curated code `{code}` is listed by a page: {}",
-                        pages.join(", ")
-                    )
-                }
-                _ => {
-                    let line = merged.rows.get(i).map_or(0, |r| r.code.at.line);
-                    format!("a second curated row for `{code}` (the first is on line {line})")
-                }
+            let provenance = merged.provenance.get(i).filter(|_| i < pages_end);
+            let message = if let Some(provenance) = provenance {
+                let pages: Vec<String> = provenance
+                    .mentions
+                    .iter()
+                    .map(|m| format!("{} ({})", m.page, m.at))
+                    .collect();
+                format!(
+                    "the curated code `{code}` is listed by a page: {}",
+                    pages.join(", ")
+                )
+            } else {
+                let line = merged.rows.get(i).map_or(0, |r| r.code.at.line);
+                format!("a second curated row for `{code}` (the first is on line {line})")
             };
             problems
                 .at(row.code.at.clone(), message)

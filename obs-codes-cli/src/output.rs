@@ -12,6 +12,11 @@ pub mod scratch;
 /// once complete: `path` is either untouched or entirely new, never partial. A symbolic
 /// link is written through (its target is replaced, the link kept), and an existing
 /// file keeps its permissions.
+///
+/// # Errors
+///
+/// `path` has no file name, or the temporary file cannot be created, written or
+/// renamed over it.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
@@ -50,6 +55,10 @@ fn temporary_path(path: &Path) -> Option<PathBuf> {
 
 /// Writes `text` to a stream. A closed pipe (`obs-codes list | head`) is not an error:
 /// the reader has what it wanted.
+///
+/// # Errors
+///
+/// Writing or flushing fails, other than on a closed pipe.
 pub fn write_stream(mut stream: impl Write, text: &[u8]) -> io::Result<()> {
     match stream.write_all(text).and_then(|()| stream.flush()) {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),

@@ -41,6 +41,11 @@ pub struct Page {
 }
 
 /// Reads the error-code tables of a page, reporting every problem found, in page order.
+///
+/// # Errors
+///
+/// A malformed grid table; otherwise every problem of the error-code tables (none
+/// found is one too).
 pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
     let grids = tables(file, text).map_err(|p| vec![p])?;
     let mut page = Page {
@@ -248,13 +253,13 @@ fn rows(
                 .copied()
                 .take_while(|c| c.overlaps_rows(first, end))
                 .collect();
-            let joiner = if mode == Mode::Plain { " " } else { "\n\n" };
+            let separator = if mode == Mode::Plain { " " } else { "\n\n" };
             let joined = cells
                 .iter()
                 .map(|c| cell_text(&c.texts(), mode))
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
-                .join(joiner);
+                .join(separator);
             let start = cells.first().and_then(|c| c.text_at());
             (joined, start.unwrap_or_else(|| at.clone()))
         };

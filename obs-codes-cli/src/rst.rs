@@ -89,6 +89,10 @@ pub struct CellLine {
 
 /// Every grid table of `text`, in page order. A malformed table is an error located
 /// where its structure breaks.
+///
+/// # Errors
+///
+/// The first malformed grid table, located where its structure breaks.
 pub fn tables(file: &str, text: &str) -> Result<Vec<GridTable>, Problem> {
     let lines: Vec<Line> = text.lines().map(Line::new).collect();
     let mut found = Vec::new();
@@ -474,6 +478,7 @@ fn check_shape(scan: &mut Scan<'_>) -> Result<Option<usize>, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     fn one(text: &str) -> GridTable {
         match tables("t.rst", text) {
@@ -489,7 +494,7 @@ mod tests {
         }
     }
 
-    /// (row, row_span, column, column_span, trimmed lines) of every cell.
+    /// (`row`, `row_span`, `column`, `column_span`, trimmed lines) of every cell.
     fn shape(table: &GridTable) -> Vec<(usize, usize, usize, usize, Vec<String>)> {
         table
             .cells
@@ -749,9 +754,9 @@ mod tests {
             for row in &rows {
                 page.push('|');
                 for (text, w) in row.iter().zip(&widths) {
-                    page.push_str(&format!(" {text}{} |", " ".repeat(w - 2 - display(text))));
+                    write!(page, " {text}{} |", " ".repeat(w - 2 - display(text))).unwrap();
                 }
-                page.push_str(&format!("\n{border}\n"));
+                write!(page, "\n{border}\n").unwrap();
             }
             let t = one(&page);
             let texts: Vec<String> = t.cells.iter().map(|c| c.lines[0].text.trim().to_owned()).collect();

@@ -12,6 +12,10 @@ pub struct Scratch(PathBuf);
 impl Scratch {
     /// The directory `base/name`, emptied first if an earlier run left it. Name it after
     /// the test and, under a shared temp directory, the process.
+    ///
+    /// # Panics
+    ///
+    /// When the directory cannot be created.
     pub fn new(base: &Path, name: &str) -> Self {
         let dir = base.join(name);
         let _ = fs::remove_dir_all(&dir);
