@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the lookup benchmark as markdown tables: median ns per lookup (criterion's
 median of a batch of 8192, divided by 8192) and from_code's speed-up over each method,
-then from_code's 10,000-code time against its 107-code time.
+then from_code's 10,000-code time against its bundled-table time.
 
 Run after `cargo bench -p obs-codes --bench lookup`; reads target/criterion/."""
 import json
@@ -14,7 +14,7 @@ LOOP = "loop alone"
 MIXES = ("hits", "misses", "mix80")
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target/criterion")
 ours_by_group = {}
-for group in ("lookup-107", "lookup-10000"):
+for group in ("lookup-bundled", "lookup-10000"):
     base = root / group
     if not base.is_dir():
         continue
@@ -42,7 +42,7 @@ for group in ("lookup-107", "lookup-10000"):
         # criterion writes `::` in a benchmark id as `__`.
         print(f"| {method.replace('__', '::')} | " + " | ".join(cells) + " |")
 
-small, large = ours_by_group.get("lookup-107"), ours_by_group.get("lookup-10000")
+small, large = ours_by_group.get("lookup-bundled"), ours_by_group.get("lookup-10000")
 if small and large:
     ratios = ", ".join(f"{mix} {large[mix] / small[mix]:.2f}x" for mix in MIXES if mix in small and mix in large)
-    print(f"\nfrom_code at 10,000 codes / at 107: {ratios}")
+    print(f"\nfrom_code at 10,000 codes / on the bundled table: {ratios}")

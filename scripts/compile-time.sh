@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Measures what the macro costs at compile time (issue 5): clean builds of small fixture
+# Measures what the macro costs at compile time: clean builds of small fixture
 # crates, the crate itself only (its dependencies are built first), debug and release,
-# median of RUNS runs (SMALL_RUNS for the 107-code crates, which build in about 0.2 s);
+# median of RUNS runs (SMALL_RUNS for the bundled-table crates, which build in about 0.2 s);
 # then the size the bundled enum adds to a stripped release binary.
 #
 # The runs go round by round, each round building every crate once, so that a host that
@@ -19,7 +19,7 @@ cd "$out"
 cargo build -q --workspace
 cargo build -q --workspace --release
 
-python3 - "${RUNS:-5}" "${SMALL_RUNS:-20}" hand-107 macro-107 bare-10000 phf-10000 macro-10000 <<'PY'
+python3 - "${RUNS:-5}" "${SMALL_RUNS:-20}" hand-bundled macro-bundled bare-10000 phf-10000 macro-10000 <<'PY'
 import json, statistics, subprocess, sys, time
 
 runs, small_runs, crates = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
@@ -40,7 +40,7 @@ for profile in PROFILES:
         build(crate, profile)
     for round in range(max(runs, small_runs)):
         for crate in crates:
-            if round < (small_runs if crate.endswith("-107") else runs):
+            if round < (small_runs if crate.endswith("-bundled") else runs):
                 times.setdefault(f"{crate} {profile}", []).append(build(crate, profile))
 json.dump(times, open("times.json", "w"), indent=1)
 
@@ -54,7 +54,7 @@ print("|---|---:|---:|")
 for crate in crates:
     print(f"| {crate} | {median(crate, 'dev'):.2f} | {median(crate, 'release'):.2f} |")
 print()
-for a, b in [("macro-107", "hand-107"), ("macro-10000", "phf-10000"), ("macro-10000", "bare-10000"), ("phf-10000", "bare-10000")]:
+for a, b in [("macro-bundled", "hand-bundled"), ("macro-10000", "phf-10000"), ("macro-10000", "bare-10000"), ("phf-10000", "bare-10000")]:
     print(f"{a} / {b}: debug {median(a, 'dev') / median(b, 'dev'):.2f}x, release {median(a, 'release') / median(b, 'release'):.2f}x")
 PY
 

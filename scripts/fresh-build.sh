@@ -23,8 +23,9 @@ trap 'git worktree remove --force "$work/other"' EXIT
 for side in this other; do
   checkout=$root
   [ "$side" = other ] && checkout=$work/other
-  mkdir -p "$work/$side/src"
-  cat >"$work/$side/Cargo.toml" <<TOML
+  consumer=$work/consumer-$side
+  mkdir -p "$consumer/src"
+  cat >"$consumer/Cargo.toml" <<TOML
 [package]
 name = "fresh-$side"
 version = "0.0.0"
@@ -36,8 +37,8 @@ obs-codes = { path = "$checkout/obs-codes" }
 
 [workspace]
 TOML
-  cp "$checkout/Cargo.lock" "$work/$side/Cargo.lock"
-  cat >"$work/$side/src/main.rs" <<'RS'
+  cp "$checkout/Cargo.lock" "$consumer/Cargo.lock"
+  cat >"$consumer/src/main.rs" <<'RS'
 fn main() {
     let code: obs_codes::ObsErrorCode = "NoSuchKey".parse().unwrap_or(obs_codes::ObsErrorCode::ALL[0]);
     println!("{code} {:?}", code.http_status());
@@ -50,10 +51,10 @@ import statistics, subprocess, sys, time, shutil, os
 work, runs = sys.argv[1], int(sys.argv[2])
 times = {"this": [], "other": []}
 def build(side):
-    target = os.path.join(work, side, "target")
+    target = os.path.join(work, "consumer-" + side, "target")
     shutil.rmtree(target, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run(["cargo", "build", "-q", "--offline"], cwd=os.path.join(work, side), check=True)
+    subprocess.run(["cargo", "build", "-q", "--offline"], cwd=os.path.join(work, "consumer-" + side), check=True)
     return time.perf_counter() - start
 for side in times:  # warm-up: the file cache, cargo's own state
     build(side)

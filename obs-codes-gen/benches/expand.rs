@@ -1,5 +1,5 @@
 //! How long the generator takes: reading, checking and expanding a table, for the
-//! bundled table (107 rows) and the synthetic one of 10,000 rows (the lookup
+//! bundled table (132 rows) and the synthetic one of 10,000 rows (the lookup
 //! benchmark's), plus the fail-fast path on 10 MB of garbage.
 //!
 //! ```text
@@ -33,7 +33,7 @@ fn expansion(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("expand");
     group.sample_size(10);
-    group.bench_function("bundled table (107 rows)", |b| {
+    group.bench_function("bundled table (132 rows)", |b| {
         b.iter(|| black_box(generate("obs", Path::new("/"))));
     });
     group.bench_function("synthetic table (10,000 rows)", |b| {

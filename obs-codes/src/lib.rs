@@ -1,7 +1,7 @@
 //! Typed Huawei Cloud OBS server error codes.
 //!
 //! [`ObsErrorCode`] is generated at compile time from the official OBS error-code table
-//! (107 codes, bundled as CSV) by the [`obs_errors!`] macro, which is re-exported here
+//! (132 codes, bundled as CSV) by the [`obs_errors!`] macro, which is re-exported here
 //! so that one dependency is enough to generate enums from your own tables.
 //!
 //! ```

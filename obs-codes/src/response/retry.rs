@@ -92,8 +92,7 @@ impl RetryClass {
     /// The class of an error, in this order:
     ///
     /// 1. a code the reference names ([`for_wire_code`](Self::for_wire_code)), known to
-    ///    the table or not (so `TooManyRequests` is throttled although the bundled table
-    ///    lacks it);
+    ///    the table or not (so `TooManyRequests` is throttled whatever table reads it);
     /// 2. another code the table knows: if the table marks it retryable
     ///    ([`ErrorCode::is_retryable`]), [`Throttled`](Self::Throttled) when the table
     ///    gives it status 429 or the response's status is 429, else

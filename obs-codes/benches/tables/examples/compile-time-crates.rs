@@ -1,7 +1,7 @@
 //! Writes the crates that `scripts/compile-time.sh` times, into the directory given:
 //!
-//! - `hand-107`: the bundled table's enum with its match arms written out by hand;
-//! - `macro-107`: the same from `obs_codes_macro::obs_errors!()`;
+//! - `hand-bundled`: the bundled table's enum with its match arms written out by hand;
+//! - `macro-bundled`: the same from `obs_codes_macro::obs_errors!()`;
 //! - `bare-10000`: a bare enum of the 10,000 synthetic codes (no lookup);
 //! - `phf-10000`: that enum plus a `phf_map!` from code to variant;
 //! - `macro-10000`: `obs_errors!` over the same 10,000 codes;
@@ -35,10 +35,10 @@ fn main() {
     let codes = synthetic::codes(10_000, synthetic::SEED);
     let rows = bundled_rows();
 
-    write_crate(&out, "hand-107", "", &hand_written(&rows));
+    write_crate(&out, "hand-bundled", "", &hand_written(&rows));
     write_crate(
         &out,
-        "macro-107",
+        "macro-bundled",
         &macro_dep,
         "obs_codes_macro::obs_errors!();\n",
     );
@@ -80,8 +80,8 @@ fn main() {
     );
 
     let members = [
-        "hand-107",
-        "macro-107",
+        "hand-bundled",
+        "macro-bundled",
         "bare-10000",
         "phf-10000",
         "macro-10000",
