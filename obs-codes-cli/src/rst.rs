@@ -10,7 +10,7 @@
 //!
 //! Borders line up by display width, as in docutils: an East Asian wide or fullwidth
 //! character (`访`, `Ａ`) takes two columns of the grid, every other character one
-//! (see [`width`]). The scan runs over a grid in which each wide character is followed
+//! (see the `width` module). The scan runs over a grid in which each wide character is followed
 //! by a pad column; the pads are dropped from the cells' text and from the columns of
 //! locations.
 

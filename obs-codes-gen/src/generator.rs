@@ -48,7 +48,7 @@ pub struct Generated {
 
 /// Why nothing was generated.
 #[derive(Debug)]
-pub enum Error {
+pub enum GenerateError {
     /// The tables have problems: every one, in the order found (as the macro reports them).
     Tables(Vec<Problem>),
     /// An option is not valid Rust where it goes (the name, the visibility, the runtime path).
@@ -69,10 +69,10 @@ pub enum Error {
     },
 }
 
-impl fmt::Display for Error {
+impl fmt::Display for GenerateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Tables(problems) => {
+            GenerateError::Tables(problems) => {
                 for (i, problem) in problems.iter().enumerate() {
                     if i > 0 {
                         f.write_str("\n")?;
@@ -81,18 +81,20 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Option { option, value } => {
+            GenerateError::Option { option, value } => {
                 write!(f, "`{value}` is not a valid {option}")
             }
-            Error::NoOutDir => {
+            GenerateError::NoOutDir => {
                 f.write_str("OUT_DIR is not set: write_to_out_dir runs in a build script")
             }
-            Error::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
+            GenerateError::Write { path, error } => {
+                write!(f, "cannot write {}: {error}", path.display())
+            }
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for GenerateError {}
 
 impl Generator {
     /// An enum named `name`, `pub`, with no sources yet.
@@ -161,8 +163,8 @@ impl Generator {
         })
     }
 
-    fn spec(&self) -> Result<EnumSpec, Error> {
-        let option = |option, value: &str| Error::Option {
+    fn spec(&self) -> Result<EnumSpec, GenerateError> {
+        let option = |option, value: &str| GenerateError::Option {
             option,
             value: value.to_owned(),
         };
@@ -205,9 +207,9 @@ impl Generator {
     ///
     /// # Errors
     ///
-    /// [`Error::Tables`] with every problem when a table would not compile, or
-    /// [`Error::Option`] for an invalid name, visibility or runtime path.
-    pub fn generate(&self) -> Result<Generated, Error> {
+    /// [`GenerateError::Tables`] with every problem when a table would not compile, or
+    /// [`GenerateError::Option`] for an invalid name, visibility or runtime path.
+    pub fn generate(&self) -> Result<Generated, GenerateError> {
         let spec = self.spec()?;
         let sources: Vec<Source> = if self.sources.is_empty() {
             vec![Source::from_arg(crate::source::BUNDLED_NAME)]
@@ -217,7 +219,9 @@ impl Generator {
         let base = self.base();
         let loaded = crate::load(&sources, &base);
         if !loaded.problems.is_empty() {
-            return Err(Error::Tables(loaded.problems.iter().cloned().collect()));
+            return Err(GenerateError::Tables(
+                loaded.problems.iter().cloned().collect(),
+            ));
         }
         let tokens = crate::expand(&spec, &loaded.sources, &loaded.catalog, &loaded.problems);
         let names: Vec<&str> = sources.iter().map(Source::name).collect();
@@ -228,10 +232,11 @@ impl Generator {
                 if self.name.is_empty() { DEFAULT_NAME } else { &self.name }
             )
         });
-        let code = crate::format::rust_file(&header, tokens).map_err(|_| Error::Option {
-            option: "enum (the expansion does not parse)",
-            value: self.name.clone(),
-        })?;
+        let code =
+            crate::format::rust_file(&header, tokens).map_err(|_| GenerateError::Option {
+                option: "enum (the expansion does not parse)",
+                value: self.name.clone(),
+            })?;
         let inputs = sources
             .iter()
             .filter_map(|source| match source {
@@ -251,11 +256,11 @@ impl Generator {
     ///
     /// # Errors
     ///
-    /// As [`Generator::generate`], and [`Error::Write`]. Nothing is written on error.
-    pub fn write(&self, path: &Path) -> Result<Generated, Error> {
+    /// As [`Generator::generate`], and [`GenerateError::Write`]. Nothing is written on error.
+    pub fn write(&self, path: &Path) -> Result<Generated, GenerateError> {
         let mut generated = self.generate()?;
         if std::fs::read(path).ok().as_deref() != Some(generated.code.as_bytes()) {
-            let write_error = |error| Error::Write {
+            let write_error = |error| GenerateError::Write {
                 path: path.to_owned(),
                 error,
             };
@@ -274,9 +279,9 @@ impl Generator {
     ///
     /// # Errors
     ///
-    /// As [`Generator::write`], and [`Error::NoOutDir`].
-    pub fn write_to_out_dir(&self, file_name: &str) -> Result<Generated, Error> {
-        let out = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
+    /// As [`Generator::write`], and [`GenerateError::NoOutDir`].
+    pub fn write_to_out_dir(&self, file_name: &str) -> Result<Generated, GenerateError> {
+        let out = std::env::var_os("OUT_DIR").ok_or(GenerateError::NoOutDir)?;
         self.write(&Path::new(&out).join(file_name))
     }
 }

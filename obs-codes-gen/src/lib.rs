@@ -7,12 +7,12 @@
 //!
 //! [`source`] (a file or the bundled table, as text) -> [`table`] (rows, every cell
 //! with its line and column) -> [`catalog`] (every per-row and cross-row check; the
-//! checked entries) -> [`expand`] (the enum, its impls, its docs and the
+//! checked entries) -> [`expand`](mod@expand) (the enum, its impls, its docs and the
 //! [`perfect_hash`] behind `from_code`, as tokens). Problems from every stage gather in
 //! [`Problems`] and are reported together; [`markdown`] is the dialect of descriptions
-//! and [`write`] writes a table back as CSV.
+//! and [`write`](mod@write) writes a table back as CSV.
 //!
-//! With the `format` feature, [`format`] turns the tokens into formatted Rust source
+//! With the `format` feature, [`format`](mod@format) turns the tokens into formatted Rust source
 //! and [`Generator`] is the build-script API.
 //!
 //! ```
@@ -55,7 +55,7 @@ mod test_support;
 pub use catalog::{Catalog, Entry};
 pub use expand::{EnumSpec, expand};
 #[cfg(feature = "format")]
-pub use generator::{Generated, Generator};
+pub use generator::{GenerateError, Generated, Generator};
 pub use problem::{Location, Problem, Problems};
 pub use source::Source;
 pub use table::{HttpStatus, Row, Table};
