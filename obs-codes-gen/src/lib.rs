@@ -109,9 +109,7 @@ pub fn load(sources: &[Source], base: &Path) -> Loaded {
             source::read(source, base, &mut problems).map(|text| table::parse(&text, &mut problems))
         })
         .collect();
-    let read: Vec<Table> = tables.iter().flatten().cloned().collect();
-    let complete = read.len() == sources.len();
-    let catalog = catalog::check_sources(&read, complete, &mut problems);
+    let catalog = check_tables(&tables, &mut problems);
     Loaded {
         sources: sources.to_vec(),
         tables,
@@ -162,13 +160,14 @@ pub fn load_bytes(named: &[(&str, &[u8])]) -> (Catalog, Problems) {
             })
         })
         .collect();
-    let catalog = if tables.iter().all(Option::is_some) {
-        catalog::check(
-            &tables.into_iter().flatten().collect::<Vec<_>>(),
-            &mut problems,
-        )
-    } else {
-        Catalog::default()
-    };
+    let catalog = check_tables(&tables, &mut problems);
     (catalog, problems)
+}
+
+/// The catalog of the sources that could be read (`None` for one that could not: its
+/// problem is reported, and overrides that may have been of its codes are left out).
+fn check_tables(tables: &[Option<Table>], problems: &mut Problems) -> Catalog {
+    let read: Vec<Table> = tables.iter().flatten().cloned().collect();
+    let all_read = read.len() == tables.len();
+    catalog::check_sources(&read, all_read, problems)
 }

@@ -17,13 +17,20 @@ pub struct Location {
 }
 
 impl Location {
-    /// A problem with the file as a whole (it has no line to point at).
-    pub fn file(source: &str) -> Self {
+    /// `line` and `column` (1-based) of `source`.
+    #[must_use]
+    pub fn at(source: &str, line: usize, column: usize) -> Self {
         Location {
             source: source.to_owned(),
-            line: 0,
-            column: 0,
+            line,
+            column,
         }
+    }
+
+    /// A problem with the file as a whole (it has no line to point at).
+    #[must_use]
+    pub fn file(source: &str) -> Self {
+        Location::at(source, 0, 0)
     }
 
     /// `source:line` as used when one message names another row.

@@ -186,11 +186,7 @@ pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<Str
     if let Some(order) = utf16_order(&bytes) {
         problems
             .at(
-                Location {
-                    source: name.to_owned(),
-                    line: 1,
-                    column: 1,
-                },
+                Location::at(name, 1, 1),
                 format!("the table is UTF-16 ({order}), not UTF-8"),
             )
             .hint("save the file as UTF-8");
@@ -206,11 +202,7 @@ pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<Str
             let byte = bytes.get(valid_up_to).copied().unwrap_or_default();
             problems
                 .at(
-                    Location {
-                        source: name.to_owned(),
-                        line,
-                        column,
-                    },
+                    Location::at(name, line, column),
                     format!(
                         "the table is not valid UTF-8 (byte 0x{byte:02x} at offset {valid_up_to})"
                     ),
@@ -222,14 +214,7 @@ pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<Str
     let stripped = strip_bom(&text);
     if stripped.trim().is_empty() {
         problems
-            .at(
-                Location {
-                    source: name.to_owned(),
-                    line: 1,
-                    column: 1,
-                },
-                "the table is empty",
-            )
+            .at(Location::at(name, 1, 1), "the table is empty")
             .hint("start with a header such as `code,http_status,description`");
         return None;
     }

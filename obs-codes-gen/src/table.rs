@@ -207,7 +207,10 @@ pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
         // A syntax error already says why no record was read.
         if syntax_ok {
             problems
-                .at(at(&source.name, 1, 1), "the table has no header row")
+                .at(
+                    Location::at(&source.name, 1, 1),
+                    "the table has no header row",
+                )
                 .hint("start with a header such as `code,http_status,description`");
         }
         return table;
@@ -270,7 +273,7 @@ pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
                 if unterminated_quote(&bytes[start..pos]) {
                     problems
                         .at(
-                            at(name, line, column),
+                            Location::at(name, line, column),
                             "unterminated quoted field: the quote opened here is never closed",
                         )
                         .hint("close the quote, and double any quote inside the field (\"\")");
@@ -279,7 +282,7 @@ pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
                 fields.push(Cell {
                     // Input is UTF-8 and csv-core splits only at ASCII bytes.
                     value: String::from_utf8_lossy(&value).into_owned(),
-                    at: at(name, line, column),
+                    at: Location::at(name, line, column),
                 });
                 value.clear();
                 field_start = None;
@@ -288,7 +291,7 @@ pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
                     let (line, column) = lines.line_column(text, end);
                     records.push(Record {
                         fields: std::mem::take(&mut fields),
-                        end: at(name, line, column),
+                        end: Location::at(name, line, column),
                     });
                 }
             }
@@ -335,14 +338,6 @@ fn unterminated_quote(raw: &[u8]) -> bool {
         i += 1;
     }
     true
-}
-
-fn at(name: &str, line: usize, column: usize) -> Location {
-    Location {
-        source: name.to_owned(),
-        line,
-        column,
-    }
 }
 
 fn header_columns(header: &Record, problems: &mut Problems) -> Option<Vec<Option<Column>>> {
