@@ -17,7 +17,7 @@ pub enum PackedWidth {
 
 impl PackedWidth {
     pub fn for_max(max: usize) -> Self {
-        match crate::perfect_hash::width_for(max) {
+        match width_for(max) {
             1 => PackedWidth::One,
             2 => PackedWidth::Two,
             _ => PackedWidth::Four,
@@ -48,6 +48,18 @@ impl PackedWidth {
                 #int::from_le_bytes([#(#bytes),*]) as ::core::primitive::u64
             }
         }
+    }
+}
+
+/// How many bytes (1, 2 or 4) a little-endian integer up to `max` takes in the emitted
+/// tables.
+pub fn width_for(max: usize) -> usize {
+    if u8::try_from(max).is_ok() {
+        1
+    } else if u16::try_from(max).is_ok() {
+        2
+    } else {
+        4
     }
 }
 

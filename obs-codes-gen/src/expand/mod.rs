@@ -218,7 +218,16 @@ impl Expansion<'_> {
         });
         let count = self.catalog.entries.len();
         let methods = self.methods();
-        let from_code = perfect_hash::emit::from_code(&self.catalog.entries);
+        // Codes first, in table order, then aliases, each standing for its variant.
+        let entries = self.catalog.entries.iter().enumerate();
+        let aliases = entries
+            .clone()
+            .flat_map(|(i, e)| e.aliases.iter().map(move |a| (a, i)));
+        let (keys, of_key): (Vec<&[u8]>, Vec<usize>) = (entries.map(|(i, e)| (&e.code, i)))
+            .chain(aliases)
+            .map(|(key, i)| (key.as_bytes(), i))
+            .unzip();
+        let from_code = perfect_hash::emit::from_code(&keys, &of_key);
         let tracked_paths = if self.spec.output == Output::Macro {
             &self.catalog.tracked_paths[..]
         } else {

@@ -3,14 +3,14 @@
 //! expansion time.
 
 use super::{BYTE_MUL, BytePos, Hashed, Lookup, Plan, Records, Sorted};
-use crate::catalog::Entry;
 use crate::packed::{PackedWidth, hex_u64, packed};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote_spanned;
 
-/// `pub fn from_code(&str) -> Option<Self>` for `entries`: codes first, in table order,
-/// then aliases, each standing for its variant.
-pub fn from_code(entries: &[Entry]) -> TokenStream {
+/// `pub fn from_code(&str) -> Option<Self>` that maps `keys[i]` to variant
+/// `variants[i]` (by index in declaration order) and every other string to `None`.
+/// The keys must be distinct; `keys` and `variants` have the same length.
+pub fn from_code(keys: &[&[u8]], variants: &[usize]) -> TokenStream {
     let span = Span::mixed_site();
     let signature = |cost: &str| {
         quote_spanned! {span=>
@@ -22,7 +22,7 @@ pub fn from_code(entries: &[Entry]) -> TokenStream {
             pub fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self>
         }
     };
-    if entries.is_empty() {
+    if keys.is_empty() {
         let signature = signature(" There is no code: every string is `None`.");
         return quote_spanned! {span=>
             #signature {
@@ -31,17 +31,8 @@ pub fn from_code(entries: &[Entry]) -> TokenStream {
             }
         };
     }
-    // Codes first, in table order, then aliases, each standing for its variant.
-    let mut keys: Vec<&[u8]> = entries.iter().map(|e| e.code.as_bytes()).collect();
-    let mut variants: Vec<usize> = (0..entries.len()).collect();
-    for (index, entry) in entries.iter().enumerate() {
-        for alias in &entry.aliases {
-            keys.push(alias.as_bytes());
-            variants.push(index);
-        }
-    }
-    let records = Records::build(&keys, &variants);
-    let (cost, body) = match Plan::build(&keys) {
+    let records = Records::build(keys, variants);
+    let (cost, body) = match Plan::build(keys) {
         Plan::Hash(lookup) => (
             " Runs in constant time: a perfect hash over the length and a few bytes of \
              the input picks the one candidate, then a single comparison confirms it.",
