@@ -1,0 +1,239 @@
+//! The column schema: each column declared once, with its name, the other spellings a
+//! header may use and whether every table must have it.
+
+use super::record::Record;
+use crate::problem::Problems;
+use crate::suggest::{self, Limits};
+
+/// Declares [`Column`], [`Column::NAMES`], [`Column::name`] and
+/// [`Column::is_required`] from one line per column.
+macro_rules! columns {
+    ($($(#[$doc:meta])* $column:ident = $name:literal $(or [$($also:literal),+])?, $required:literal;)+) => {
+        /// The columns a table may have.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Column {
+            $($(#[$doc])* $column,)+
+        }
+
+        impl Column {
+            /// Every column, in table order, with the header names that select it: its
+            /// name, then its other spellings (compared with case, spaces, `_` and `-`
+            /// ignored).
+            pub const NAMES: [(Column, &'static [&'static str]); [$(Column::$column),+].len()] =
+                [$((Column::$column, &[$name $($(, $also)+)?])),+];
+
+            /// The name a message uses for the column.
+            #[must_use]
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Column::$column => $name,)+
+                }
+            }
+
+            /// True for the columns every table must have.
+            #[must_use]
+            pub fn is_required(self) -> bool {
+                match self {
+                    $(Column::$column => $required,)+
+                }
+            }
+        }
+    };
+}
+
+columns! {
+    /// `code`, `Error Code`: the wire code. Required.
+    Code = "code" or ["Error Code"], true;
+    /// `description`, `Error Message`. Required.
+    Description = "description" or ["Error Message"], true;
+    /// `http_status`, `HTTP Status Code`, `Status Code`, `status`. Required.
+    Status = "http_status" or ["HTTP Status Code", "Status Code", "status"], true;
+    /// `variant`: the Rust name.
+    Variant = "variant", false;
+    /// `aliases`: other wire spellings, `|`-separated.
+    Aliases = "aliases", false;
+    /// `retryable`: `true`, `false` or empty.
+    Retryable = "retryable", false;
+    /// `solution`: what to do about the error.
+    Solution = "solution", false;
+    /// `override`: replaces a code of an earlier source.
+    Override = "override", false;
+    /// `source`: where the row comes from (the pages that document the code).
+    Source = "source", false;
+}
+
+impl Column {
+    /// The column a header cell names, if any.
+    #[must_use]
+    pub fn from_header(header: &str) -> Option<Column> {
+        let normalized = normalize_header(header);
+        Column::NAMES
+            .iter()
+            .find(|(_, names)| {
+                names
+                    .iter()
+                    .any(|name| normalize_header(name) == normalized)
+            })
+            .map(|(column, _)| *column)
+    }
+
+    /// The column name a misspelt header most likely meant: one or two edits away
+    /// from an accepted name (`http_staus`), else `None`.
+    #[must_use]
+    pub fn closest(header: &str) -> Option<&'static str> {
+        let normalized = normalize_header(header);
+        // Long cells are no header typo; the bound keeps the distance cheap.
+        if normalized.len() > 40 {
+            return None;
+        }
+        let names: Vec<String> = Column::NAMES
+            .iter()
+            .flat_map(|(_, names)| names.iter().map(|name| normalize_header(name)))
+            .collect();
+        let limits = Limits {
+            distance: 2,
+            contained_from: None,
+            count: 1,
+        };
+        let closest = suggest::closest(&normalized, names.iter().map(String::as_str), limits);
+        closest
+            .first()
+            .and_then(|name| Column::from_header(name))
+            .map(Column::name)
+    }
+}
+
+/// A header cell as compared with the accepted names: lower case, no spaces, `_` or `-`.
+fn normalize_header(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub(super) fn header_columns(
+    header: &Record,
+    problems: &mut Problems,
+) -> Option<Vec<Option<Column>>> {
+    let columns: Vec<Option<Column>> = header
+        .fields
+        .iter()
+        .map(|cell| Column::from_header(&cell.value))
+        .collect();
+    let first = header.fields[0].at.clone();
+    if columns.iter().all(Option::is_none) {
+        // Nothing matches: this is not a table (or not this kind); one error says so.
+        problems
+            .at(
+                first,
+                "the first record is not a table header: no known column name in it",
+            )
+            .hint(accepted_columns());
+        return None;
+    }
+    let mut ok = true;
+    for (i, (cell, column)) in header.fields.iter().zip(&columns).enumerate() {
+        match column {
+            None => {
+                let problem =
+                    problems.at(cell.at.clone(), format!("unknown column `{}`", cell.value));
+                match Column::closest(&cell.value) {
+                    Some(name) => problem.hint(format!("did you mean `{name}`?")),
+                    None => problem.hint(accepted_columns()),
+                }
+                ok = false;
+            }
+            Some(column) => {
+                if let Some(earlier) = columns[..i].iter().position(|c| c == &Some(*column)) {
+                    let first = &header.fields[earlier];
+                    problems
+                        .at(
+                            cell.at.clone(),
+                            format!(
+                                "column `{}` appears twice (first as `{}`, field {} at {}:{})",
+                                column.name(),
+                                first.value,
+                                earlier + 1,
+                                first.at.line,
+                                first.at.column
+                            ),
+                        )
+                        .hint("keep one of the two columns");
+                    ok = false;
+                }
+            }
+        }
+    }
+    // A misspelt required column is reported once, at the misspelling.
+    let misspelt: Vec<&str> = header
+        .fields
+        .iter()
+        .zip(&columns)
+        .filter(|(_, column)| column.is_none())
+        .filter_map(|(cell, _)| Column::closest(&cell.value))
+        .collect();
+    for (column, _) in Column::NAMES {
+        if column.is_required()
+            && !columns.contains(&Some(column))
+            && !misspelt.contains(&column.name())
+        {
+            problems
+                .at(
+                    first.clone(),
+                    format!("the header has no `{}` column", column.name()),
+                )
+                .hint(accepted_columns());
+            ok = false;
+        }
+    }
+    ok.then_some(columns)
+}
+
+/// The columns a header may name, for the hint of a header that names none.
+fn accepted_columns() -> String {
+    let listed = |required: bool| {
+        let names: Vec<String> = Column::NAMES
+            .iter()
+            .filter(|(column, _)| column.is_required() == required)
+            .map(|(column, names)| match &names[1..] {
+                [] => column.name().to_owned(),
+                also => format!("{} (or {})", column.name(), also.join(", ")),
+            })
+            .collect();
+        names.join(", ")
+    };
+    format!(
+        "accepted columns (case, spaces, `_` and `-` ignored): {} are required; {} are optional",
+        listed(true),
+        listed(false)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hint_lists_every_column_from_the_one_declaration() {
+        assert_eq!(
+            accepted_columns(),
+            "accepted columns (case, spaces, `_` and `-` ignored): code (or Error Code), \
+             description (or Error Message), http_status (or HTTP Status Code, Status Code, \
+             status) are required; variant, aliases, retryable, solution, override, source \
+             are optional"
+        );
+    }
+
+    #[test]
+    fn every_spelling_selects_its_column() {
+        for (column, names) in Column::NAMES {
+            for name in names {
+                assert_eq!(Column::from_header(name), Some(column), "{name}");
+            }
+        }
+        assert_eq!(Column::from_header("HTTP-status"), Some(Column::Status));
+        assert_eq!(Column::from_header("stat"), None);
+        assert_eq!(Column::closest("http_staus"), Some("http_status"));
+    }
+}

@@ -1,0 +1,90 @@
+//! Row parsing: a record's cells, by column, become a [`Row`].
+
+use super::column::Column;
+use super::flags::{parse_flag, split_aliases};
+use super::record::Record;
+use super::status::parse_status;
+use super::{Cell, Row};
+use crate::problem::{Location, Problem, Problems};
+
+/// Reports that `record` does not have the `expected` number of fields: at its first
+/// extra field, or at its end when fields are missing. The one message for every CSV
+/// file the generator's reader reads (tables, and the command's fixes files).
+pub fn report_width(record: &Record, expected: usize, problems: &mut Problems) {
+    let found = record.fields.len();
+    let location = if found > expected {
+        record.fields[expected].at.clone()
+    } else {
+        record.end.clone()
+    };
+    problems
+        .at(
+            location,
+            format!(
+                "this record has {found} field{} but the header has {expected}",
+                if found == 1 { "" } else { "s" }
+            ),
+        )
+        .hint("quote fields that contain commas: \"like, this\"");
+}
+
+pub(super) fn parse_row(
+    record: &Record,
+    columns: &[Option<Column>],
+    problems: &mut Problems,
+) -> Option<Row> {
+    let cell = |wanted: Column| -> Option<&Cell> {
+        columns
+            .iter()
+            .position(|c| *c == Some(wanted))
+            .map(|i| &record.fields[i])
+    };
+    let non_empty = |wanted: Column| cell(wanted).filter(|c| !c.value.trim().is_empty());
+    let problems_before = problems.len();
+
+    // The three required columns exist: `header_columns` checked.
+    let code = cell(Column::Code)?.clone();
+    let status_cell = cell(Column::Status)?;
+    let description_cell = cell(Column::Description)?;
+
+    let status = parse_status(status_cell, problems);
+    let description = description_cell.value.trim().to_owned();
+    if let Some(empty) = empty_description(&code.value, &description, &description_cell.at) {
+        let added = problems.at(description_cell.at.clone(), empty.message);
+        if let Some(hint) = empty.hint {
+            added.hint(hint);
+        }
+    }
+    let retryable =
+        cell(Column::Retryable).and_then(|c| parse_flag(c, Column::Retryable, problems));
+    let is_override = cell(Column::Override)
+        .and_then(|c| parse_flag(c, Column::Override, problems))
+        .unwrap_or(false);
+    let aliases = cell(Column::Aliases).map_or_else(Vec::new, |c| split_aliases(c, problems));
+    let row = Row {
+        code,
+        variant: non_empty(Column::Variant).cloned(),
+        aliases,
+        status: status.unwrap_or(None),
+        retryable,
+        description,
+        solution: non_empty(Column::Solution).map(|c| c.value.trim().to_owned()),
+        is_override,
+        source: non_empty(Column::Source).map(|c| c.value.trim().to_owned()),
+        complete: true,
+    };
+    let complete = problems.len() == problems_before;
+    Some(Row { complete, ..row })
+}
+
+/// The problem of an empty description (after trimming) for `code`, located at `at`:
+/// every row needs one. The one check for tables and for the rows the command imports
+/// from a page.
+#[must_use]
+pub fn empty_description(code: &str, description: &str, at: &Location) -> Option<Problem> {
+    description.trim().is_empty().then(|| Problem {
+        location: Some(at.clone()),
+        message: format!("empty description for code `{code}`"),
+        hint: Some("describe what the error means; markdown is allowed".to_owned()),
+    })
+}
