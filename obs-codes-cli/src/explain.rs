@@ -198,7 +198,7 @@ fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &st
         &escape_lines(&plain_text(&entry.description)),
     );
     if let Some(solution) = &entry.solution {
-        field(out, "solution", &escape_lines(solution));
+        field(out, "solution", &escape_lines(&plain_text(solution)));
     }
     if let Some(source) = &entry.source {
         field(out, "documented", &escape(source));
@@ -410,6 +410,18 @@ mod tests {
             "{}",
             explained.stderr()
         );
+    }
+
+    #[test]
+    fn solutions_are_plain_text_like_descriptions() {
+        let catalog = bundled();
+        let asked = ["InvalidLocationConstraint".to_owned()];
+        let out = explain(tables(&catalog), &asked).stdout();
+        assert!(
+            out.contains("  solution     Correct the Location in the bucket creation request.\n"),
+            "{out}"
+        );
+        assert!(!out.contains("**"), "{out}");
     }
 
     #[test]

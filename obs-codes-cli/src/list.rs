@@ -165,7 +165,7 @@ fn json(entries: &[Entry]) -> String {
             entry.retryable,
             aliases.join(", "),
             json_string(&plain_text(&entry.description)),
-            optional_text(entry.solution.as_deref()),
+            optional_text(entry.solution.as_deref().map(plain_text).as_deref()),
         );
         out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
     }
@@ -232,7 +232,7 @@ mod tests {
                     entry.retryable,
                     aliases.as_slice(),
                     plain_text(&entry.description),
-                    entry.solution.as_deref(),
+                    entry.solution.as_deref().map(plain_text),
                 ),
                 (
                     code.as_str(),
@@ -242,7 +242,7 @@ mod tests {
                     code.is_retryable(),
                     code.aliases(),
                     code.description().to_owned(),
-                    code.solution(),
+                    code.solution().map(str::to_owned),
                 )
             );
         }

@@ -3,9 +3,20 @@
 //! Per-row checks (codes, variant names) and cross-row checks (repeats, overrides,
 //! collisions) live here, in one pass after all sources are parsed, so every problem of
 //! every table is reported in the same build.
+//!
+//! # Overrides
+//!
+//! A row whose `override` cell is `true` replaces a code that an earlier source defines.
+//! Both a new code and an override make their [`Entry`] from the row the same way; the
+//! override's entry then replaces these fields of the earlier one: the status (code and
+//! reason), the retry flag, the description, the solution and the aliases (an empty
+//! cell empties them, as it would in a new row). It keeps the variant's name and place
+//! in [`Catalog::entries`] and [`Entry::defined_at`], sets [`Entry::overridden_at`],
+//! and keeps the earlier `source` pages, adding the override's pages that are new: the
+//! earlier pages still document the code, so "Documented in" lists both.
 
 use crate::problem::{Location, Problems};
-use crate::table::{Cell, HttpStatus, Table};
+use crate::table::{Cell, HttpStatus, Row, Table};
 use std::collections::HashMap;
 
 /// Names the generated `impl` uses for associated constants; a variant may not take them.
@@ -38,6 +49,65 @@ pub struct Entry {
     pub overridden_at: Option<Location>,
     variant_at: Location,
     alias_cells: Vec<Cell>,
+}
+
+impl Entry {
+    /// The entry a row makes, under the given variant name (derived or from the
+    /// `variant` column, checked by the caller) and with the aliases that passed the
+    /// checks. A new code and an override both start here.
+    fn from_row(row: &Row, variant: String, variant_at: Location, aliases: Vec<Cell>) -> Self {
+        Entry {
+            variant,
+            code: row.code.value.clone(),
+            aliases: aliases.iter().map(|c| c.value.clone()).collect(),
+            status: row.status.clone(),
+            retryable: row
+                .retryable
+                .unwrap_or_else(|| default_retryable(row.status.as_ref())),
+            retryable_by_table: row.retryable.is_some(),
+            description: row.description.clone(),
+            solution: row.solution.clone(),
+            source: row.source.clone(),
+            defined_at: row.code.at.clone(),
+            overridden_at: None,
+            variant_at,
+            alias_cells: aliases,
+        }
+    }
+
+    /// Applies an override: `later` (the overriding row's entry) replaces the status,
+    /// reason, retry flag, description, solution and aliases; the variant, its place
+    /// and `defined_at` stay; `source` lists the earlier pages, then the override's new
+    /// ones; `overridden_at` becomes the override's row.
+    fn replace_with(&mut self, later: Entry) {
+        let source = merge_sources(self.source.take(), later.source.as_deref());
+        *self = Entry {
+            variant: std::mem::take(&mut self.variant),
+            source,
+            defined_at: self.defined_at.clone(),
+            overridden_at: Some(later.defined_at.clone()),
+            variant_at: self.variant_at.clone(),
+            ..later
+        };
+    }
+}
+
+/// The `;`-separated page list `earlier` followed by the pages of `later` it lacks.
+fn merge_sources(earlier: Option<String>, later: Option<&str>) -> Option<String> {
+    let Some(later) = later else {
+        return earlier;
+    };
+    let Some(mut merged) = earlier else {
+        return Some(later.to_owned());
+    };
+    let known: Vec<String> = merged.split(';').map(|p| p.trim().to_owned()).collect();
+    for page in later.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        if !known.iter().any(|k| k == page) {
+            merged.push_str("; ");
+            merged.push_str(page);
+        }
+    }
+    Some(merged)
 }
 
 /// The checked union of all sources.
@@ -114,9 +184,6 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                     .hint("remove one of the rows; `override` only replaces a code of an earlier source");
                 continue;
             }
-            let retryable = row
-                .retryable
-                .unwrap_or_else(|| default_retryable(row.status.as_ref()));
             match (by_code.get(code), row.is_override) {
                 // A row with a bad cell was reported; it only had to be checked.
                 (_, true) | (None, false) if !row.complete => {
@@ -145,15 +212,13 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                             continue;
                         }
                     }
-                    entry.aliases = aliases.iter().map(|c| c.value.clone()).collect();
-                    entry.alias_cells = aliases;
-                    entry.status.clone_from(&row.status);
-                    entry.retryable = retryable;
-                    entry.retryable_by_table = row.retryable.is_some();
-                    entry.description.clone_from(&row.description);
-                    entry.solution.clone_from(&row.solution);
-                    entry.source.clone_from(&row.source);
-                    entry.overridden_at = Some(row.code.at.clone());
+                    let replacement = Entry::from_row(
+                        row,
+                        entry.variant.clone(),
+                        entry.variant_at.clone(),
+                        aliases,
+                    );
+                    entry.replace_with(replacement);
                 }
                 (Some(&index), false) => {
                     problems
@@ -183,21 +248,9 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                         continue;
                     }
                     by_code.insert(code.to_owned(), catalog.entries.len());
-                    catalog.entries.push(Entry {
-                        variant,
-                        code: code.to_owned(),
-                        aliases: aliases.iter().map(|c| c.value.clone()).collect(),
-                        status: row.status.clone(),
-                        retryable,
-                        retryable_by_table: row.retryable.is_some(),
-                        description: row.description.clone(),
-                        solution: row.solution.clone(),
-                        source: row.source.clone(),
-                        defined_at: row.code.at.clone(),
-                        overridden_at: None,
-                        variant_at,
-                        alias_cells: aliases,
-                    });
+                    catalog
+                        .entries
+                        .push(Entry::from_row(row, variant, variant_at, aliases));
                 }
             }
         }
@@ -539,5 +592,47 @@ mod tests {
             assert!(message.starts_with(prefix), "{message}");
         }
         assert!(catalog.entries.is_empty());
+    }
+
+    #[test]
+    fn an_override_keeps_the_earlier_sources_and_adds_its_own() {
+        let head = "code,http_status,description,solution,source,override\n";
+        let base = format!("{head}A,400,old,fix,p1; p2,\nB,400,b,,p1,\nC,400,c,,p3,\n");
+        let ext = format!("{head}A,503,new,,p2; p9,true\nB,400,b2,,,true\nC,400,c2,,p4,true\n");
+        let (catalog, problems) = tables(&[("base.csv", &base), ("ext.csv", &ext)]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let sources: Vec<Option<&str>> = catalog
+            .entries
+            .iter()
+            .map(|e| e.source.as_deref())
+            .collect();
+        assert_eq!(sources, [Some("p1; p2; p9"), Some("p1"), Some("p3; p4")]);
+        let a = &catalog.entries[0];
+        // The solution cell is empty in the override: it replaces the old one.
+        assert_eq!(
+            (a.description.as_str(), a.solution.as_deref()),
+            ("new", None)
+        );
+        assert_eq!(a.defined_at.short(), "base.csv:2");
+    }
+
+    #[test]
+    fn an_override_makes_the_same_entry_as_a_new_row_but_for_what_it_keeps() {
+        let row = "A,503 Busy,new,A2,true";
+        let head = "code,http_status,description,aliases,retryable";
+        let fresh = tables(&[("ext.csv", &format!("{head}\n{row}\n"))]).0;
+        let base = format!("{head},variant\nA,400,old,A1,false,Named\n");
+        let ext = format!("{head},override\n{row},true\n");
+        let over = tables(&[("base.csv", &base), ("ext.csv", &ext)]).0;
+        let (fresh, over) = (&fresh.entries[0], &over.entries[0]);
+        let expected = Entry {
+            variant: "Named".to_owned(),
+            defined_at: over.defined_at.clone(),
+            overridden_at: Some(fresh.defined_at.clone()),
+            variant_at: over.variant_at.clone(),
+            ..fresh.clone()
+        };
+        assert_eq!(over, &expected);
+        assert_eq!(over.defined_at.short(), "base.csv:2");
     }
 }

@@ -10,6 +10,7 @@
 //! checked entries) -> [`expand`](mod@expand) (the enum, its impls, its docs and the
 //! [`perfect_hash`] behind `from_code`, as tokens). Problems from every stage gather in
 //! [`Problems`] and are reported together; [`markdown`] is the dialect of descriptions
+//! and solutions (only `**strong**` emphasises, in the docs and in their plain text)
 //! and [`write`](mod@write) writes a table back as CSV.
 //!
 //! With the `format` feature, [`format`](mod@format) turns the tokens into formatted Rust source

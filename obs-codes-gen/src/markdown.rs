@@ -1,50 +1,96 @@
-//! Table text as rustdoc markdown, and as plain text for `description()`.
+//! Table text as rustdoc markdown, and as plain text for `description()` and
+//! `solution()`.
 //!
-//! Descriptions are markdown: `**emphasis**`, backticks and `- item` lines (the bullet
-//! lists that `obs-codes import` writes) keep their meaning. Anything else that markdown
-//! or rustdoc would reinterpret is escaped so that the docs show what the table says:
+//! # The dialect
+//!
+//! Descriptions and solutions are markdown with one kind of emphasis: `**strong**`, a
+//! run of exactly two `*` that markdown would read as emphasis (the spec's flanking
+//! rules: `**a**` and `x**a**y` emphasise, `** a**` and `2**3` do not). Every other `*` and `_`
+//! is text and escaped in the docs, so `*a*`, `_a_`, `__a__` and `snake_case` show as
+//! typed, as [`plain_text`] keeps them. Backticks and `- item` lines (the bullet lists
+//! that `obs-codes import` writes) keep their meaning. Anything else that markdown or
+//! rustdoc would reinterpret is escaped so that the docs show what the table says:
 //! `<`, `>` and `&` (HTML), `[` and `]` (links), `|` (tables), and the line starts that
 //! open headings, other lists, quotes or fenced code. Lines are unindented so that no
 //! description becomes an indented code block, and so a doctest. Code spans are
 //! literal: nothing inside them is escaped or stripped.
+//!
+//! [`plain_text`] is the text rustdoc shows for [`markdown`]'s output: the same
+//! characters without the emphasis markers (a property test renders both with
+//! `pulldown-cmark`, rustdoc's parser, and compares them).
 
-/// The description with markdown emphasis markers removed.
+/// The text without its emphasis markers: the plain text of what rustdoc shows for
+/// [`markdown`]'s output (`description()` and `solution()` return it).
 pub fn plain_text(markdown: &str) -> String {
-    strip_emphasis(&strip_emphasis(markdown, "**"), "*")
+    let paragraphs: Vec<String> = markdown
+        .split("\n\n")
+        .map(|paragraph| {
+            let markers = strong_markers(paragraph);
+            let mut out = String::with_capacity(paragraph.len());
+            let mut pos = 0;
+            for marker in markers {
+                out.push_str(&paragraph[pos..marker]);
+                pos = marker + 2;
+            }
+            out.push_str(&paragraph[pos..]);
+            out
+        })
+        .collect();
+    paragraphs.join("\n\n")
 }
 
-/// Removes `marker` around text that it emphasises (no space just inside the markers),
-/// outside code spans.
-fn strip_emphasis(text: &str, marker: &str) -> String {
-    let spans = code_spans(text);
-    let find = |from: usize| {
-        text[from..]
-            .match_indices(marker)
-            .map(|(i, _)| from + i)
-            .find(|&i| !spans.iter().any(|span| span.contains(&i)))
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0;
-    while let Some(open) = find(pos) {
-        let after = open + marker.len();
-        let close = find(after).filter(|&close| {
-            let inner = &text[after..close];
-            !inner.is_empty()
-                && !inner.starts_with(char::is_whitespace)
-                && !inner.ends_with(char::is_whitespace)
-                && !inner.contains("\n\n")
-        });
-        if let Some(close) = close {
-            out.push_str(&text[pos..open]);
-            out.push_str(&text[after..close]);
-            pos = close + marker.len();
-        } else {
-            out.push_str(&text[pos..after]);
-            pos = after;
+/// The byte offsets of the `**` runs of `paragraph` that emphasise, openers and closers
+/// in order: runs of exactly two `*` outside code spans that the markdown spec's flanking rules
+/// let open (left-flanking) or close (right-flanking), each closer matched with the
+/// nearest opener before it. Every other `*` and `_` is escaped by [`markdown`], so
+/// these are the only delimiters rustdoc sees and it pairs them the same way.
+fn strong_markers(paragraph: &str) -> Vec<usize> {
+    let spans = code_spans(paragraph);
+    let bytes = paragraph.as_bytes();
+    let mut kept = Vec::new();
+    let mut open = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'*' || spans.iter().any(|span| span.contains(&i)) {
+            i += 1;
+            continue;
         }
+        let run = bytes[i..].iter().take_while(|&&b| b == b'*').count();
+        if run == 2 {
+            let before = paragraph[..i].chars().next_back();
+            let after = paragraph[i + 2..].chars().next();
+            match open {
+                Some(opener) if flanking(before, after) => {
+                    kept.extend([opener, i]);
+                    open = None;
+                }
+                _ if flanking(after, before) => open = Some(i),
+                _ => {}
+            }
+        }
+        i += run;
     }
-    out.push_str(&text[pos..]);
-    out
+    kept
+}
+
+/// The markdown spec's flanking rule for a delimiter run with `inside` on the side of the
+/// emphasised text and `outside` on the other (`None`: the paragraph's edge).
+fn flanking(inside: Option<char>, outside: Option<char>) -> bool {
+    inside.is_some_and(|c| {
+        !c.is_whitespace()
+            && (!is_punctuation(c)
+                || outside.is_none_or(|o| o.is_whitespace() || is_punctuation(o)))
+    })
+}
+
+/// ASCII punctuation, and outside ASCII every character that is neither a letter, a
+/// digit nor whitespace (the spec's Unicode punctuation and symbols, approximately).
+fn is_punctuation(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_punctuation()
+    } else {
+        !c.is_alphanumeric() && !c.is_whitespace()
+    }
 }
 
 /// The byte ranges of the code spans in `text`, backticks included: a run of one or two
@@ -90,11 +136,19 @@ pub fn markdown(text: &str) -> Vec<String> {
     lines
 }
 
-/// Escapes HTML and link characters outside code spans.
+/// Escapes HTML and link characters, and every `*` and `_` but the `**` that
+/// emphasise, outside code spans.
 fn escape_inline(paragraph: &str) -> String {
+    let markers = strong_markers(paragraph);
     let mut out = String::with_capacity(paragraph.len() + 8);
     let mut rest = paragraph;
     while let Some(c) = rest.chars().next() {
+        let pos = paragraph.len() - rest.len();
+        if markers.contains(&pos) {
+            out.push_str("**");
+            rest = &rest[2..];
+            continue;
+        }
         if c == '`' {
             let run = rest.len() - rest.trim_start_matches('`').len();
             let ticks = &rest[..run];
@@ -120,7 +174,7 @@ fn escape_inline(paragraph: &str) -> String {
             continue;
         }
         match c {
-            '<' | '>' | '&' | '[' | ']' | '|' | '\\' => {
+            '<' | '>' | '&' | '[' | ']' | '|' | '\\' | '*' | '_' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -208,12 +262,18 @@ mod tests {
             plain_text("The value of **Content-MD5** does not match."),
             "The value of Content-MD5 does not match."
         );
-        assert_eq!(plain_text("a *b* c"), "a b c");
+        // Only `**` emphasises; single stars and underscores are text.
+        assert_eq!(plain_text("a *b* _c_ __d__ e_f"), "a *b* _c_ __d__ e_f");
+        assert_eq!(
+            plain_text("x**a**y and ** b** and 2**3"),
+            "xay and ** b** and 2**3"
+        );
+        assert_eq!(plain_text("**a **b** c**"), "**a b c**");
         assert_eq!(plain_text("2 * 3 * 4"), "2 * 3 * 4");
         assert_eq!(plain_text("`x` stays"), "`x` stays");
         // Code spans are literal.
         assert_eq!(
-            plain_text("glob `*.txt` and *this*"),
+            plain_text("glob `*.txt` and **this**"),
             "glob `*.txt` and this"
         );
         assert_eq!(plain_text("`f(**kwargs**)`"), "`f(**kwargs**)`");
@@ -250,7 +310,11 @@ mod tests {
         assert_eq!(markdown("a | b\n--|--"), ["a \\| b", "--\\|--"]);
         assert_eq!(markdown("`a|b`"), ["`a|b`"]);
         assert_eq!(markdown("**bold** start"), ["**bold** start"]);
-        assert_eq!(markdown("***"), ["\\***"]);
+        assert_eq!(markdown("***"), ["\\*\\*\\*"]);
+        assert_eq!(
+            markdown("*a* _b_ **c** snake_case"),
+            ["\\*a\\* \\_b\\_ **c** snake\\_case"]
+        );
     }
 
     #[test]

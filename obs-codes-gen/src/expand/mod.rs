@@ -535,7 +535,7 @@ impl Expansion<'_> {
         let http_status = self.http_status();
         let is_retryable = self.is_retryable();
         let http_reason = self.sparse(|e| e.status.as_ref().and_then(|s| s.reason.clone()));
-        let solution = self.sparse(|e| e.solution.clone());
+        let solution = self.sparse(|e| e.solution.as_deref().map(markdown::plain_text));
         let aliases = self.aliases();
 
         quote_spanned! {span=>
@@ -574,7 +574,7 @@ impl Expansion<'_> {
                 #is_retryable
             }
 
-            /// What to do about the error, if the table says.
+            /// What to do about the error as plain text, like `description`, if the table says.
             #[must_use]
             #[inline]
             pub const fn solution(self) -> ::core::option::Option<#str_ty> {

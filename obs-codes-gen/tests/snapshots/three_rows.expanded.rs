@@ -129,7 +129,7 @@ mod __obs_errors_ThreeCode {
             const RETRYABLE: &[::core::primitive::u8] = b"\0\x01\0";
             RETRYABLE[self as ::core::primitive::usize] != 0
         }
-        /// What to do about the error, if the table says.
+        /// What to do about the error as plain text, like `description`, if the table says.
         #[must_use]
         #[inline]
         pub const fn solution(
