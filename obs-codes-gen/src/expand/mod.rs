@@ -216,7 +216,9 @@ impl Expansion<'_> {
             let doc = variant_docs(entry).join("\n");
             quote_spanned!(span=> #[doc = #doc])
         });
+        // Unsuffixed, so that rustdoc shows `COUNT: usize = 3`, not `3usize`.
         let count = self.catalog.entries.len();
+        let count_literal = proc_macro2::Literal::usize_unsuffixed(count);
         let methods = self.methods();
         let from_code = perfect_hash::emit::from_code(&self.catalog.entries);
         let tracked_paths = if self.spec.output == Output::Macro {
@@ -292,7 +294,7 @@ impl Expansion<'_> {
                     pub const ALL: &'static [Self] = &[#(#name::#variants),*];
 
                     /// How many codes there are.
-                    pub const COUNT: ::core::primitive::usize = #count;
+                    pub const COUNT: ::core::primitive::usize = #count_literal;
 
                     #methods
 
