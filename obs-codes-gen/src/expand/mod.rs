@@ -288,7 +288,9 @@ impl Expansion<'_> {
         // it is deprecated, naming it here is no use of it to warn about.
         let items = [
             quote_spanned! {span=>
-                #[allow(deprecated)]
+                // A crate uses some of these methods, seldom all: like a library's API,
+                // the unused ones are no dead code to warn about, in a private module too.
+                #[allow(deprecated, dead_code)]
                 impl #name {
                     /// Every code, in table order.
                     pub const ALL: &'static [Self] = &[#(#name::#variants),*];

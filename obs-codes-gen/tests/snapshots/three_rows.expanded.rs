@@ -56,7 +56,7 @@ mod __obs_errors_ThreeCode {
         /// * Defined on line 4 of `three.csv`
         KMSDisabled,
     }
-    #[allow(deprecated)]
+    #[allow(deprecated, dead_code)]
     impl ThreeCode {
         /// Every code, in table order.
         pub const ALL: &'static [Self] = &[
@@ -323,6 +323,7 @@ mod __obs_errors_ThreeCode {
         len: ::core::primitive::usize,
         truncated: ::core::primitive::bool,
     }
+    #[allow(dead_code)]
     impl ThreeCodeParseError {
         fn new(input: &::core::primitive::str) -> Self {
             let mut len = if input.len() < 64usize { input.len() } else { 64usize };
