@@ -12,6 +12,15 @@ use obs_codes_tests::{cargo, fixtures_dir, fixtures_target_dir, run_ok};
 
 const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
 
+/// The standard output of the fixture binary `name`, which must succeed.
+fn run_fixture(name: &str) -> String {
+    let binary = fixtures_target_dir()
+        .join("debug")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let output = run_ok(&mut std::process::Command::new(&binary));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 #[test]
 fn fixture_crates_pass_clippy_pedantic_and_run() {
     let dir = fixtures_dir();
@@ -26,32 +35,15 @@ fn fixture_crates_pass_clippy_pedantic_and_run() {
     ]));
     run_ok(cargo(&dir).args(["build", "--workspace", "--bins", "--quiet"]));
     for edition in EDITIONS {
-        let binary = fixtures_target_dir().join("debug").join(format!(
-            "fixture-edition-{edition}{}",
-            std::env::consts::EXE_SUFFIX
-        ));
-        let output = run_ok(&mut std::process::Command::new(&binary));
-        assert_eq!(
-            String::from_utf8_lossy(&output.stdout),
-            format!("fixture-edition-{edition}: ok\n")
-        );
+        let name = format!("fixture-edition-{edition}");
+        assert_eq!(run_fixture(&name), format!("{name}: ok\n"));
     }
-    let binary = fixtures_target_dir().join("debug").join(format!(
-        "fixture-generated-2024{}",
-        std::env::consts::EXE_SUFFIX
-    ));
-    let output = run_ok(&mut std::process::Command::new(&binary));
     assert_eq!(
-        String::from_utf8_lossy(&output.stdout),
+        run_fixture("fixture-generated-2024"),
         "fixture-generated-2024: 132 and 134 codes alike\n"
     );
-    let binary = fixtures_target_dir().join("debug").join(format!(
-        "fixture-generated-private{}",
-        std::env::consts::EXE_SUFFIX
-    ));
-    let output = run_ok(&mut std::process::Command::new(&binary));
     assert_eq!(
-        String::from_utf8_lossy(&output.stdout),
+        run_fixture("fixture-generated-private"),
         "fixture-generated-private: Some(404) true\n"
     );
 }
