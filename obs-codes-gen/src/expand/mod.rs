@@ -216,7 +216,9 @@ impl Expansion<'_> {
             let doc = variant_docs(entry).join("\n");
             quote_spanned!(span=> #[doc = #doc])
         });
+        // Unsuffixed, so that rustdoc shows `COUNT: usize = 3`, not `3usize`.
         let count = self.catalog.entries.len();
+        let count_literal = proc_macro2::Literal::usize_unsuffixed(count);
         let methods = self.methods();
         // Codes first, in table order, then aliases, each standing for its variant.
         let entries = self.catalog.entries.iter().enumerate();
@@ -295,13 +297,15 @@ impl Expansion<'_> {
         // it is deprecated, naming it here is no use of it to warn about.
         let items = [
             quote_spanned! {span=>
-                #[allow(deprecated)]
+                // A crate uses some of these methods, seldom all: like a library's API,
+                // the unused ones are no dead code to warn about, in a private module too.
+                #[allow(deprecated, dead_code)]
                 impl #name {
                     /// Every code, in table order.
                     pub const ALL: &'static [Self] = &[#(#name::#variants),*];
 
                     /// How many codes there are.
-                    pub const COUNT: ::core::primitive::usize = #count;
+                    pub const COUNT: ::core::primitive::usize = #count_literal;
 
                     #methods
 

@@ -33,6 +33,8 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream
         }
         },
         quote_spanned! {span=>
+        // `is_truncated` and `input` are API for the caller, used or not.
+        #[allow(dead_code)]
         impl #error {
             fn new(input: &::core::primitive::str) -> Self {
                 let mut len = if input.len() < #max { input.len() } else { #max };
