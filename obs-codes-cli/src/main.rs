@@ -380,19 +380,20 @@ fn generate(
     let generated = generator
         .generate()
         .map_err(|error| Error::Usage(error.to_string()))?;
-    write_out(generated.code.into_bytes(), output, None)
+    write_out(generated.code.into_bytes(), output, None, &generated.inputs)
 }
 
-/// `bytes` to `output` (atomically, with `done` on standard error), or to standard
-/// output.
+/// `bytes` to `output` (atomically, refusing any of `inputs`, with `done` on standard
+/// error), or to standard output.
 fn write_out(
     bytes: Vec<u8>,
     output: Option<&Path>,
     done: Option<String>,
+    inputs: &[PathBuf],
 ) -> Result<Outcome, Error> {
     match output {
         Some(path) => {
-            output::write_file(path, &bytes)?;
+            output::write_file(path, &bytes, inputs)?;
             Ok(Outcome {
                 stderr: done
                     .map(|d| format!("{d} to {}\n", path.display()))
@@ -443,7 +444,15 @@ fn import(
         strictness: merge::Fixes::Every,
     })?;
     let done = format!("wrote {} codes", imported.catalog.entries.len());
-    let mut outcome = write_out(imported.csv.into_bytes(), output, Some(done))?;
+    let mut inputs = pages.to_vec();
+    inputs.extend(
+        options
+            .fixes
+            .into_iter()
+            .chain(options.extra)
+            .map(Path::to_path_buf),
+    );
+    let mut outcome = write_out(imported.csv.into_bytes(), output, Some(done), &inputs)?;
     let sources = if options.explain_sources {
         imported.sources
     } else {

@@ -2,6 +2,7 @@
 //! formatted Rust file, for crates that prefer a generated file to a proc-macro.
 
 use crate::expand::DEFAULT_NAME;
+use crate::output::{WriteError, write_file};
 use crate::problem::Problem;
 use crate::{EnumSpec, Source};
 use proc_macro2::{Ident, Span, TokenStream};
@@ -16,10 +17,19 @@ use std::path::{Path, PathBuf};
 ///     .source("obs")
 ///     .source("tables/gateway.csv")
 ///     .runtime("obs_codes")
-///     .write_to_out_dir("gateway_code.rs")
-///     .unwrap_or_else(|error| panic!("{error}"));
-/// for path in generated.inputs {
-///     println!("cargo::rerun-if-changed={}", path.display());
+///     .write_to_out_dir("gateway_code.rs");
+/// match generated {
+///     Ok(generated) => {
+///         for path in generated.inputs {
+///             println!("cargo::rerun-if-changed={}", path.display());
+///         }
+///     }
+///     // Each problem as `path:line:col: message` and its help, as the compiler
+///     // reports them; no panic, no backtrace.
+///     Err(error) => {
+///         error.emit_cargo_errors();
+///         std::process::exit(1);
+///     }
 /// }
 /// // In src/lib.rs: include!(concat!(env!("OUT_DIR"), "/gateway_code.rs"));
 /// ```
@@ -60,13 +70,9 @@ pub enum GenerateError {
     },
     /// `OUT_DIR` is not set (not running in a build script).
     NoOutDir,
-    /// The file could not be written.
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        error: std::io::Error,
-    },
+    /// The file was not written: it is not a regular file, it is one of the sources,
+    /// or writing failed.
+    Write(WriteError),
 }
 
 impl fmt::Display for GenerateError {
@@ -87,14 +93,42 @@ impl fmt::Display for GenerateError {
             GenerateError::NoOutDir => {
                 f.write_str("OUT_DIR is not set: write_to_out_dir runs in a build script")
             }
-            GenerateError::Write { path, error } => {
-                write!(f, "cannot write {}: {error}", path.display())
-            }
+            GenerateError::Write(error) => write!(f, "{error}"),
         }
     }
 }
 
-impl std::error::Error for GenerateError {}
+impl std::error::Error for GenerateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GenerateError::Write(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl GenerateError {
+    /// Reports the error to cargo from a build script: one `cargo::error=` line on
+    /// standard output per line of the message, so that each problem shows as
+    /// `error: path:line:col: message` and its help. The build script then exits
+    /// with `std::process::exit(1)`: the build fails without a panic or a backtrace
+    /// (see [`Generator`]). `cargo::error` needs cargo 1.84, older than this crate's
+    /// minimum Rust version.
+    pub fn emit_cargo_errors(&self) {
+        print!("{}", self.cargo_errors());
+    }
+
+    /// The lines [`GenerateError::emit_cargo_errors`] prints.
+    fn cargo_errors(&self) -> String {
+        let mut lines = String::new();
+        for line in self.to_string().lines() {
+            lines.push_str("cargo::error=");
+            lines.push_str(line);
+            lines.push('\n');
+        }
+        lines
+    }
+}
 
 impl Generator {
     /// An enum named `name`, `pub`, with no sources yet.
@@ -251,26 +285,19 @@ impl Generator {
         })
     }
 
-    /// Generates the file and writes it to `path` (replaced whole: written next to it,
-    /// then renamed), unless it already has that content.
+    /// Generates the file and writes it to `path` with [`write_file`]: atomically,
+    /// through a symbolic link, keeping the permissions; a target that is not a regular
+    /// file or that is one of the sources is refused. The old file is never read, so it
+    /// is rewritten even when unchanged (a build script that runs again rebuilds its
+    /// crate anyway).
     ///
     /// # Errors
     ///
     /// As [`Generator::generate`], and [`GenerateError::Write`]. Nothing is written on error.
     pub fn write(&self, path: &Path) -> Result<Generated, GenerateError> {
         let mut generated = self.generate()?;
-        if std::fs::read(path).ok().as_deref() != Some(generated.code.as_bytes()) {
-            let write_error = |error| GenerateError::Write {
-                path: path.to_owned(),
-                error,
-            };
-            let temporary = path.with_extension("rs.partial");
-            std::fs::write(&temporary, &generated.code).map_err(write_error)?;
-            std::fs::rename(&temporary, path).map_err(|error| {
-                let _ = std::fs::remove_file(&temporary);
-                write_error(error)
-            })?;
-        }
+        write_file(path, generated.code.as_bytes(), &generated.inputs)
+            .map_err(GenerateError::Write)?;
         generated.path = Some(path.to_owned());
         Ok(generated)
     }
@@ -346,5 +373,36 @@ mod tests {
         assert_eq!(generated.inputs, [dir.join("t.csv")]);
         assert_eq!(std::fs::read_to_string(&out).unwrap(), generated.code);
         assert!(generated.code.contains("pub enum E {"));
+    }
+
+    #[test]
+    fn a_bad_table_is_reported_to_cargo_line_by_line() {
+        let dir = scratch("generator-cargo", b"code,http_status,description\nA,4x,d\n");
+        let error = Generator::new("E")
+            .source("t.csv")
+            .base_dir(&*dir)
+            .generate()
+            .unwrap_err();
+        assert_eq!(
+            error.cargo_errors(),
+            "cargo::error=t.csv:2:3: `4x` is not an HTTP status\n\
+             cargo::error=  help: write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none\n"
+        );
+    }
+
+    #[test]
+    fn writing_over_a_source_is_refused() {
+        let table = b"code,http_status,description\nA,400,d\n";
+        let dir = scratch("generator-own", table);
+        let error = Generator::new("E")
+            .source("t.csv")
+            .base_dir(&*dir)
+            .write(&dir.join("t.csv"))
+            .unwrap_err();
+        assert!(matches!(
+            error,
+            GenerateError::Write(WriteError::Input { .. })
+        ));
+        assert_eq!(std::fs::read(dir.join("t.csv")).unwrap(), table);
     }
 }

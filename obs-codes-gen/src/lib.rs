@@ -39,6 +39,8 @@ pub mod format;
 mod generator;
 pub mod identifier;
 pub mod markdown;
+#[cfg(feature = "format")]
+mod output;
 mod packed;
 pub mod perfect_hash;
 pub mod problem;
@@ -57,6 +59,8 @@ pub use catalog::{Catalog, Entry};
 pub use expand::{EnumSpec, expand};
 #[cfg(feature = "format")]
 pub use generator::{GenerateError, Generated, Generator};
+#[cfg(feature = "format")]
+pub use output::{WriteError, write_file};
 pub use problem::{Location, Problem, Problems};
 pub use source::Source;
 pub use table::{HttpStatus, Row, Table};
