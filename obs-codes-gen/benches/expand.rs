@@ -8,7 +8,7 @@
 #![allow(missing_docs)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use obs_codes_gen::{EnumSpec, Source, perfect_hash, synthetic};
+use obs_codes_gen::{EnumSpec, Source, synthetic};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -42,7 +42,7 @@ fn expansion(c: &mut Criterion) {
     let codes = synthetic::codes(10_000, synthetic::SEED);
     let keys: Vec<&[u8]> = codes.iter().map(String::as_bytes).collect();
     group.bench_function("perfect hash alone (10,000 keys)", |b| {
-        b.iter(|| black_box(perfect_hash::Lookup::build(&keys)));
+        b.iter(|| black_box(synthetic::perfect_hash(&keys)));
     });
     group.bench_function("10 MB of garbage (one error)", |b| {
         b.iter(|| black_box(generate("garbage.bin", &dir)));

@@ -8,13 +8,14 @@
 //! [`source`] (a file or the bundled table, as text) -> [`table`] (rows, every cell
 //! with its line and column) -> [`catalog`] (every per-row and cross-row check; the
 //! checked entries) -> [`expand`](mod@expand) (the enum, its impls, its docs and the
-//! [`perfect_hash`] behind `from_code`, as tokens). Problems from every stage gather in
+//! perfect hash behind `from_code`, as tokens). Problems from every stage gather in
 //! [`Problems`] and are reported together; [`markdown`] is the dialect of descriptions
 //! and solutions (only `**strong**` emphasises, in the docs and in their plain text)
 //! and [`write`](mod@write) writes a table back as CSV.
 //!
-//! With the `format` feature, [`format`](mod@format) turns the tokens into formatted Rust source
-//! and [`Generator`] is the build-script API.
+//! With the `format` feature, the tokens become formatted Rust source and [`Generator`] is
+//! the build-script API. The `bench-internals` feature adds `synthetic`, the benchmarks'
+//! data; it is not part of the stable API.
 //!
 //! ```
 //! use obs_codes_gen::{EnumSpec, Source};
@@ -22,7 +23,7 @@
 //! let loaded = obs_codes_gen::load(&[Source::from_arg("obs")], std::path::Path::new("."));
 //! assert!(loaded.problems.is_empty());
 //! assert_eq!(loaded.catalog.entries[0].code, "AccessDenied");
-//! let tokens = obs_codes_gen::expand::expand(
+//! let tokens = obs_codes_gen::expand(
 //!     &EnumSpec::new("ObsErrorCode"),
 //!     &loaded.sources,
 //!     &loaded.catalog,
@@ -34,18 +35,19 @@
 pub mod catalog;
 pub mod expand;
 #[cfg(feature = "format")]
-pub mod format;
+pub(crate) mod format;
 #[cfg(feature = "format")]
 mod generator;
-pub mod identifier;
+pub(crate) mod identifier;
 pub mod markdown;
 #[cfg(feature = "format")]
 mod output;
 mod packed;
-pub mod perfect_hash;
+pub(crate) mod perfect_hash;
 pub mod problem;
 pub mod source;
 pub mod suggest;
+#[cfg(any(test, feature = "bench-internals"))]
 pub mod synthetic;
 pub mod table;
 pub mod write;

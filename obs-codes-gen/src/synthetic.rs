@@ -92,6 +92,14 @@ pub fn table(codes: &[String]) -> String {
     csv
 }
 
+/// The perfect hash the expansion would build for `keys` (distinct), or `None` when the
+/// bounded search finds none and `from_code` would binary-search instead: what the
+/// expansion benchmark times on its own.
+#[must_use]
+pub fn perfect_hash(keys: &[&[u8]]) -> Option<impl std::fmt::Debug + use<>> {
+    crate::perfect_hash::Lookup::build(keys)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

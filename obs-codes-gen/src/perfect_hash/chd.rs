@@ -71,6 +71,7 @@ pub struct Lookup {
 impl Lookup {
     /// A perfect hash over `keys`, which must be distinct, or `None` when the bounded
     /// search finds none (then [`Plan::build`] sorts the keys).
+    #[cfg(any(test, feature = "bench-internals"))]
     #[must_use]
     pub fn build(keys: &[&[u8]]) -> Option<Lookup> {
         Lookup::search(keys, &mut Work::for_keys(keys))
@@ -275,12 +276,6 @@ impl Lookup {
             0 => None,
             index => Some(index as usize - 1),
         }
-    }
-
-    #[cfg(test)]
-    /// The index of `key` in `keys`, exactly as the generated code finds it.
-    pub fn find(&self, keys: &[&[u8]], key: &[u8]) -> Option<usize> {
-        self.candidate(key).filter(|&i| keys[i] == key)
     }
 
     /// Places every key in its own slot.
