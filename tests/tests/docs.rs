@@ -43,7 +43,10 @@ fn rendered_docs_show_what_the_table_says() {
     assert!(markup.contains("<li>Also accepted: <code>Mark&lt;up&gt;</code></li>"));
     assert!(markup.contains("<li>Retryable: no (the default rule for status 400)</li>"));
     assert!(markup.contains("<li>Defined on line 3 of <code>../tables/docs.csv</code></li>"));
-    assert!(markup.contains("<p><strong>Solution:</strong> Read &lt;this&gt; &amp; [that].</p>"));
+    // Only `**` emphasises: other stars and underscores show as typed, as in `solution()`.
+    assert!(markup.contains(
+        "<p><strong>Solution:</strong> Read &lt;this&gt; &amp; [that]; *one*, _under_, __two__ and snake_case are text, <strong>this</strong> is not.</p>"
+    ), "{markup}");
 
     let blocks = variant_docs(&page, "Blocks");
     // No line of the description opened a block: no code block, heading, list or quote.
