@@ -1,24 +1,18 @@
 //! Method bodies, one per column: each encodes its column the way that costs the
 //! compiler least for that column's shape (byte strings, arrays, sparse matches).
 
-use super::Expansion;
+use super::{Expansion, Receiver};
 use crate::catalog::Entry;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote_spanned;
 
 impl Expansion<'_> {
-    /// A method body that reads `self`; an empty enum has no value to read.
-    pub(super) fn per_variant(&self, body: TokenStream) -> TokenStream {
-        if self.catalog.entries.is_empty() {
-            quote_spanned!(Span::mixed_site()=> match self {})
-        } else {
-            body
-        }
-    }
-
     /// A body for a value that every variant has the same of.
     pub(super) fn constant(&self, value: &TokenStream) -> TokenStream {
-        self.per_variant(quote_spanned!(Span::mixed_site()=> let _ = self; #value))
+        self.per_variant(
+            Receiver::Value,
+            quote_spanned!(Span::mixed_site()=> let _ = self; #value),
+        )
     }
 
     /// Statuses as one byte string (two bytes a code, little-endian; 0 = none): a
@@ -36,14 +30,17 @@ impl Expansion<'_> {
         }
         let bytes: Vec<u8> = statuses.iter().flat_map(|s| s.to_le_bytes()).collect();
         let table = Literal::byte_string(&bytes);
-        self.per_variant(quote_spanned! {span=>
-            const STATUSES: &[::core::primitive::u8] = #table;
-            let at = self as ::core::primitive::usize * 2;
-            match ::core::primitive::u16::from_le_bytes([STATUSES[at], STATUSES[at + 1]]) {
-                0 => ::core::option::Option::None,
-                status => ::core::option::Option::Some(status),
-            }
-        })
+        self.per_variant(
+            Receiver::Value,
+            quote_spanned! {span=>
+                const STATUSES: &[::core::primitive::u8] = #table;
+                let at = self as ::core::primitive::usize * 2;
+                match ::core::primitive::u16::from_le_bytes([STATUSES[at], STATUSES[at + 1]]) {
+                    0 => ::core::option::Option::None,
+                    status => ::core::option::Option::Some(status),
+                }
+            },
+        )
     }
 
     /// Retry flags as one byte string, or a constant when every code agrees.
@@ -62,10 +59,13 @@ impl Expansion<'_> {
             return self.constant(&quote_spanned!(span=> true));
         }
         let table = Literal::byte_string(&flags);
-        self.per_variant(quote_spanned! {span=>
-            const RETRYABLE: &[::core::primitive::u8] = #table;
-            RETRYABLE[self as ::core::primitive::usize] != 0
-        })
+        self.per_variant(
+            Receiver::Value,
+            quote_spanned! {span=>
+                const RETRYABLE: &[::core::primitive::u8] = #table;
+                RETRYABLE[self as ::core::primitive::usize] != 0
+            },
+        )
     }
 
     /// An optional text column: a `match` over the rows that have it when they are few

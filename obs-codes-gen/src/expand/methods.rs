@@ -1,6 +1,6 @@
 //! The inherent impl: `ALL`, `COUNT`, the column methods and `from_code`.
 
-use super::Expansion;
+use super::{Expansion, Receiver};
 use crate::markdown;
 use crate::perfect_hash;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -61,15 +61,21 @@ impl Expansion<'_> {
         let codes = entries.iter().map(|e| e.code.as_str());
         // Locals, not items of the impl, so that no generated name other than the
         // enum's and its parse error's can clash or show up in a message.
-        let as_str = self.per_variant(quote_spanned! {span=>
-            const CODES: [&::core::primitive::str; #count] = [#(#codes),*];
-            CODES[self as #usize_ty]
-        });
+        let as_str = self.per_variant(
+            Receiver::Value,
+            quote_spanned! {span=>
+                const CODES: [&::core::primitive::str; #count] = [#(#codes),*];
+                CODES[self as #usize_ty]
+            },
+        );
         let descriptions = entries.iter().map(|e| markdown::plain_text(&e.description));
-        let description = self.per_variant(quote_spanned! {span=>
-            const VALUES: [&::core::primitive::str; #count] = [#(#descriptions),*];
-            VALUES[self as #usize_ty]
-        });
+        let description = self.per_variant(
+            Receiver::Value,
+            quote_spanned! {span=>
+                const VALUES: [&::core::primitive::str; #count] = [#(#descriptions),*];
+                VALUES[self as #usize_ty]
+            },
+        );
         let http_status = self.http_status();
         let is_retryable = self.is_retryable();
         let http_reason = self.sparse(|e| e.status.as_ref().and_then(|s| s.reason.clone()));

@@ -50,7 +50,30 @@ struct Expansion<'a> {
     catalog: &'a Catalog,
 }
 
+/// How a generated method takes `self`.
+#[derive(Clone, Copy)]
+enum Receiver {
+    /// `self`: the enum is `Copy`, and its own methods take it by value.
+    Value,
+    /// `&self`, as the methods of `Debug`, `Display` and `AsRef` do.
+    Ref,
+}
+
 impl Expansion<'_> {
+    /// A method body that reads `self`: `body`, or for an empty enum (a broken table)
+    /// a `match` with no arms. Such an enum has no value to call a method on; saying so
+    /// keeps rustc from warning about unreachable code next to the real error.
+    fn per_variant(&self, receiver: Receiver, body: TokenStream) -> TokenStream {
+        if !self.catalog.entries.is_empty() {
+            return body;
+        }
+        let span = Span::mixed_site();
+        match receiver {
+            Receiver::Value => quote_spanned!(span=> match self {}),
+            Receiver::Ref => quote_spanned!(span=> match *self {}),
+        }
+    }
+
     fn tokens(&self) -> TokenStream {
         let span = Span::mixed_site();
         let name = &self.spec.name;

@@ -1,6 +1,6 @@
 //! `impl obs_codes::ErrorCode`, when the caller names the runtime crate.
 
-use super::Expansion;
+use super::{Expansion, Receiver};
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
@@ -9,13 +9,7 @@ impl Expansion<'_> {
     pub(super) fn runtime_impl(&self, runtime: &TokenStream) -> TokenStream {
         let span = Span::mixed_site();
         let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
-        let forward = |call: TokenStream| {
-            if self.catalog.entries.is_empty() {
-                quote_spanned!(span=> match self {})
-            } else {
-                call
-            }
-        };
+        let forward = |call| self.per_variant(Receiver::Value, call);
         let as_str = forward(quote_spanned!(span=> self.as_str()));
         let description = forward(quote_spanned!(span=> self.description()));
         let http_status = forward(quote_spanned!(span=> self.http_status()));

@@ -266,3 +266,20 @@ fn variant_docs_summarise_the_row() {
         assert!(tokens.contains(expected), "{expected} in {tokens}");
     }
 }
+
+#[test]
+fn an_empty_enum_matches_on_self_in_every_method_body() {
+    // Every row is broken: the enum has no variants, and the problems are the errors.
+    let spec = EnumSpec {
+        runtime: Some(quote!(::obs_codes)),
+        ..EnumSpec::new("Empty")
+    };
+    let tokens = expand_with(&spec, "empty", "code,http_status,description\nBad,4x,x\n");
+    let text = tokens.to_string();
+    assert_eq!(the_enum(&syn::parse2(tokens).unwrap()).variants.len(), 0);
+    // `Debug`, `Display` and `AsRef` take `&self`.
+    assert_eq!(text.matches("match * self { }").count(), 3, "{text}");
+    // Seven inherent methods and the seven `ErrorCode` methods that forward to them.
+    assert_eq!(text.matches("match self { }").count(), 14, "{text}");
+    assert!(!text.contains("as_str ()"), "{text}");
+}

@@ -1,7 +1,7 @@
 //! The trait impls of the enum: `Debug`, `Display`, `FromStr`, `TryFrom<&str>`,
 //! `AsRef<str>` and `Error`, each marked `#[automatically_derived]`.
 
-use super::Expansion;
+use super::{Expansion, Receiver};
 use crate::packed::{PackedWidth, packed};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote_spanned;
@@ -11,15 +11,7 @@ impl Expansion<'_> {
     pub(super) fn trait_impls(&self, error: &Ident) -> [TokenStream; 6] {
         let span = Span::mixed_site();
         let name = &self.spec.name;
-        // An empty enum (a broken table) has no value to call a method on: say so, rather
-        // than let rustc warn about unreachable code next to the real error.
-        let by_ref = |body: TokenStream| {
-            if self.catalog.entries.is_empty() {
-                quote_spanned!(span=> match *self {})
-            } else {
-                body
-            }
-        };
+        let by_ref = |body| self.per_variant(Receiver::Ref, body);
         let display_body = by_ref(quote_spanned!(span=> f.write_str(self.as_str())));
         let debug_body = by_ref(self.debug_body());
         let as_ref_body = by_ref(quote_spanned!(span=> self.as_str()));
