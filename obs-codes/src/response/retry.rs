@@ -109,16 +109,14 @@ impl RetryClass {
         if let Some(class) = code.and_then(|code| Self::for_wire_code(code.as_str())) {
             return class;
         }
-        match code {
-            Some(Code::Known(known))
-                if known.is_retryable() && status == Some(TOO_MANY_REQUESTS) =>
-            {
+        match code.and_then(Code::known) {
+            Some(known) if known.is_retryable() && status == Some(TOO_MANY_REQUESTS) => {
                 Self::Throttled
             }
-            Some(Code::Known(known)) => {
+            Some(known) => {
                 Self::for_table_code(known.as_str(), known.is_retryable(), known.http_status())
             }
-            _ => status.map_or(Self::NotRetryable, Self::for_status),
+            None => status.map_or(Self::NotRetryable, Self::for_status),
         }
     }
 
