@@ -722,6 +722,14 @@ fn errors_are_std_errors_and_small() {
     takes_error(&error);
     let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(error.clone());
     assert_eq!(boxed.to_string(), error.to_string());
+    // `Debug` lists the fields as read.
+    let debug = format!("{error:?}");
+    assert!(debug.contains("status: 500"), "{debug}");
+    assert!(
+        debug.contains("code: Some(Known(InternalError))"),
+        "{debug}"
+    );
+    assert!(debug.contains("code_source: Some(Status)"), "{debug}");
     // One pointer: `Result<T, ObsError>` stays small.
     assert_eq!(size_of::<ObsError>(), size_of::<usize>());
 }

@@ -167,7 +167,19 @@ impl<C: ErrorCode> PartialEq<&str> for Code<C> {
 /// 412 `PreconditionFailed`, 416 `InvalidRange`, 429 `TooManyRequests` and
 /// 500 `InternalError`; 400, 403, 404, 405 (`MethodNotAllowed`, `FsNotSupport`), 409,
 /// 501 and 503 (among others) are shared by several codes and give none. The table
-/// decides, so a user table gets its own answer.
+/// decides, so a user table gets its own answer. An error whose code came from here
+/// says so ([`CodeSource::Status`](super::CodeSource::Status); `Display` writes
+/// `InvalidRange (inferred from HTTP 416)`), since a bare status may stand for a code
+/// the server did not name (S3-compatible servers answer a HEAD of a part number past
+/// the last one with a bare 416: `InvalidPartNumber`).
+///
+/// The vendor's C SDK maps more (`request_util.c`): 301 `PermanentRedirect`, 405
+/// `MethodNotAllowed`, 501 `NotImplemented`, 503 `SlowDown`, and no 429. Here each of
+/// those statuses has two codes in the bundled table (`WebsiteRedirect`,
+/// `FsNotSupport`, `ServiceNotImplemented`, `ServiceUnavailable`), so none is guessed;
+/// the retry class and kind of the bare status are the same either way but for 503,
+/// which is transient here rather than throttled. docs/protocol.md, "A code from the
+/// status alone", lists them.
 ///
 /// ```
 /// use obs_codes::{ObsErrorCode, response::code_for_status};
