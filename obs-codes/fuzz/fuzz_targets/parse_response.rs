@@ -75,7 +75,7 @@ fuzz_target!(|data: &[u8]| {
         check(&ok);
     }
 
-    let batch: DeleteErrors = DeleteErrors::parse(body);
+    let batch: DeleteErrors = DeleteErrors::from_body(body);
     assert!(batch.errors().len() <= MAX_KEY_ERRORS);
     assert!(batch.deleted().len() <= MAX_DELETED_KEYS);
     for key_error in batch.errors() {
