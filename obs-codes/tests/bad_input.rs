@@ -23,8 +23,8 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant, SystemTime};
 
 /// A guard against quadratic reading, not a speed claim: 10 MB read in a quadratic way
-/// takes hours, while a debug build on a loaded 2-core machine has taken over 5 s for the
-/// linear read.
+/// takes hours, while the linear read of a debug build on a loaded machine can take
+/// several seconds.
 const QUICK: Duration = Duration::from_secs(30);
 
 fn parse_timed(status: u16, body: &[u8]) -> ObsError {
