@@ -40,6 +40,14 @@ use core::str::FromStr;
 /// assert_eq!(unknown.known(), None);
 /// assert_eq!(Code::from(ObsErrorCode::NoSuchKey), "NoSuchKey");
 /// ```
+///
+/// A match on the unknown case does not compile (E0599: no variant `Unknown`):
+///
+/// ```compile_fail,E0599
+/// fn is_quota(code: &obs_codes::Code) -> bool {
+///     matches!(code, obs_codes::Code::Unknown(text) if text == "GatewayQuotaExceeded")
+/// }
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Code<C = crate::ObsErrorCode>(Received<C>);
 
