@@ -166,7 +166,7 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
     };
     let mut by_code: HashMap<String, usize> = HashMap::new();
     for table in tables {
-        let mut in_this_file: HashMap<&str, usize> = HashMap::new();
+        let mut in_this_file: HashMap<String, usize> = HashMap::new();
         for row in &table.rows {
             if !wire_string_ok(&row.code, "code", problems) {
                 continue;
@@ -178,7 +178,7 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
                 .cloned()
                 .collect();
             let code = row.code.value.as_str();
-            if let Some(first_line) = in_this_file.insert(code, row.code.at.line) {
+            if let Some(first_line) = in_this_file.insert(code.to_owned(), row.code.at.line) {
                 problems
                     .at(row.code.at.clone(), format!("code `{code}` appears twice in this file (first on line {first_line})"))
                     .hint("remove one of the rows; `override` only replaces a code of an earlier source");
@@ -262,7 +262,9 @@ pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problem
 /// Reports and removes later entries whose variant, code or alias repeats an earlier one.
 fn drop_collisions(entries: &mut Vec<Entry>, problems: &mut Problems) {
     let mut variants: HashMap<String, usize> = HashMap::new();
-    let mut keys: HashMap<String, (usize, bool)> = HashMap::new();
+    // Codes and aliases apart, each `String -> index`: one map type for the crate.
+    let mut codes: HashMap<String, usize> = HashMap::new();
+    let mut aliases: HashMap<String, usize> = HashMap::new();
     let mut keep = vec![true; entries.len()];
     for (index, entry) in entries.iter().enumerate() {
         if let Some(&earlier) = variants.get(&entry.variant) {
@@ -282,7 +284,7 @@ fn drop_collisions(entries: &mut Vec<Entry>, problems: &mut Problems) {
             keep[index] = false;
             continue;
         }
-        if let Some(&(earlier, true)) = keys.get(&entry.code) {
+        if let Some(&earlier) = aliases.get(&entry.code) {
             let other = &entries[earlier];
             problems
                 .at(
@@ -299,11 +301,14 @@ fn drop_collisions(entries: &mut Vec<Entry>, problems: &mut Problems) {
             continue;
         }
         variants.insert(entry.variant.clone(), index);
-        keys.insert(entry.code.clone(), (index, false));
+        codes.insert(entry.code.clone(), index);
         for alias in &entry.alias_cells {
-            if let Some(&(earlier, was_alias)) = keys.get(&alias.value) {
+            let earlier = codes
+                .get(&alias.value)
+                .map(|&i| (i, "the code"))
+                .or_else(|| aliases.get(&alias.value).map(|&i| (i, "an alias")));
+            if let Some((earlier, what)) = earlier {
                 let other = &entries[earlier];
-                let what = if was_alias { "an alias" } else { "the code" };
                 problems
                     .at(
                         alias.at.clone(),
@@ -318,7 +323,7 @@ fn drop_collisions(entries: &mut Vec<Entry>, problems: &mut Problems) {
                     .hint("every code and alias must be unique: remove this alias");
                 keep[index] = false;
             } else {
-                keys.insert(alias.value.clone(), (index, true));
+                aliases.insert(alias.value.clone(), index);
             }
         }
     }

@@ -62,20 +62,21 @@ pub(super) fn choose_words(keys: &[&[u8]], min_len: usize, max_len: usize) -> Op
     }
     let edges = [BytePos::FromStart(0), BytePos::FromEnd(0)];
     // The common case, checked without the greedy search.
-    let mut seen = std::collections::HashSet::with_capacity(keys.len());
-    if keys
-        .iter()
-        .all(|k| seen.insert((k.len(), edges.map(|pos| pos.word(k)))))
-    {
+    let mut class: Vec<usize> = keys.iter().map(|k| k.len()).collect();
+    for pos in edges {
+        refine(&mut class, keys, pos, BytePos::word);
+    }
+    if groups(&class).is_empty() {
         return Some(edges.to_vec());
     }
-    let inner = (WORD..max_len.saturating_sub(WORD))
+    let mut candidates = edges.to_vec();
+    for i in (WORD..max_len.saturating_sub(WORD))
         .step_by(WORD)
-        .take(INNER_WINDOWS);
-    let candidates: Vec<BytePos> = edges
-        .into_iter()
-        .chain(inner.flat_map(|i| [BytePos::FromStart(i), BytePos::FromEnd(i)]))
-        .collect();
+        .take(INNER_WINDOWS)
+    {
+        candidates.push(BytePos::FromStart(i));
+        candidates.push(BytePos::FromEnd(i));
+    }
     greedy(keys, &candidates, MAX_WORDS, BytePos::word)
 }
 
@@ -87,10 +88,9 @@ pub(super) fn choose_positions(
     min_len: usize,
 ) -> Option<Vec<BytePos>> {
     let positions = |window: usize| -> Vec<BytePos> {
-        (0..window)
-            .map(BytePos::FromStart)
-            .chain((0..window).map(BytePos::FromEnd))
-            .collect()
+        let mut all: Vec<BytePos> = (0..window).map(BytePos::FromStart).collect();
+        all.extend((0..window).map(BytePos::FromEnd));
+        all
     };
     // Positions inside every key are read without a clamp: prefer them when they need
     // no more positions than the whole window does.
@@ -112,12 +112,9 @@ fn choose_from(keys: &[&[u8]], candidates: &[BytePos]) -> Option<Vec<BytePos>> {
 /// Picks, one at a time, the candidate that leaves the fewest pairs of keys agreeing on
 /// the length and everything picked, until no pair agrees; `None` when that takes more
 /// than `most` picks or no candidate helps.
-fn greedy(
-    keys: &[&[u8]],
-    candidates: &[BytePos],
-    most: usize,
-    read: impl Fn(BytePos, &[u8]) -> u64,
-) -> Option<Vec<BytePos>> {
+///
+/// `read` is a function pointer, not a generic parameter: the search is compiled once.
+fn greedy(keys: &[&[u8]], candidates: &[BytePos], most: usize, read: Read) -> Option<Vec<BytePos>> {
     // Keys with the same class agree on everything chosen so far.
     let mut class: Vec<usize> = keys.iter().map(|k| k.len()).collect();
     let mut chosen = Vec::new();
@@ -130,53 +127,77 @@ fn greedy(
             return None;
         }
         let current: usize = groups.iter().map(|g| pairs(g.len())).sum();
-        let (best, cost) = candidates
-            .iter()
-            .map(|&pos| (pos, split_cost(keys, &groups, |key| read(pos, key))))
-            .min_by_key(|&(_, cost)| cost)?;
+        let mut best: Option<(BytePos, usize)> = None;
+        for &pos in candidates {
+            let cost = split_cost(keys, &groups, pos, read);
+            if best.is_none_or(|(_, least)| cost < least) {
+                best = Some((pos, cost));
+            }
+        }
+        let (best, cost) = best?;
         if cost >= current {
             return None;
         }
         chosen.push(best);
-        // Refine: the new class is the old one combined with the chosen byte.
-        let mut next: std::collections::HashMap<(usize, u64), usize> =
-            std::collections::HashMap::new();
-        for (i, key) in keys.iter().enumerate() {
-            let fresh = next.len();
-            class[i] = *next.entry((class[i], read(best, key))).or_insert(fresh);
-        }
+        refine(&mut class, keys, best, read);
+    }
+}
+
+/// Reads a value from a key at a position: a byte or an 8-byte window.
+type Read = fn(BytePos, &[u8]) -> u64;
+
+/// Refines `class` (one per key) by the value `read` at `pos`: afterwards two keys share
+/// a class when they shared one before and agree on that value.
+fn refine(class: &mut [usize], keys: &[&[u8]], pos: BytePos, read: Read) {
+    let mut next: std::collections::HashMap<(usize, u64), usize> = std::collections::HashMap::new();
+    for (class, key) in class.iter_mut().zip(keys) {
+        let fresh = next.len();
+        *class = *next.entry((*class, read(pos, key))).or_insert(fresh);
     }
 }
 
 /// Indices of keys grouped by class, only the groups with more than one key (in class
 /// order, so the result is the same on every run).
 fn groups(class: &[usize]) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..class.len()).collect();
-    order.sort_unstable_by_key(|&i| (class[i], i));
-    order
-        .chunk_by(|&a, &b| class[a] == class[b])
-        .filter(|group| group.len() > 1)
-        .map(<[usize]>::to_vec)
-        .collect()
+    let mut order: Vec<(usize, usize)> = class.iter().copied().zip(0..).collect();
+    order.sort_unstable();
+    let mut groups = Vec::new();
+    let mut start = 0;
+    while start < order.len() {
+        let run = order[start..]
+            .iter()
+            .take_while(|&&(c, _)| c == order[start].0)
+            .count();
+        if run > 1 {
+            groups.push(order[start..start + run].iter().map(|&(_, i)| i).collect());
+        }
+        start += run;
+    }
+    groups
 }
 
 fn pairs(n: usize) -> usize {
     n * n.saturating_sub(1) / 2
 }
 
-/// How many pairs of keys in `groups` would still agree if the value `read` from each
-/// key were added.
-fn split_cost(keys: &[&[u8]], groups: &[Vec<usize>], read: impl Fn(&[u8]) -> u64) -> usize {
+/// How many pairs of keys in `groups` would still agree if the value `read` at `pos`
+/// from each key were added.
+fn split_cost(keys: &[&[u8]], groups: &[Vec<usize>], pos: BytePos, read: Read) -> usize {
     let mut values = Vec::new();
     let mut cost = 0;
     for group in groups {
         values.clear();
-        values.extend(group.iter().map(|&i| read(keys[i])));
+        values.extend(group.iter().map(|&i| read(pos, keys[i])));
         values.sort_unstable();
-        cost += values
-            .chunk_by(|a, b| a == b)
-            .map(|run| pairs(run.len()))
-            .sum::<usize>();
+        let mut start = 0;
+        while start < values.len() {
+            let run = values[start..]
+                .iter()
+                .take_while(|&&v| v == values[start])
+                .count();
+            cost += pairs(run);
+            start += run;
+        }
     }
     cost
 }

@@ -82,14 +82,14 @@ impl Lookup {
     pub(super) fn search(keys: &[&[u8]], work: &mut Work) -> Option<Lookup> {
         let min_len = keys.iter().map(|k| k.len()).min().unwrap_or(0);
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
-        let words = || choose_words(keys, min_len, max_len).map(Hashed::Words);
-        let positions = || choose_positions(keys, max_len, min_len).map(Hashed::Positions);
-        let every_byte = || (max_len <= EVERY_BYTE_MAX_LEN).then_some(Hashed::EveryByte);
-        let choices = std::iter::once_with(words)
-            .chain(std::iter::once_with(positions))
-            .chain(std::iter::once_with(every_byte))
-            .flatten();
-        for hashed in choices {
+        // Each choice is computed only when the one before it found no hash.
+        for stage in 0..3 {
+            let choice = match stage {
+                0 => choose_words(keys, min_len, max_len).map(Hashed::Words),
+                1 => choose_positions(keys, max_len, min_len).map(Hashed::Positions),
+                _ => (max_len <= EVERY_BYTE_MAX_LEN).then_some(Hashed::EveryByte),
+            };
+            let Some(hashed) = choice else { continue };
             if let Some(lookup) = Lookup::place_all(keys, &hashed, min_len, max_len, work) {
                 return Some(lookup);
             }
@@ -291,10 +291,16 @@ impl Lookup {
         for (index, &h) in hashes.iter().enumerate() {
             buckets[self.bucket(h)].push(index);
         }
-        let mut order: Vec<usize> = (0..buckets.len()).collect();
-        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        // Largest bucket first, ties in bucket order: the pairs sort like the bytes'
+        // groups do, which keeps one sort in the crate's code instead of two.
+        let mut order: Vec<(usize, usize)> = buckets
+            .iter()
+            .enumerate()
+            .map(|(b, members)| (usize::MAX - members.len(), b))
+            .collect();
+        order.sort_unstable();
         let mut taken: Vec<usize> = Vec::new();
-        for bucket in order {
+        for (_, bucket) in order {
             let members = &buckets[bucket];
             if members.is_empty() {
                 break;
