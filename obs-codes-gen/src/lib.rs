@@ -50,6 +50,7 @@ pub mod suggest;
 #[cfg(any(test, feature = "bench-internals"))]
 pub mod synthetic;
 pub mod table;
+mod template;
 pub mod write;
 
 #[cfg(test)]

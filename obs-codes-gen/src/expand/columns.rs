@@ -3,6 +3,7 @@
 
 use super::{Expansion, Receiver};
 use crate::catalog::Entry;
+use crate::template;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote_spanned;
 
@@ -32,14 +33,18 @@ impl Expansion<'_> {
         let table = Literal::byte_string(&bytes);
         self.per_variant(
             Receiver::Value,
-            quote_spanned! {span=>
+            template::fill(
+                span,
+                r"
                 const STATUSES: &[::core::primitive::u8] = #table;
                 let at = self as ::core::primitive::usize * 2;
                 match ::core::primitive::u16::from_le_bytes([STATUSES[at], STATUSES[at + 1]]) {
                     0 => ::core::option::Option::None,
                     status => ::core::option::Option::Some(status),
                 }
-            },
+                ",
+                &[("table", &table)],
+            ),
         )
     }
 
@@ -61,10 +66,14 @@ impl Expansion<'_> {
         let table = Literal::byte_string(&flags);
         self.per_variant(
             Receiver::Value,
-            quote_spanned! {span=>
+            template::fill(
+                span,
+                r"
                 const RETRYABLE: &[::core::primitive::u8] = #table;
                 RETRYABLE[self as ::core::primitive::usize] != 0
-            },
+                ",
+                &[("table", &table)],
+            ),
         )
     }
 

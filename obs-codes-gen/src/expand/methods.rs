@@ -3,6 +3,7 @@
 use super::{Expansion, Receiver};
 use crate::markdown;
 use crate::perfect_hash;
+use crate::template;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote_spanned;
 
@@ -82,7 +83,9 @@ impl Expansion<'_> {
         let solution = self.sparse(|e| e.solution.as_deref().map(markdown::plain_text));
         let aliases = self.aliases();
 
-        quote_spanned! {span=>
+        template::fill(
+            span,
+            r"
             /// The wire code: the exact string the server sends.
             #[must_use]
             #[inline]
@@ -131,6 +134,17 @@ impl Expansion<'_> {
             pub const fn aliases(self) -> &'static [#str_ty] {
                 #aliases
             }
-        }
+            ",
+            &[
+                ("str_ty", &str_ty),
+                ("as_str", &as_str),
+                ("description", &description),
+                ("http_status", &http_status),
+                ("http_reason", &http_reason),
+                ("is_retryable", &is_retryable),
+                ("solution", &solution),
+                ("aliases", &aliases),
+            ],
+        )
     }
 }

@@ -1,7 +1,7 @@
 //! The error type that the generated `FromStr` returns, named after the enum.
 
+use crate::template;
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote_spanned;
 
 /// How many bytes of a rejected input the `FromStr` error keeps (no allocator needed).
 pub const PARSE_ERROR_PREFIX: usize = 64;
@@ -19,7 +19,9 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream
         " The rejected input; only its first {max} bytes (cut at a character boundary) when it was longer."
     );
     vec![
-        quote_spanned! {span=>
+        template::fill(
+            span,
+            r"
         #[doc = #doc]
         #[derive(
             ::core::clone::Clone,
@@ -31,8 +33,17 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream
             len: ::core::primitive::usize,
             truncated: ::core::primitive::bool,
         }
-        },
-        quote_spanned! {span=>
+",
+            &[
+                ("doc", &doc),
+                ("error", &error),
+                ("max", &max),
+                ("vis", &vis),
+            ],
+        ),
+        template::fill(
+            span,
+            r#"
         // `is_truncated` and `input` are API for the caller, used or not.
         #[allow(dead_code)]
         impl #error {
@@ -66,8 +77,12 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream
                 self.truncated
             }
         }
-        },
-        quote_spanned! {span=>
+"#,
+            &[("error", &error), ("input_doc", &input_doc), ("max", &max)],
+        ),
+        template::fill(
+            span,
+            r#"
         #[automatically_derived]
         impl ::core::fmt::Debug for #error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -77,8 +92,12 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream
                     .finish()
             }
         }
-        },
-        quote_spanned! {span=>
+"#,
+            &[("error", &error), ("error_name", &error_name)],
+        ),
+        template::fill(
+            span,
+            r#"
         #[automatically_derived]
         impl ::core::fmt::Display for #error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -89,10 +108,16 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream
                 ::core::result::Result::Ok(())
             }
         }
-        },
-        quote_spanned! {span=>
+"#,
+            &[("error", &error)],
+        ),
+        template::fill(
+            span,
+            r"
         #[automatically_derived]
         impl ::core::error::Error for #error {}
-        },
+",
+            &[("error", &error)],
+        ),
     ]
 }

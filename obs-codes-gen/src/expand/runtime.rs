@@ -1,6 +1,7 @@
 //! `impl obs_codes::ErrorCode`, when the caller names the runtime crate.
 
 use super::{Expansion, Receiver};
+use crate::template;
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
@@ -18,7 +19,9 @@ impl Expansion<'_> {
         let solution = forward(quote_spanned!(span=> self.solution()));
         let aliases = forward(quote_spanned!(span=> self.aliases()));
         let name = &self.spec.name;
-        quote_spanned! {span=>
+        template::fill(
+            span,
+            r"
             // Serde impls (the wire string) when the runtime crate has its `serde`
             // feature; nothing otherwise.
             #runtime::__impl_serde_wire!(#name);
@@ -52,6 +55,19 @@ impl Expansion<'_> {
                     #aliases
                 }
             }
-        }
+            ",
+            &[
+                ("runtime", &runtime),
+                ("name", &name),
+                ("str_ty", &str_ty),
+                ("as_str", &as_str),
+                ("description", &description),
+                ("http_status", &http_status),
+                ("http_reason", &http_reason),
+                ("is_retryable", &is_retryable),
+                ("solution", &solution),
+                ("aliases", &aliases),
+            ],
+        )
     }
 }

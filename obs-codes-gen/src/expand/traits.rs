@@ -3,6 +3,7 @@
 
 use super::{Expansion, Receiver};
 use crate::packed::{PackedWidth, packed};
+use crate::template;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote_spanned;
 
@@ -18,15 +19,21 @@ impl Expansion<'_> {
         let from_str_body = if self.catalog.entries.is_empty() {
             quote_spanned!(span=> ::core::result::Result::Err(#error::new(code)))
         } else {
-            quote_spanned! {span=>
+            template::fill(
+                span,
+                r"
                 match Self::from_code(code) {
                     ::core::option::Option::Some(found) => ::core::result::Result::Ok(found),
                     ::core::option::Option::None => ::core::result::Result::Err(#error::new(code)),
                 }
-            }
+                ",
+                &[("error", &error)],
+            )
         };
         [
-            quote_spanned! {span=>
+            template::fill(
+                span,
+                r"
                 #[automatically_derived]
                 #[allow(deprecated)]
                 impl ::core::fmt::Debug for #name {
@@ -34,8 +41,12 @@ impl Expansion<'_> {
                         #debug_body
                     }
                 }
-            },
-            quote_spanned! {span=>
+                ",
+                &[("name", &name), ("debug_body", &debug_body)],
+            ),
+            template::fill(
+                span,
+                r"
                 #[automatically_derived]
                 #[allow(deprecated)]
                 impl ::core::fmt::Display for #name {
@@ -43,10 +54,14 @@ impl Expansion<'_> {
                         #display_body
                     }
                 }
-            },
+                ",
+                &[("name", &name), ("display_body", &display_body)],
+            ),
             // Associated types are named through their trait: `Self::Err` would be
             // ambiguous next to a variant named `Err`.
-            quote_spanned! {span=>
+            template::fill(
+                span,
+                r"
                 #[automatically_derived]
                 #[allow(deprecated)]
                 impl ::core::str::FromStr for #name {
@@ -58,8 +73,16 @@ impl Expansion<'_> {
                         #from_str_body
                     }
                 }
-            },
-            quote_spanned! {span=>
+                ",
+                &[
+                    ("name", &name),
+                    ("error", &error),
+                    ("from_str_body", &from_str_body),
+                ],
+            ),
+            template::fill(
+                span,
+                r"
                 #[automatically_derived]
                 #[allow(deprecated)]
                 impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for #name {
@@ -74,8 +97,12 @@ impl Expansion<'_> {
                         <Self as ::core::str::FromStr>::from_str(code)
                     }
                 }
-            },
-            quote_spanned! {span=>
+                ",
+                &[("name", &name), ("error", &error)],
+            ),
+            template::fill(
+                span,
+                r"
                 #[automatically_derived]
                 #[allow(deprecated)]
                 impl ::core::convert::AsRef<::core::primitive::str> for #name {
@@ -83,12 +110,18 @@ impl Expansion<'_> {
                         #as_ref_body
                     }
                 }
-            },
-            quote_spanned! {span=>
+                ",
+                &[("name", &name), ("as_ref_body", &as_ref_body)],
+            ),
+            template::fill(
+                span,
+                r"
                 #[automatically_derived]
                 #[allow(deprecated)]
                 impl ::core::error::Error for #name {}
-            },
+                ",
+                &[("name", &name)],
+            ),
         ]
     }
 
@@ -110,7 +143,9 @@ impl Expansion<'_> {
         let start = read_start(quote_spanned!(span=> index));
         let end = read_start(quote_spanned!(span=> (index + 1)));
         let starts = packed(&starts, width);
-        quote_spanned! {span=>
+        template::fill(
+            span,
+            r"
             // The names side by side, and where each starts (plus where the last ends).
             // Locals, not `const` items: rustc's dead-code pass skips
             // `#[automatically_derived]` impls and would call such items unused.
@@ -121,6 +156,14 @@ impl Expansion<'_> {
                 ::core::option::Option::Some(name) => f.write_str(name),
                 ::core::option::Option::None => ::core::result::Result::Ok(()),
             }
-        }
+            ",
+            &[
+                ("names", &names),
+                ("starts", &starts),
+                ("usize_ty", &usize_ty),
+                ("start", &start),
+                ("end", &end),
+            ],
+        )
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{BYTE_MUL, BytePos, Hashed, Lookup, Plan, Records, Sorted};
 use crate::packed::{PackedWidth, hex_u64, packed};
+use crate::template;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote_spanned;
 
@@ -13,23 +14,31 @@ use quote::quote_spanned;
 pub fn from_code(keys: &[&[u8]], variants: &[usize]) -> TokenStream {
     let span = Span::mixed_site();
     let signature = |cost: &str| {
-        quote_spanned! {span=>
+        template::fill(
+            span,
+            r"
             /// The code for a wire string, aliases included: exact and case-sensitive.
             ///
             #[doc = #cost]
             #[must_use]
             #[inline]
             pub fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self>
-        }
+            ",
+            &[("cost", &cost)],
+        )
     };
     if keys.is_empty() {
         let signature = signature(" There is no code: every string is `None`.");
-        return quote_spanned! {span=>
+        return template::fill(
+            span,
+            r"
             #signature {
                 let _ = code;
                 ::core::option::Option::None
             }
-        };
+            ",
+            &[("signature", &signature)],
+        );
     }
     let records = Records::build(keys, variants);
     let (cost, body) = match Plan::build(keys) {
@@ -55,14 +64,23 @@ fn prologue(records: &Records, min: usize, max: usize) -> TokenStream {
     let span = Span::mixed_site();
     let records_len = records.bytes.len();
     let record_bytes = Literal::byte_string(&records.bytes);
-    quote_spanned! {span=>
+    template::fill(
+        span,
+        r"
         const RECORDS: &[::core::primitive::u8; #records_len] = #record_bytes;
         let bytes = code.as_bytes();
         let len = bytes.len();
         if !(#min..=#max).contains(&len) {
             return ::core::option::Option::None;
         }
-    }
+        ",
+        &[
+            ("records_len", &records_len),
+            ("record_bytes", &record_bytes),
+            ("min", &min),
+            ("max", &max),
+        ],
+    )
 }
 
 /// `(variant, key length)`: the expressions for the header fields of `record`, a
@@ -124,7 +142,9 @@ fn hashed_body(lookup: &Lookup, records: &Records) -> TokenStream {
     let filter_shift = lookup.filter_shift();
     let filter = Literal::byte_string(&lookup.filter);
     let prologue = prologue(records, min, max);
-    quote_spanned! {span=>
+    template::fill(
+        span,
+        r"
         const DISPLACEMENTS: &[::core::primitive::u8] = #displacements;
         const STARTS: &[::core::primitive::u8] = #starts;
         const FILTER: &[::core::primitive::u8] = #filter;
@@ -156,7 +176,28 @@ fn hashed_body(lookup: &Lookup, records: &Records) -> TokenStream {
         } else {
             ::core::option::Option::None
         }
-    }
+        ",
+        &[
+            ("displacements", &displacements),
+            ("starts", &starts),
+            ("filter", &filter),
+            ("word", &word),
+            ("prologue", &prologue),
+            ("u64_ty", &u64_ty),
+            ("seed", &seed),
+            ("mix", &mix),
+            ("filter_shift", &filter_shift),
+            ("usize_ty", &usize_ty),
+            ("read_displacement", &read_displacement),
+            ("slot_shift", &slot_shift),
+            ("slot_mask", &slot_mask),
+            ("read_start", &read_start),
+            ("window", &window),
+            ("key_len", &key_len),
+            ("difference", &difference),
+            ("variant", &variant),
+        ],
+    )
 }
 
 /// The body of `from_code` for sorted keys: a binary search by length, then bytes, as
@@ -179,7 +220,9 @@ fn sorted_body(sorted: &Sorted, records: &Records) -> TokenStream {
     let header = records.header();
     let (variant, key_len) = record_fields(records);
     let prologue = prologue(records, sorted.min_len, sorted.max_len);
-    quote_spanned! {span=>
+    template::fill(
+        span,
+        r"
         // Where each key's record starts, the keys in order of length, then bytes.
         const STARTS: &[::core::primitive::u8] = #starts;
         #prologue
@@ -199,7 +242,18 @@ fn sorted_body(sorted: &Sorted, records: &Records) -> TokenStream {
             }
         }
         ::core::option::Option::None
-    }
+        ",
+        &[
+            ("starts", &starts),
+            ("prologue", &prologue),
+            ("usize_ty", &usize_ty),
+            ("count", &count),
+            ("read_start", &read_start),
+            ("key_len", &key_len),
+            ("header", &header),
+            ("variant", &variant),
+        ],
+    )
 }
 
 /// The statements that leave the hash of `bytes` in `h`, as [`Lookup::hash`] computes it.
@@ -209,8 +263,13 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
     let byte_mul = hex_u64(BYTE_MUL);
     // Spelled out: `u64::from` needs `From` in scope, which `#[no_implicit_prelude]`
     // takes away.
-    let from_u8 =
-        quote_spanned!(span=> <#u64_ty as ::core::convert::From<::core::primitive::u8>>::from);
+    let from_u8 = template::fill(
+        span,
+        r"
+            <#u64_ty as ::core::convert::From<::core::primitive::u8>>::from
+            ",
+        &[("u64_ty", &u64_ty)],
+    );
     match &lookup.hashed {
         Hashed::Words(windows) => {
             let words = windows.iter().enumerate().map(|(i, &pos)| {
@@ -236,12 +295,20 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
                 });
             quote_spanned!(span=> #(#words)*)
         }
-        Hashed::EveryByte => quote_spanned! {span=>
+        Hashed::EveryByte => template::fill(
+            span,
+            r"
             h = (h ^ len as #u64_ty).wrapping_mul(#byte_mul);
             for &byte in bytes {
                 h = (h ^ #from_u8(byte)).wrapping_mul(#byte_mul);
             }
-        },
+            ",
+            &[
+                ("u64_ty", &u64_ty),
+                ("byte_mul", &byte_mul),
+                ("from_u8", &from_u8),
+            ],
+        ),
     }
 }
 
@@ -249,7 +316,9 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
 fn word_fn() -> TokenStream {
     let span = Span::mixed_site();
     let u8_ty = quote_spanned!(span=> ::core::primitive::u8);
-    quote_spanned! {span=>
+    template::fill(
+        span,
+        r"
         #[inline(always)]
         fn word(s: &[#u8_ty], at: ::core::primitive::usize) -> ::core::primitive::u64 {
             match <[#u8_ty; 8] as ::core::convert::TryFrom<&[#u8_ty]>>::try_from(&s[at..at + 8]) {
@@ -257,7 +326,9 @@ fn word_fn() -> TokenStream {
                 ::core::result::Result::Err(_) => 0,
             }
         }
-    }
+        ",
+        &[("u8_ty", &u8_ty)],
+    )
 }
 
 /// Keys at most this long are compared a word at a time; longer ones by `==`.
@@ -276,11 +347,23 @@ fn compares_by_words(min_len: usize, max_len: usize) -> bool {
 fn difference_tokens(min_len: usize, max_len: usize, header: usize) -> TokenStream {
     let span = Span::mixed_site();
     if !compares_by_words(min_len, max_len) {
-        return quote_spanned!(span=> (record[#header..#header + len] != *bytes) as ::core::primitive::u64);
+        return template::fill(
+            span,
+            r"
+            (record[#header..#header + len] != *bytes) as ::core::primitive::u64
+            ",
+            &[("header", &header)],
+        );
     }
     let words = (0..max_len.div_ceil(8)).map(|i| {
         let at = window_at(BytePos::FromStart(i * 8), min_len, max_len);
-        quote_spanned!(span=> { let at = #at; word(bytes, at) ^ word(record, #header + at) })
+        template::fill(
+            span,
+            r"
+            { let at = #at; word(bytes, at) ^ word(record, #header + at) }
+            ",
+            &[("at", &at), ("header", &header)],
+        )
     });
     quote_spanned!(span=> (#(#words)|*))
 }
