@@ -294,10 +294,16 @@ impl LineIndex {
     /// The 1-based line and character column of byte `offset` in `text`.
     #[must_use]
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let start = self.starts[line.max(1) - 1];
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
         let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line.max(1), column)
+        (line, column)
+    }
+
+    /// The 1-based line of byte `offset`.
+    #[must_use]
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset).max(1)
     }
 }
 
