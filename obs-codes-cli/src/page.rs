@@ -16,7 +16,7 @@
 
 use crate::diagnostic::problem;
 use crate::markup::{Mode, cell_text};
-use crate::rst::{Cell, GridTable, tables};
+use crate::rst::{Cell, GridTable};
 use obs_codes_gen::table::{self, Column};
 use obs_codes_gen::{HttpStatus, Location, Problem, Row};
 use std::collections::HashMap;
@@ -47,7 +47,11 @@ pub struct Page {
 /// A malformed grid table; otherwise every problem of the error-code tables (none
 /// found is one too).
 pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
-    let grids = tables(file, text).map_err(|p| vec![p])?;
+    let mut read = obs_codes_gen::Problems::default();
+    let grids = crate::formats::tables(file, text, &mut read);
+    if !read.is_empty() {
+        return Err(read.iter().cloned().collect());
+    }
     let mut page = Page {
         rows: Vec::new(),
         has_solution: false,
@@ -68,11 +72,13 @@ pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
             .first()
             .map_or_else(|| crate::diagnostic::at(file, 1, 1), |g| g.at.clone());
         let message = format!(
-            "no error-code table: the page has {} grid table{}, none with an `Error Code` column",
+            "no error-code table: the page has {} table{}, none with an `Error Code` column",
             grids.len(),
             if grids.len() == 1 { "" } else { "s" }
         );
-        problems.push(problem(at, message));
+        let mut problem = problem(at, message);
+        problem.hint = Some(crate::formats::READS.to_owned());
+        problems.push(problem);
     }
     page.rows = merge_repeated(page.rows, &mut page.notes, &mut problems);
     if problems.is_empty() {
@@ -441,12 +447,12 @@ Intro.
         (
             "no table",
             "Just text.\n",
-            "error: p.rst:1:1: no error-code table: the page has 0 grid tables",
+            "error: p.rst:1:1: no error-code table: the page has 0 tables",
         ),
         (
             "no code column",
             "+---+---+\n| A | B |\n+===+===+\n| x | y |\n+---+---+\n",
-            "error: p.rst:1:1: no error-code table: the page has 1 grid table,",
+            "error: p.rst:1:1: no error-code table: the page has 1 table,",
         ),
         (
             "unknown column",

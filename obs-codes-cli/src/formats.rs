@@ -1,0 +1,127 @@
+//! Which reader a page needs, and its tables read by it: the vendor's HTML, the
+//! reStructuredText of the T-Systems copies (grid tables, `list-table` directives,
+//! simple tables) or markdown pipe tables. Every reader gives grid tables whose cells
+//! hold reStructuredText, so the page's rows are read one way whatever its form.
+
+use crate::rst::GridTable;
+use crate::{html, list_table, pipe_table, rst, simple_table};
+use obs_codes_gen::Problems;
+use std::path::Path;
+
+/// What `import` reads and where such pages come from, for messages about anything else.
+pub const READS: &str = "`import` reads the vendor's error-code pages: HTML as a browser saves them from support.huaweicloud.com (`.html`), reStructuredText as in the T-Systems copies of the docs (`.rst`: grid tables, `list-table` directives, simple tables), and markdown pipe tables as copying a table from the vendor's page gives them (`.md`)";
+
+/// The file name extensions of pages (any case).
+pub const PAGE_EXTENSIONS: [&str; 7] = ["html", "htm", "xhtml", "rst", "txt", "md", "markdown"];
+
+/// The form of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// HTML, as the vendor publishes its pages.
+    Html,
+    /// reStructuredText, as the T-Systems copies hold them; pipe tables when the page
+    /// has no reStructuredText table.
+    Rst,
+    /// Markdown pipe tables.
+    Markdown,
+}
+
+/// A page's form: by its name's extension, otherwise HTML when its text starts with a
+/// tag.
+#[must_use]
+pub fn format(file: &str, text: &str) -> Format {
+    let extension = Path::new(file)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("md" | "markdown") => Format::Markdown,
+        _ if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<') =>
+        {
+            Format::Html
+        }
+        _ => Format::Rst,
+    }
+}
+
+/// True when `file`'s name says it is a page.
+#[must_use]
+pub fn is_page(file: &Path) -> bool {
+    file.extension().is_some_and(|e| {
+        PAGE_EXTENSIONS
+            .iter()
+            .any(|page| e.eq_ignore_ascii_case(page))
+    })
+}
+
+/// The tables of a page, in page order, read as its [`format`] says; malformed tables
+/// reported.
+pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable> {
+    match format(file, text) {
+        Format::Html => html::tables(file, text, problems),
+        Format::Markdown => pipe_table::tables(file, text),
+        Format::Rst => {
+            let mut found = match rst::tables(file, text) {
+                Ok(grids) => grids,
+                Err(problem) => {
+                    if let Some(location) = problem.location {
+                        problems.at(location, problem.message).hint = problem.hint;
+                    }
+                    Vec::new()
+                }
+            };
+            found.extend(list_table::tables(file, text, problems));
+            found.extend(simple_table::tables(file, text, problems));
+            if found.is_empty() && problems.is_empty() {
+                found = pipe_table::tables(file, text);
+            }
+            found.sort_by_key(|table| (table.at.line, table.at.column));
+            found
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_is_told_by_the_name_then_by_the_text() {
+        let cases = [
+            ("p.HTML", "text", Format::Html),
+            ("p.htm", "", Format::Html),
+            ("p.md", "<table>", Format::Markdown),
+            ("p.rst", "\u{feff}\n <!DOCTYPE html>", Format::Html),
+            ("p.rst", "Title\n=====\n", Format::Rst),
+            ("p", "| a | b |", Format::Rst),
+        ];
+        for (file, text, expected) in cases {
+            assert_eq!(format(file, text), expected, "{file}");
+        }
+        assert!(is_page(Path::new("dir/x.Md")));
+        assert!(!is_page(Path::new("tables/obs.csv")));
+    }
+
+    #[test]
+    fn an_rst_page_gives_its_tables_of_every_kind_in_page_order() {
+        let text = "===  ===\na    b\n===  ===\n\n\
+                    +---+\n| c |\n+---+\n\n\
+                    .. list-table::\n\n   * - d\n";
+        let mut problems = Problems::default();
+        let found = tables("p.rst", text, &mut problems);
+        let lines: Vec<usize> = found.iter().map(|t| t.at.line).collect();
+        assert_eq!(lines, [1, 5, 9]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn pipe_tables_are_read_from_a_text_page_without_rst_tables() {
+        let mut problems = Problems::default();
+        let found = tables("p.txt", "| a | b |\n|---|---|\n| c | d |\n", &mut problems);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rows, 2);
+    }
+}
