@@ -9,7 +9,7 @@
 #![allow(missing_docs)]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use obs_codes_cli::{inputs, page};
+use obs_codes_cli::import::{self, page};
 use std::fmt::Write as _;
 use std::hint::black_box;
 
@@ -40,7 +40,7 @@ fn import(c: &mut Criterion) {
             b.iter(|| black_box(page::read("page.rst", text).map(|p| p.rows.len())));
         });
         group.bench_with_input(BenchmarkId::new("import", rows), &text, |b, text| {
-            b.iter(|| black_box(inputs::import_text("page.rst", text, None).map(|i| i.csv.len())));
+            b.iter(|| black_box(import::import_text("page.rst", text, None).map(|i| i.csv.len())));
         });
     }
     group.finish();

@@ -11,19 +11,12 @@
 //! arguments are wrong.
 
 use clap::{Parser, Subcommand};
-use obs_codes_cli::diagnostic::{Error, read_text};
-use obs_codes_cli::{diff, explain, fixes, inputs, list, merge, output};
-use obs_codes_gen::source::BUNDLED_NAME;
-use obs_codes_gen::{Generator, Loaded};
-use std::fmt::Write as _;
+use obs_codes_cli::commands::{EXIT_ERROR, Outcome, check, diff, explain, generate, import, list};
+use obs_codes_cli::diagnostic::Error;
+use obs_codes_cli::output::write_stream;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Exit code for a negative answer: an unknown code, or differences with `--exit-code`.
-const EXIT_NEGATIVE: u8 = 1;
-/// Exit code for an error: invalid or unreadable input, unwritable output, bad usage.
-const EXIT_ERROR: u8 = 2;
 
 /// Huawei Cloud OBS error codes: explain and list codes, check tables and generate the
 /// enum the macro would, regenerate tables from the vendor's pages, and see what a
@@ -181,53 +174,27 @@ enum Command {
     },
 }
 
-/// What a command prints, and its exit code.
-#[derive(Debug, Default)]
-struct Outcome {
-    stdout: Vec<u8>,
-    stderr: String,
-    code: u8,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (outcome, error) = match run(cli.command) {
-        Ok(outcome) => (outcome, None),
-        Err(error) => (Outcome::default(), Some(error)),
-    };
-    let mut code = outcome.code;
-    // Diagnostics (notes, warnings, unknown codes) first: they are about the input.
-    let mut stderr = outcome.stderr;
-    if let Some(error) = error {
-        let _ = writeln!(stderr, "{error}");
-        code = EXIT_ERROR;
-    }
-    let _ = output::write_stream(io::stderr().lock(), stderr.as_bytes());
-    if let Err(error) = output::write_stream(io::stdout().lock(), &outcome.stdout) {
+    let outcome = run(cli.command).unwrap_or_else(|error| Outcome::failed(&error));
+    if let Err(error) = outcome.print(io::stdout().lock(), io::stderr().lock()) {
         let message = format!("error: cannot write to standard output: {error}\n");
-        let _ = output::write_stream(io::stderr().lock(), message.as_bytes());
-        code = EXIT_ERROR;
+        let _ = write_stream(io::stderr().lock(), message.as_bytes());
+        return ExitCode::from(EXIT_ERROR);
     }
-    ExitCode::from(code)
+    ExitCode::from(outcome.code)
 }
 
 fn run(command: Command) -> Result<Outcome, Error> {
     match command {
-        Command::Explain { codes, tables } => explain(&codes, &tables),
+        Command::Explain { codes, tables } => explain::run(&codes, &tables),
         Command::List {
             status,
             retryable,
             format,
             tables,
-        } => {
-            let loaded = inputs::load(&inputs::or_bundled(&tables))?;
-            let codes = list::codes(&loaded.catalog, list::Filter { status, retryable });
-            Ok(Outcome {
-                stdout: list::render(&codes, format).into_bytes(),
-                ..Outcome::default()
-            })
-        }
-        Command::Check { sources } => Ok(check(&sources)),
+        } => list::run(&tables, list::Filter { status, retryable }, format),
+        Command::Check { sources } => Ok(check::run(&sources)),
         Command::Generate {
             sources,
             name,
@@ -235,9 +202,9 @@ fn run(command: Command) -> Result<Outcome, Error> {
             runtime,
             doc,
             output,
-        } => generate(
+        } => generate::run(
             &sources,
-            &EnumOptions {
+            &generate::EnumOptions {
                 name: &name,
                 vis: &vis,
                 runtime: runtime.as_deref(),
@@ -251,9 +218,9 @@ fn run(command: Command) -> Result<Outcome, Error> {
             extra,
             explain_sources,
             output,
-        } => import(
+        } => import::run(
             &pages,
-            Options {
+            import::Options {
                 fixes: fixes.as_deref(),
                 extra: extra.as_deref(),
                 explain_sources,
@@ -265,483 +232,17 @@ fn run(command: Command) -> Result<Outcome, Error> {
             new,
             fixes,
             exit_code,
-        } => diff(&old, &new, fixes.as_deref(), exit_code),
+        } => diff::run(&old, &new, fixes.as_deref(), exit_code),
     }
-}
-
-fn explain(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
-    let sources = inputs::or_bundled(tables);
-    let loaded = inputs::load(&sources)?;
-    let bundled_only = sources == [BUNDLED_NAME];
-    let list_command = if bundled_only {
-        "obs-codes list".to_owned()
-    } else {
-        let options: Vec<String> = sources.iter().map(|s| format!("--table {s}")).collect();
-        format!("obs-codes list {}", options.join(" "))
-    };
-    let explained = explain::explain(
-        explain::Tables {
-            catalog: &loaded.catalog,
-            enum_name: bundled_only.then_some(obs_codes_gen::expand::DEFAULT_NAME),
-            list_command: &list_command,
-        },
-        codes,
-    );
-    // Each answer to its stream in argument order, so that output follows the arguments.
-    explained
-        .print(io::stdout().lock(), io::stderr().lock())
-        .map_err(|error| Error::Usage(format!("cannot write to standard output: {error}")))?;
-    Ok(Outcome {
-        code: if explained.all_known {
-            0
-        } else {
-            EXIT_NEGATIVE
-        },
-        ..Outcome::default()
-    })
-}
-
-/// `check`: the compiler's messages on standard error; a count of the codes when the
-/// tables would compile.
-fn check(sources: &[String]) -> Outcome {
-    match inputs::load(sources) {
-        Ok(loaded) => Outcome {
-            stdout: format!(
-                "{}: {} codes, no problems\n",
-                sources.join(", "),
-                loaded.catalog.entries.len()
-            )
-            .into_bytes(),
-            ..Outcome::default()
-        },
-        Err(error) => Outcome {
-            stderr: format!("{error}\n"),
-            code: EXIT_ERROR,
-            ..Outcome::default()
-        },
-    }
-}
-
-/// The options of `generate` that shape the enum.
-struct EnumOptions<'a> {
-    name: &'a str,
-    vis: &'a str,
-    runtime: Option<&'a str>,
-    doc: &'a [String],
-}
-
-/// `text` as one shell word in single quotes.
-fn shell_quoted(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
-}
-
-fn generate(
-    sources: &[String],
-    options: &EnumOptions<'_>,
-    output: Option<&Path>,
-) -> Result<Outcome, Error> {
-    let &EnumOptions {
-        name,
-        vis,
-        runtime,
-        doc,
-    } = options;
-    // Checked first, so that problems read exactly as `check` prints them.
-    inputs::load(sources)?;
-    let mut command = vec!["obs-codes generate".to_owned()];
-    command.extend(sources.iter().cloned());
-    if name != obs_codes_gen::expand::DEFAULT_NAME {
-        command.push(format!("--name {name}"));
-    }
-    if vis != "pub" {
-        command.push(format!("--vis {}", shell_quoted(vis)));
-    }
-    if let Some(runtime) = runtime {
-        command.push(format!("--runtime {runtime}"));
-    }
-    for text in doc {
-        command.push(format!("--doc {}", shell_quoted(text)));
-    }
-    let header = format!(
-        "@generated by `{}`: do not edit; run it again to regenerate.\nThe enum `{name}` from {}, as `obs_errors!` expands it.",
-        command.join(" "),
-        sources.join(", ")
-    );
-    let mut generator = Generator::new(name).vis(vis).base_dir(".").header(&header);
-    for source in sources {
-        generator = generator.source(source);
-    }
-    if let Some(runtime) = runtime {
-        generator = generator.runtime(runtime);
-    }
-    for line in doc.iter().flat_map(|text| text.lines()) {
-        generator = generator.doc(line);
-    }
-    let generated = generator
-        .generate()
-        .map_err(|error| Error::Usage(error.to_string()))?;
-    write_out(generated.code.into_bytes(), output, None, &generated.inputs)
-}
-
-/// `bytes` to `output` (atomically, refusing any of `inputs`, with `done` on standard
-/// error), or to standard output.
-fn write_out(
-    bytes: Vec<u8>,
-    output: Option<&Path>,
-    done: Option<String>,
-    inputs: &[PathBuf],
-) -> Result<Outcome, Error> {
-    match output {
-        Some(path) => {
-            output::write_file(path, &bytes, inputs)?;
-            Ok(Outcome {
-                stderr: done
-                    .map(|d| format!("{d} to {}\n", path.display()))
-                    .unwrap_or_default(),
-                ..Outcome::default()
-            })
-        }
-        None => Ok(Outcome {
-            stdout: bytes,
-            ..Outcome::default()
-        }),
-    }
-}
-
-/// The fixes of `--fixes`, read.
-fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
-    let text = read_text(path)?;
-    Ok(fixes::read(&path.display().to_string(), &text)?)
-}
-
-/// The options of `import` besides its pages and output.
-#[derive(Clone, Copy)]
-struct Options<'a> {
-    fixes: Option<&'a Path>,
-    extra: Option<&'a Path>,
-    explain_sources: bool,
-}
-
-fn import(
-    pages: &[PathBuf],
-    options: Options<'_>,
-    output: Option<&Path>,
-) -> Result<Outcome, Error> {
-    for page in pages {
-        if !is_page(&page.to_string_lossy()) {
-            return Err(Error::Usage(format!(
-                "`import` reads an upstream page in reStructuredText (a `.rst` file), and `{}` is not one; to check a CSV table, run `obs-codes check {}`",
-                page.display(),
-                page.display()
-            )));
-        }
-    }
-    let fixes = options.fixes.map(read_fixes).transpose()?;
-    let imported = inputs::import(inputs::Request {
-        pages,
-        fixes: fixes.as_deref(),
-        curated: options.extra,
-        strictness: merge::Fixes::Every,
-    })?;
-    let done = format!("wrote {} codes", imported.catalog.entries.len());
-    let mut inputs = pages.to_vec();
-    inputs.extend(
-        options
-            .fixes
-            .into_iter()
-            .chain(options.extra)
-            .map(Path::to_path_buf),
-    );
-    let mut outcome = write_out(imported.csv.into_bytes(), output, Some(done), &inputs)?;
-    let sources = if options.explain_sources {
-        imported.sources
-    } else {
-        String::new()
-    };
-    outcome.stderr = imported.warnings + &sources + &outcome.stderr;
-    Ok(outcome)
-}
-
-/// One side of a diff: its codes, and the warnings of importing it.
-struct Side {
-    codes: Vec<diff::Code>,
-    warnings: String,
-}
-
-/// A table's codes, each with its row's `override` cell.
-fn codes_of(loaded: &Loaded) -> Vec<diff::Code> {
-    let overrides: std::collections::HashSet<&str> = loaded
-        .tables
-        .iter()
-        .flatten()
-        .flat_map(|t| &t.rows)
-        .filter(|r| r.is_override)
-        .map(|r| r.code.value.as_str())
-        .collect();
-    loaded
-        .catalog
-        .entries
-        .iter()
-        .map(|entry| diff::Code {
-            is_override: overrides.contains(entry.code.as_str()),
-            entry: entry.clone(),
-        })
-        .collect()
-}
-
-fn diff(old: &str, new: &str, fixes: Option<&Path>, exit_code: bool) -> Result<Outcome, Error> {
-    if fixes.is_some() && !is_page(old) && !is_page(new) {
-        return Err(Error::Usage(
-            "--fixes applies to an upstream page (.rst), and neither table is one".to_owned(),
-        ));
-    }
-    let fixes = fixes.map(read_fixes).transpose()?;
-    let load = |arg: &str| -> Result<Side, Error> {
-        if is_page(arg) {
-            let pages = [PathBuf::from(arg)];
-            let imported = inputs::import(inputs::Request {
-                pages: &pages,
-                fixes: fixes.as_deref(),
-                curated: None,
-                strictness: merge::Fixes::Present,
-            })?;
-            let codes = imported
-                .catalog
-                .entries
-                .into_iter()
-                .map(|entry| diff::Code {
-                    entry,
-                    is_override: false,
-                })
-                .collect();
-            Ok(Side {
-                codes,
-                warnings: imported.warnings,
-            })
-        } else {
-            let loaded = inputs::load(&[arg.to_owned()])?;
-            Ok(Side {
-                codes: codes_of(&loaded),
-                warnings: String::new(),
-            })
-        }
-    };
-    // Read both before failing, so that every problem is reported at once.
-    let (before, after) = match (load(old), load(new)) {
-        (Ok(before), Ok(after)) => (before, after),
-        (Err(a), Err(b)) => return Err(a.join(b)),
-        (Err(error), _) | (_, Err(error)) => return Err(error),
-    };
-    let changes = diff::compare(&before.codes, &after.codes);
-    let text = diff::render(
-        &changes,
-        (old, before.codes.len()),
-        (new, after.codes.len()),
-    );
-    Ok(Outcome {
-        stdout: text.into_bytes(),
-        stderr: before.warnings + &after.warnings,
-        code: if exit_code && !changes.is_empty() {
-            EXIT_NEGATIVE
-        } else {
-            0
-        },
-    })
-}
-
-/// True when `arg` names an upstream page rather than a table.
-fn is_page(arg: &str) -> bool {
-    Path::new(arg)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("rst"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
-    use obs_codes_cli::{markup, rst};
-    use obs_codes_gen::catalog::Entry;
 
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    /// A page whose table has a status spanning two rows, a list, literals, a role, a
-    /// link and an escape: the seed that the property tests below mutate.
-    const SEED_PAGE: &str = "Intro\n\n\
-        +------+--------+-------------+\n\
-        | Code | Status | Description |\n\
-        +======+========+=============+\n\
-        | A    | 400    | -  x ``y``  |\n\
-        |      |        | -  z        |\n\
-        +------+        +-------------+\n\
-        | B\\   |        | `u <v>`_    |\n\
-        +------+--------+-------------+\n";
-
-    const SEED_CSV: &str = "# comment\ncode,http_status,retryable,aliases,description,variant\n\
-        A,400,,X|Y,\"quoted, \"\"text\"\"\n\nmore\",\nB,N/A,true,,plain,Bee\n";
-
-    const SEED_FIXES: &str = "# c\ndocumented,code,aliases,retryable\nA B,AB,X|Y,true\n";
-
-    /// Every line of `text` can be pointed at: lines end at LF, CR or CRLF.
-    fn line_count(text: &str) -> usize {
-        obs_codes_gen::source::line_column(text, text.len()).0
-    }
-
-    /// The line of every `error: NAME:LINE:COL:` diagnostic in `lines`.
-    fn reported_lines(name: &str, lines: &[String]) -> Vec<usize> {
-        let prefix = format!("error: {name}:");
-        lines
-            .iter()
-            .filter_map(|l| l.strip_prefix(&prefix))
-            .filter_map(|rest| rest.split(':').next()?.parse().ok())
-            .collect()
-    }
-
-    /// What a client sees of each code: the fields `from_code` callers read.
-    fn fields(entries: &[Entry]) -> Vec<String> {
-        entries
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} {} {:?} {:?} {} {:?} {:?}",
-                    e.code, e.variant, e.aliases, e.status, e.retryable, e.description, e.solution
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_seeds_are_valid() {
-        let imported = inputs::import_text("p.rst", SEED_PAGE, None).map_err(|e| e.to_string());
-        let codes: Vec<(String, String)> = imported
-            .map(|i| {
-                i.catalog
-                    .entries
-                    .into_iter()
-                    .map(|e| (e.code, e.status.map(|s| s.to_string()).unwrap_or_default()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        assert_eq!(
-            codes,
-            [("A".into(), "400".into()), ("B".into(), "400".into())]
-        );
-        let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", SEED_CSV.as_bytes())]);
-        assert!(problems.is_empty(), "{:?}", problems.messages());
-        assert_eq!(catalog.entries.len(), 2);
-        assert!(fixes::read("f.csv", SEED_FIXES).is_ok());
-    }
-
-    /// `seed` with each edit applied: replace, insert or delete a character.
-    fn mutate(seed: &str, edits: &[(usize, u8, char)]) -> String {
-        let mut chars: Vec<char> = seed.chars().collect();
-        for &(at, kind, c) in edits {
-            let at = at % (chars.len() + 1);
-            match kind % 3 {
-                0 if at < chars.len() => chars[at] = c,
-                1 => chars.insert(at, c),
-                _ if at < chars.len() => {
-                    chars.remove(at);
-                }
-                _ => {}
-            }
-        }
-        chars.into_iter().collect()
-    }
-
-    fn markup_char() -> impl proptest::strategy::Strategy<Value = char> {
-        proptest::sample::select("+-=| \n\r\t`:\\*_<>\",#.()aB1é".chars().collect::<Vec<_>>())
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn imported_pages_read_back_or_are_located(
-            edits in proptest::collection::vec((0usize..400, 0u8..3, markup_char()), 0..12)
-        ) {
-            let text = mutate(SEED_PAGE, &edits);
-            match inputs::import_text("p.rst", &text, None) {
-                Ok(imported) => {
-                    // What import writes, the macro reads: the same codes.
-                    let (again, problems) =
-                        obs_codes_gen::load_bytes(&[("out.csv", imported.csv.as_bytes())]);
-                    proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
-                    proptest::prop_assert_eq!(fields(&again.entries), fields(&imported.catalog.entries));
-                }
-                Err(Error::Invalid(lines)) => {
-                    let reported = reported_lines("p.rst", &lines);
-                    proptest::prop_assert!(!reported.is_empty(), "{lines:?}");
-                    for line in reported {
-                        proptest::prop_assert!(line >= 1 && line <= line_count(&text), "{lines:?}");
-                    }
-                }
-                Err(other) => proptest::prop_assert!(false, "{other}"),
-            }
-        }
-
-        #[test]
-        fn accepted_tables_round_trip_and_problems_are_located(
-            edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
-        ) {
-            let text = mutate(SEED_CSV, &edits);
-            let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
-            if problems.is_empty() {
-                let rows = inputs::rows_of(&catalog);
-                let written = obs_codes_gen::write::csv(&obs_codes_gen::write::columns_for(&rows), &rows);
-                let (again, problems) = obs_codes_gen::load_bytes(&[("t.csv", written.as_bytes())]);
-                proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
-                proptest::prop_assert_eq!(fields(&again.entries), fields(&catalog.entries));
-            } else {
-                for (line, column, message) in problems.iter_located() {
-                    proptest::prop_assert!(line <= line_count(&text) && column >= 1, "{message}");
-                }
-            }
-        }
-
-        #[test]
-        fn fixes_are_read_or_located(
-            edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
-        ) {
-            let text = mutate(SEED_FIXES, &edits);
-            match fixes::read("f.csv", &text) {
-                Ok(fixes) => {
-                    for fix in fixes {
-                        proptest::prop_assert!(fix.documented.at.line <= line_count(&text));
-                    }
-                }
-                Err(problems) => {
-                    proptest::prop_assert!(!problems.is_empty());
-                    for (line, column, message) in problems.iter_located() {
-                        proptest::prop_assert!(line <= line_count(&text) && column >= 1, "{message}");
-                    }
-                }
-            }
-        }
-
-        #[test]
-        fn markup_never_panics(text in proptest::collection::vec(markup_char(), 0..80)) {
-            let text: String = text.into_iter().collect();
-            let lines: Vec<&str> = text.lines().collect();
-            let _ = markup::cell_text(&lines, markup::Mode::Markdown);
-            let _ = markup::inline(&text, markup::Mode::Plain);
-            let _ = rst::tables("t.rst", &text);
-        }
-
-        #[test]
-        fn any_text_never_panics(text in "\\PC{0,200}") {
-            let _ = inputs::import_text("p.rst", &text, None);
-            let _ = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
-            let _ = fixes::read("f.csv", &text);
-        }
-    }
-
-    #[test]
-    fn pages_are_told_by_their_extension() {
-        assert!(is_page("x/obs_29_1601.rst"));
-        assert!(is_page("PAGE.RST"));
-        assert!(!is_page("tables/obs.csv"));
-        assert!(!is_page("obs"));
     }
 }

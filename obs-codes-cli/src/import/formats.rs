@@ -3,8 +3,8 @@
 //! simple tables) or markdown pipe tables. Every reader gives grid tables whose cells
 //! hold reStructuredText, so the page's rows are read one way whatever its form.
 
-use crate::rst::GridTable;
-use crate::{html, list_table, pipe_table, rst, simple_table};
+use crate::import::rst::GridTable;
+use crate::import::{html, list_table, pipe_table, rst, simple_table};
 use obs_codes_gen::Problems;
 use std::path::Path;
 
@@ -45,16 +45,6 @@ pub fn format(file: &str, text: &str) -> Format {
         }
         _ => Format::Rst,
     }
-}
-
-/// True when `file`'s name says it is a page.
-#[must_use]
-pub fn is_page(file: &Path) -> bool {
-    file.extension().is_some_and(|e| {
-        PAGE_EXTENSIONS
-            .iter()
-            .any(|page| e.eq_ignore_ascii_case(page))
-    })
 }
 
 /// The tables of a page, in page order, read as its [`format`] says; malformed tables
@@ -101,8 +91,8 @@ mod tests {
         for (file, text, expected) in cases {
             assert_eq!(format(file, text), expected, "{file}");
         }
-        assert!(is_page(Path::new("dir/x.Md")));
-        assert!(!is_page(Path::new("tables/obs.csv")));
+        assert!(crate::import::is_page(Path::new("dir/x.Md")));
+        assert!(!crate::import::is_page(Path::new("tables/obs.csv")));
     }
 
     #[test]

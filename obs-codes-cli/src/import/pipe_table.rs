@@ -10,7 +10,7 @@
 //! and `` `code` `` is a literal; `**strong**` and the rest are kept as written.
 
 use crate::diagnostic;
-use crate::rst::{Cell, CellLine, GridTable};
+use crate::import::rst::{CellLine, GridCell, GridTable};
 
 /// Every pipe table of `text`, in page order.
 pub fn tables(file: &str, text: &str) -> Vec<GridTable> {
@@ -50,7 +50,7 @@ fn table(file: &str, rows: &[(usize, Vec<Split>)], columns: usize) -> GridTable 
                 .get(column)
                 .map_or((String::new(), 0), |s| (s.text.clone(), s.column));
             let at = diagnostic::at(file, line + 1, start + 1);
-            cells.push(Cell {
+            cells.push(GridCell {
                 row,
                 row_span: 1,
                 column,
@@ -236,7 +236,7 @@ fn literals(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::{Mode, cell_text};
+    use crate::import::rst_to_markdown::{Mode, cell_text};
 
     fn texts(table: &GridTable) -> Vec<String> {
         table

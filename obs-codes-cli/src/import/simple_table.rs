@@ -17,7 +17,7 @@
 //! `-----` underlines of column spans, which this reader does not place.
 
 use crate::diagnostic;
-use crate::rst::{Cell, CellLine, GridTable};
+use crate::import::rst::{CellLine, GridCell, GridTable};
 use obs_codes_gen::Problems;
 
 /// The columns of `line` (character ranges of its runs of `=`) when it is a border of
@@ -165,7 +165,7 @@ fn parse(
     let mut cells = Vec::with_capacity(rows.len() * columns.len());
     for (row, row_cells) in rows.iter().enumerate() {
         for (column, lines) in row_cells.iter().enumerate() {
-            cells.push(Cell {
+            cells.push(GridCell {
                 row,
                 row_span: 1,
                 column,
@@ -217,7 +217,7 @@ fn split(chars: &[char], columns: &[(usize, usize)]) -> Result<Vec<String>, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::{Mode, cell_text};
+    use crate::import::rst_to_markdown::{Mode, cell_text};
 
     fn read(text: &str) -> Result<Vec<GridTable>, Vec<String>> {
         let mut problems = Problems::default();

@@ -1,4 +1,4 @@
-//! What changes between two tables, code by code, and which changes break users.
+//! `obs-codes diff`: what changes between two tables, code by code, and which changes break users.
 //!
 //! Rows are matched by wire code. Every column the macro reads is compared: the status
 //! (as written), the retry flag (as a client sees it: the `retryable` cell, else the
@@ -9,9 +9,16 @@
 //! what `from_code` returns, are marked: a removed code, a move, a removed alias, a
 //! renamed variant.
 
+use crate::commands::import::read_fixes;
+use crate::commands::{EXIT_NEGATIVE, Outcome, Stream};
+use crate::diagnostic::Error;
+use crate::import::{self, is_page, merge};
+use crate::inputs;
+use obs_codes_gen::Loaded;
 use obs_codes_gen::catalog::Entry;
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 /// A code of a table, with the cells that are not in its catalog entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -334,6 +341,99 @@ fn describe(out: &mut String, sign: char, code: &Code, breaking: bool) {
     for line in entry.description.lines() {
         let _ = writeln!(out, "      {line}");
     }
+}
+
+/// One side of a diff: its codes, and the warnings of importing it.
+struct Side {
+    codes: Vec<Code>,
+    warnings: String,
+}
+
+/// A table's codes, each with its row's `override` cell.
+fn codes_of(loaded: &Loaded) -> Vec<Code> {
+    let overrides: std::collections::HashSet<&str> = loaded
+        .tables
+        .iter()
+        .flatten()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.is_override)
+        .map(|r| r.code.value.as_str())
+        .collect();
+    loaded
+        .catalog
+        .entries
+        .iter()
+        .map(|entry| Code {
+            is_override: overrides.contains(entry.code.as_str()),
+            entry: entry.clone(),
+        })
+        .collect()
+}
+
+/// Compares `old` with `new` (tables, or pages imported with `fixes` first).
+///
+/// # Errors
+///
+/// `--fixes` without a page, or an input that cannot be read or has problems (both
+/// sides are read first, so that every problem is reported at once).
+pub fn run(old: &str, new: &str, fixes: Option<&Path>, exit_code: bool) -> Result<Outcome, Error> {
+    if fixes.is_some() && !is_page(Path::new(old)) && !is_page(Path::new(new)) {
+        return Err(Error::Usage(
+            "--fixes applies to an upstream page (.rst), and neither table is one".to_owned(),
+        ));
+    }
+    let fixes = fixes.map(read_fixes).transpose()?;
+    let load = |arg: &str| -> Result<Side, Error> {
+        if is_page(Path::new(arg)) {
+            let pages = [PathBuf::from(arg)];
+            let imported = import::import(import::Request {
+                pages: &pages,
+                fixes: fixes.as_deref(),
+                curated: None,
+                strictness: merge::Strictness::Present,
+            })?;
+            let codes = imported
+                .catalog
+                .entries
+                .into_iter()
+                .map(|entry| Code {
+                    entry,
+                    is_override: false,
+                })
+                .collect();
+            Ok(Side {
+                codes,
+                warnings: imported.warnings,
+            })
+        } else {
+            let loaded = inputs::load(&[arg.to_owned()])?;
+            Ok(Side {
+                codes: codes_of(&loaded),
+                warnings: String::new(),
+            })
+        }
+    };
+    // Read both before failing, so that every problem is reported at once.
+    let (before, after) = match (load(old), load(new)) {
+        (Ok(before), Ok(after)) => (before, after),
+        (Err(a), Err(b)) => return Err(a.join(b)),
+        (Err(error), _) | (_, Err(error)) => return Err(error),
+    };
+    let changes = compare(&before.codes, &after.codes);
+    let text = render(
+        &changes,
+        (old, before.codes.len()),
+        (new, after.codes.len()),
+    );
+    let code = if exit_code && !changes.is_empty() {
+        EXIT_NEGATIVE
+    } else {
+        0
+    };
+    Ok(Outcome::default()
+        .then(Stream::Stderr, before.warnings + &after.warnings)
+        .then(Stream::Stdout, text)
+        .with_code(code))
 }
 
 #[cfg(test)]

@@ -20,15 +20,14 @@
 //!   `(408 Request Timeout)`. A curated row keeps its own `source`; a fix's `source`
 //!   is added after the pages.
 //!
-//! A fix that matches nothing (with [`Fixes::Every`]), a curated row whose code a page
+//! A fix that matches nothing (with [`Strictness::Every`]), a curated row whose code a page
 //! lists, and an exclusion of a curated row are errors, located at the fix or the row.
 
-use crate::fixes::Fix;
-use crate::page::Page;
+use crate::import::fixes::Fix;
+use crate::import::page::Page;
 use obs_codes_gen::table::Cell;
 use obs_codes_gen::{HttpStatus, Location, Problems, Row};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 /// A page's rows, under its id.
 #[derive(Debug, Clone)]
@@ -41,7 +40,7 @@ pub struct PageRows {
 
 /// Whether every fix must match a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fixes {
+pub enum Strictness {
     /// Every fix must match a code of the pages or of the curated rows (`import`).
     Every,
     /// Fixes that match no code are skipped (`diff` of one page, whose fixes file also
@@ -153,13 +152,13 @@ fn unwrapped(code: &str) -> String {
 ///
 /// # Errors
 ///
-/// Every problem found: a stale fix (with [`Fixes::Every`]), a curated row that a page
+/// Every problem found: a stale fix (with [`Strictness::Every`]), a curated row that a page
 /// lists too or that a fix excludes.
 pub fn merge(
     pages: &[PageRows],
     fixes: &[Fix],
     curated: &[Row],
-    strictness: Fixes,
+    strictness: Strictness,
 ) -> Result<Merged, Problems> {
     let mut problems = Problems::default();
     let by_documented: HashMap<&str, usize> = fixes
@@ -332,7 +331,7 @@ pub fn merge(
     }
     for (i, fix) in fixes.iter().enumerate() {
         if !used.get(i).copied().unwrap_or(false) {
-            if strictness == Fixes::Every {
+            if strictness == Strictness::Every {
                 problems
                     .at(
                         fix.documented.at.clone(),
@@ -437,74 +436,9 @@ fn page_sources(mentions: &[Mention], status: Option<&HttpStatus>) -> Vec<String
         .collect()
 }
 
-fn status_text(status: Option<&HttpStatus>) -> String {
+/// A status as the report and the `source` cells write it (`N/A` for none).
+pub(crate) fn status_text(status: Option<&HttpStatus>) -> String {
     status.map_or_else(|| "N/A".to_owned(), ToString::to_string)
-}
-
-/// The report of `--explain-sources`: per row, what gave its status, description and
-/// solution, which pages list it (and how), and the fix applied; then the codes left
-/// out, with the reason.
-#[must_use]
-pub fn explain(merged: &Merged) -> String {
-    let mut out = String::new();
-    for (row, provenance) in merged.rows.iter().zip(&merged.provenance) {
-        let _ = writeln!(out, "{}", row.code.value);
-        let _ = writeln!(
-            out,
-            "  status       {} from {}",
-            status_text(row.status.as_ref()),
-            provenance.status
-        );
-        let _ = writeln!(out, "  description  from {}", provenance.description);
-        let solution = provenance
-            .solution
-            .as_ref()
-            .map_or_else(|| "none".to_owned(), |o| format!("from {o}"));
-        let _ = writeln!(out, "  solution     {solution}");
-        for mention in &provenance.mentions {
-            let mut how = vec![status_text(mention.status.as_ref())];
-            if mention.spelled != row.code.value {
-                let kind = if mention.as_alias {
-                    "an alias"
-                } else {
-                    "wrapped"
-                };
-                how.push(format!("as `{}` ({kind})", mention.spelled));
-            }
-            if mention.has_solution {
-                how.push("with a solution".to_owned());
-            }
-            let _ = writeln!(
-                out,
-                "  listed by    {} at {}: {}",
-                mention.page,
-                mention.at,
-                how.join(", ")
-            );
-        }
-        if let Some(fix) = &provenance.fix {
-            let _ = writeln!(out, "  fixed by     {fix}");
-        }
-        if let Some(source) = &row.source {
-            let _ = writeln!(out, "  source       {source}");
-        }
-    }
-    for exclusion in &merged.excluded {
-        let pages: Vec<String> = exclusion
-            .pages
-            .iter()
-            .map(|(page, at)| format!("{page} at {at}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "{} (excluded by {}: {})\n  listed by    {}",
-            exclusion.code,
-            exclusion.reason.at,
-            exclusion.reason.value,
-            pages.join(", ")
-        );
-    }
-    out
 }
 
 /// The page id of `path`: its file stem (`obs_04_0115` for `tables/upstream/obs_04_0115.rst`).
@@ -519,7 +453,7 @@ pub fn page_id(path: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{fixes, page};
+    use crate::import::{fixes, page, sources};
 
     /// A page with one grid table, `Error Code | Status | Description`, and `Solution`
     /// when a row has one; rows as (code, status, description, solution), each on one
@@ -574,11 +508,12 @@ mod tests {
     }
 
     fn merged(pages: &[PageRows], fixes: &[Fix], curated: &[Row]) -> Merged {
-        merge(pages, fixes, curated, Fixes::Every).unwrap_or_else(|p| panic!("{:?}", p.messages()))
+        merge(pages, fixes, curated, Strictness::Every)
+            .unwrap_or_else(|p| panic!("{:?}", p.messages()))
     }
 
     fn errors(pages: &[PageRows], fixes: &[Fix], curated: &[Row]) -> Vec<String> {
-        merge(pages, fixes, curated, Fixes::Every)
+        merge(pages, fixes, curated, Strictness::Every)
             .err()
             .map(|p| p.messages())
             .unwrap_or_default()
@@ -674,7 +609,7 @@ mod tests {
         assert_eq!(result.rows[0].aliases[0].value, "NotSuchPolicy");
         // The renamed code is located at the fix, so the table's checks point there.
         assert_eq!(result.rows[1].code.at.to_string(), "f.csv:3:20");
-        let report = explain(&result);
+        let report = sources::report(&result);
         assert!(
             report.contains(
                 "  listed by    other at other.rst:4:3: 404, as `NotSuchPolicy` (an alias)\n"
@@ -701,7 +636,8 @@ mod tests {
             Origin::Fix(diagnostic_at("f.csv", 2, 8))
         );
         assert!(
-            explain(&result).contains("  status       409 Conflict from the fix at f.csv:2:8\n")
+            sources::report(&result)
+                .contains("  status       409 Conflict from the fix at f.csv:2:8\n")
         );
     }
 
@@ -722,7 +658,11 @@ mod tests {
         assert_eq!(result.excluded.len(), 1);
         assert_eq!(result.excluded[0].reason.value, "a reason phrase");
         assert_eq!(
-            explain(&result).lines().rev().take(2).collect::<Vec<_>>(),
+            sources::report(&result)
+                .lines()
+                .rev()
+                .take(2)
+                .collect::<Vec<_>>(),
             [
                 "  listed by    api at api.rst:6:3, sdk at sdk.rst:4:3",
                 "Too Large (excluded by f.csv:2:11: a reason phrase)",
@@ -772,6 +712,6 @@ mod tests {
         );
         // `diff` of one page skips the fixes that page does not need.
         let list = fixes("documented,code,aliases,retryable\nGone,,,\n");
-        assert!(merge(&[api], &list, &[], Fixes::Present).is_ok());
+        assert!(merge(&[api], &list, &[], Strictness::Present).is_ok());
     }
 }

@@ -1,6 +1,8 @@
 //! `obs-codes list`: the codes of the loaded tables as an aligned table, CSV or JSON.
 
-use crate::inputs::rows_of;
+use crate::commands::{Outcome, Stream};
+use crate::diagnostic::Error;
+use crate::inputs::{self, rows_of};
 use obs_codes_gen::catalog::{Catalog, Entry};
 use obs_codes_gen::markdown::plain_text;
 use obs_codes_gen::table::Column;
@@ -46,6 +48,17 @@ pub fn codes(catalog: &Catalog, filter: Filter) -> Catalog {
 
 fn http_status(entry: &Entry) -> Option<u16> {
     entry.status.as_ref().map(|s| s.code)
+}
+
+/// Lists the codes of `tables` (the bundled table when none) that pass `filter`.
+///
+/// # Errors
+///
+/// A table cannot be read or has problems.
+pub fn run(tables: &[String], filter: Filter, format: Format) -> Result<Outcome, Error> {
+    let loaded = inputs::load(&inputs::or_bundled(tables))?;
+    let codes = codes(&loaded.catalog, filter);
+    Ok(Outcome::default().then(Stream::Stdout, render(&codes, format)))
 }
 
 /// The codes printed in `format`.

@@ -15,8 +15,8 @@
 //! rows are checked as a table by the generator afterwards (see `import`).
 
 use crate::diagnostic::problem;
-use crate::markup::{Mode, cell_text};
-use crate::rst::{Cell, GridTable};
+use crate::import::rst::{GridCell, GridTable};
+use crate::import::rst_to_markdown::{Mode, cell_text};
 use obs_codes_gen::table::{self, Column};
 use obs_codes_gen::{HttpStatus, Location, Problem, Row};
 use std::collections::HashMap;
@@ -48,7 +48,7 @@ pub struct Page {
 /// found is one too).
 pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
     let mut read = obs_codes_gen::Problems::default();
-    let grids = crate::formats::tables(file, text, &mut read);
+    let grids = crate::import::formats::tables(file, text, &mut read);
     if !read.is_empty() {
         return Err(read.iter().cloned().collect());
     }
@@ -77,7 +77,7 @@ pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
             if grids.len() == 1 { "" } else { "s" }
         );
         let mut problem = problem(at, message);
-        problem.hint = Some(crate::formats::READS.to_owned());
+        problem.hint = Some(crate::import::formats::READS.to_owned());
         problems.push(problem);
     }
     page.rows = merge_repeated(page.rows, &mut page.notes, &mut problems);
@@ -144,7 +144,7 @@ fn merge_repeated(
 fn columns(grid: &GridTable, problems: &mut Vec<Problem>) -> Option<Vec<(Column, usize)>> {
     // Without a `+===+` separator, the first row is taken as the header.
     let header_rows = grid.header_rows.max(1);
-    let named: Vec<(&Cell, String, Option<Column>)> = grid
+    let named: Vec<(&GridCell, String, Option<Column>)> = grid
         .cells
         .iter()
         .filter(|c| c.row < header_rows)
@@ -203,7 +203,7 @@ fn rows(
     problems: &mut Vec<Problem>,
 ) {
     let header_rows = grid.header_rows.max(1);
-    let body: Vec<&Cell> = grid.cells.iter().filter(|c| c.row >= header_rows).collect();
+    let body: Vec<&GridCell> = grid.cells.iter().filter(|c| c.row >= header_rows).collect();
     for cell in &body {
         let spans_columns = columns
             .iter()
@@ -224,7 +224,7 @@ fn rows(
     // Per page column, the body cells of its grid column, top to bottom. Cells of one
     // grid column never share a grid row, so both their first and their last rows
     // ascend, and a code's cells are found by binary search: linear in rows overall.
-    let column_cells = |wanted: Column| -> Vec<&Cell> {
+    let column_cells = |wanted: Column| -> Vec<&GridCell> {
         columns
             .iter()
             .find(|(c, _)| *c == wanted)
@@ -237,7 +237,7 @@ fn rows(
             .unwrap_or_default()
     };
     let code_cells = column_cells(Column::Code);
-    let by_column: Vec<(Column, Vec<&Cell>)> =
+    let by_column: Vec<(Column, Vec<&GridCell>)> =
         [Column::Status, Column::Description, Column::Solution]
             .into_iter()
             .map(|column| (column, column_cells(column)))
@@ -247,12 +247,12 @@ fn rows(
         let at = code_cell.text_at().unwrap_or_else(|| grid.at.clone());
         // The cells of `column` within the code's rows, joined, and where the first starts.
         let text = |column: Column, mode: Mode| -> (String, Location) {
-            let all: &[&Cell] = by_column
+            let all: &[&GridCell] = by_column
                 .iter()
                 .find(|(c, _)| *c == column)
                 .map_or(&[], |(_, cells)| cells.as_slice());
             let from = all.partition_point(|c| c.row + c.row_span <= first);
-            let cells: Vec<&Cell> = all
+            let cells: Vec<&GridCell> = all
                 .get(from..)
                 .unwrap_or_default()
                 .iter()

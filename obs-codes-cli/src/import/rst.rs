@@ -32,12 +32,12 @@ pub struct GridTable {
     /// How many grid columns the table has.
     pub columns: usize,
     /// The cells, top to bottom, then left to right.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<GridCell>,
 }
 
 /// One cell of a grid table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
+pub struct GridCell {
     /// The first grid row the cell covers.
     pub row: usize,
     /// How many grid rows it covers.
@@ -50,7 +50,7 @@ pub struct Cell {
     pub lines: Vec<CellLine>,
 }
 
-impl Cell {
+impl GridCell {
     /// True when the cell covers grid column `column`.
     pub fn covers_column(&self, column: usize) -> bool {
         (self.column..self.column + self.column_span).contains(&column)
@@ -375,12 +375,12 @@ fn parse(
             }
         },
     };
-    let mut cells: Vec<Cell> = boxes
+    let mut cells: Vec<GridCell> = boxes
         .iter()
         .map(|&(top, left, bottom, right)| {
             let row = index(&row_lines, top);
             let column = index(&column_chars, left);
-            Cell {
+            GridCell {
                 row,
                 row_span: index(&row_lines, bottom).saturating_sub(row),
                 column,

@@ -16,7 +16,7 @@
 //! options are read past. Every row must have as many cells as the first.
 
 use crate::diagnostic;
-use crate::rst::{Cell, CellLine, GridTable};
+use crate::import::rst::{CellLine, GridCell, GridTable};
 use obs_codes_gen::Problems;
 
 /// One line of the content, without the indentation of its list: where its text is.
@@ -204,7 +204,7 @@ fn directive(
     let mut grid_cells = Vec::with_capacity(rows.len() * columns);
     for (row, (_, cells)) in rows.iter().enumerate() {
         for (column, lines) in cells.iter().enumerate() {
-            grid_cells.push(Cell {
+            grid_cells.push(GridCell {
                 row,
                 row_span: 1,
                 column,
@@ -259,7 +259,7 @@ fn row_cells<'a>(body: &[Line<'a>]) -> Result<Vec<Vec<Line<'a>>>, Line<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::{Mode, cell_text};
+    use crate::import::rst_to_markdown::{Mode, cell_text};
 
     fn read(text: &str) -> Result<Vec<GridTable>, Vec<String>> {
         let mut problems = Problems::default();

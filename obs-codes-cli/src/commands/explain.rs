@@ -7,13 +7,15 @@
 //! and invisible format characters escaped (`\u{1b}`) and is cut to [`SHOWN`]
 //! characters, and the work per argument is bounded (see [`obs_codes_gen::suggest`]).
 
-use crate::output::write_stream;
+use crate::commands::{EXIT_NEGATIVE, Outcome, Stream};
+use crate::diagnostic::Error;
+use crate::inputs;
 use obs_codes::RetryClass;
 use obs_codes_gen::catalog::{Catalog, Entry, is_invisible};
 use obs_codes_gen::markdown::plain_text;
+use obs_codes_gen::source::BUNDLED_NAME;
 use obs_codes_gen::suggest::{self, Limits};
 use std::fmt::Write as _;
-use std::io::{self, Write};
 
 /// Width that descriptions are wrapped to, label column included.
 const WIDTH: usize = 88;
@@ -43,46 +45,63 @@ pub struct Explained {
 }
 
 impl Explained {
-    /// Writes the answers in order, each to its stream and flushed before the next:
-    /// explanations to `stdout` (a blank line between two), errors to `stderr`. An
-    /// error writing `stdout` (other than a closed pipe) is returned; `stderr` is best
-    /// effort.
-    ///
-    /// # Errors
-    ///
-    /// Writing or flushing `stdout` fails, other than on a closed pipe.
-    pub fn print(&self, mut stdout: impl Write, mut stderr: impl Write) -> io::Result<()> {
+    /// The answers in order, each on its stream: explanations on standard output (a
+    /// blank line between two), errors on standard error; exit code 1 when a code is
+    /// unknown.
+    #[must_use]
+    pub fn outcome(&self) -> Outcome {
+        let mut outcome = Outcome::default();
         let mut first = true;
         for answer in &self.answers {
-            match answer {
+            outcome = match answer {
                 Answer::Explained(text) => {
                     let separator = if first { "" } else { "\n" };
                     first = false;
-                    write_stream(&mut stdout, format!("{separator}{text}").as_bytes())?;
+                    outcome.then(Stream::Stdout, format!("{separator}{text}"))
                 }
-                Answer::Unknown(text) => {
-                    let _ = write_stream(&mut stderr, text.as_bytes());
-                }
-            }
+                Answer::Unknown(text) => outcome.then(Stream::Stderr, text.as_str()),
+            };
         }
-        Ok(())
+        outcome.with_code(if self.all_known { 0 } else { EXIT_NEGATIVE })
     }
 
-    /// What [`print`](Self::print) writes to standard output.
+    /// What [`outcome`](Self::outcome) writes to standard output.
     #[cfg(test)]
     pub fn stdout(&self) -> String {
-        let mut out = Vec::new();
-        let _ = self.print(&mut out, io::sink());
-        String::from_utf8_lossy(&out).into_owned()
+        String::from_utf8_lossy(&self.outcome().bytes(Stream::Stdout)).into_owned()
     }
 
-    /// What [`print`](Self::print) writes to standard error.
+    /// What [`outcome`](Self::outcome) writes to standard error.
     #[cfg(test)]
     pub fn stderr(&self) -> String {
-        let mut err = Vec::new();
-        let _ = self.print(io::sink(), &mut err);
-        String::from_utf8_lossy(&err).into_owned()
+        String::from_utf8_lossy(&self.outcome().bytes(Stream::Stderr)).into_owned()
     }
+}
+
+/// Explains each of `codes` in `tables` (the bundled table when none).
+///
+/// # Errors
+///
+/// A table cannot be read or has problems.
+pub fn run(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
+    let sources = inputs::or_bundled(tables);
+    let loaded = inputs::load(&sources)?;
+    let bundled_only = sources == [BUNDLED_NAME];
+    let list_command = if bundled_only {
+        "obs-codes list".to_owned()
+    } else {
+        let options: Vec<String> = sources.iter().map(|s| format!("--table {s}")).collect();
+        format!("obs-codes list {}", options.join(" "))
+    };
+    let explained = explain(
+        Tables {
+            catalog: &loaded.catalog,
+            enum_name: bundled_only.then_some(obs_codes_gen::expand::DEFAULT_NAME),
+            list_command: &list_command,
+        },
+        codes,
+    );
+    Ok(explained.outcome())
 }
 
 /// The tables being explained, and how to name them.
@@ -451,9 +470,13 @@ mod tests {
             ]
         );
         // Written in that order to one stream (a terminal showing both).
-        let shared = std::cell::RefCell::new(Vec::new());
-        let _ = explained.print(Shared(&shared), Shared(&shared));
-        let text = String::from_utf8_lossy(&shared.borrow()).into_owned();
+        let both: Vec<u8> = explained
+            .outcome()
+            .writes
+            .into_iter()
+            .flat_map(|(_, bytes)| bytes)
+            .collect();
+        let text = String::from_utf8_lossy(&both).into_owned();
         let order: Vec<usize> = ["`Nope1`", "SlowDown (", "`Nope2`", "NoSuchKey ("]
             .iter()
             .filter_map(|word| text.find(word))
@@ -467,20 +490,6 @@ mod tests {
             "{}",
             explained.stdout()
         );
-    }
-
-    /// Both streams into one buffer.
-    struct Shared<'a>(&'a std::cell::RefCell<Vec<u8>>);
-
-    impl Write for Shared<'_> {
-        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
     }
 
     #[test]

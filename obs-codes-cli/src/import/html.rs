@@ -18,7 +18,7 @@
 //! its first character is written.
 
 use crate::diagnostic;
-use crate::rst::{Cell, CellLine, GridTable};
+use crate::import::rst::{CellLine, GridCell, GridTable};
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use obs_codes_gen::{Location, Problems};
 
@@ -203,7 +203,7 @@ struct Table {
     next_column: usize,
     /// Per grid column, the first row no earlier cell covers.
     occupied: Vec<usize>,
-    cells: Vec<Cell>,
+    cells: Vec<GridCell>,
     cell: Option<CellText>,
     too_wide: bool,
 }
@@ -282,7 +282,7 @@ impl Table {
         }
         self.next_column = column + column_span;
         self.cell = Some(CellText::new(
-            Cell {
+            GridCell {
                 row,
                 row_span,
                 column,
@@ -302,7 +302,7 @@ impl Table {
 
 /// A cell's content being written as reStructuredText lines.
 struct CellText {
-    cell: Cell,
+    cell: GridCell,
     /// Where the cell's tag is: the place of lines without text.
     at: Location,
     /// The line being written.
@@ -319,7 +319,7 @@ struct CellText {
 }
 
 impl CellText {
-    fn new(cell: Cell, at: Location) -> CellText {
+    fn new(cell: GridCell, at: Location) -> CellText {
         CellText {
             cell,
             at,
@@ -505,7 +505,7 @@ impl CellText {
         self.line.push_str(&marker);
     }
 
-    fn finish(mut self) -> Cell {
+    fn finish(mut self) -> GridCell {
         self.end_line();
         while self.cell.lines.last().is_some_and(|l| l.text.is_empty()) {
             self.cell.lines.pop();
@@ -567,7 +567,7 @@ impl<'a> Locator<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::{Mode, cell_text};
+    use crate::import::rst_to_markdown::{Mode, cell_text};
 
     fn read(html: &str) -> Vec<GridTable> {
         let mut problems = Problems::default();

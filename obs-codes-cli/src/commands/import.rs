@@ -1,0 +1,73 @@
+//! `obs-codes import`: the vendor's pages read into one CSV table.
+
+use crate::commands::{Outcome, Stream, write_or_print};
+use crate::diagnostic::{Error, read_text};
+use crate::import::{self, fixes, merge};
+use std::path::{Path, PathBuf};
+
+/// The options of `import` besides its pages and output.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The fixes file of `--fixes`.
+    pub fixes: Option<&'a Path>,
+    /// The curated table of `--extra`.
+    pub extra: Option<&'a Path>,
+    /// Whether to report where each value comes from (`--explain-sources`).
+    pub explain_sources: bool,
+}
+
+/// The fixes of `--fixes`, read.
+///
+/// # Errors
+///
+/// The file cannot be read, or has problems.
+pub fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
+    let text = read_text(path)?;
+    Ok(fixes::read(&path.display().to_string(), &text)?)
+}
+
+/// Imports `pages` into `output`, or standard output.
+///
+/// # Errors
+///
+/// An argument is not a page, an input cannot be read or has problems, or the output
+/// is refused or cannot be written.
+pub fn run(
+    pages: &[PathBuf],
+    options: Options<'_>,
+    output: Option<&Path>,
+) -> Result<Outcome, Error> {
+    for page in pages {
+        if !import::is_page(page) {
+            return Err(Error::Usage(format!(
+                "`{}` is not a page: {}; to check a CSV table, run `obs-codes check {}`",
+                page.display(),
+                import::formats::READS,
+                page.display()
+            )));
+        }
+    }
+    let fixes = options.fixes.map(read_fixes).transpose()?;
+    let imported = import::import(import::Request {
+        pages,
+        fixes: fixes.as_deref(),
+        curated: options.extra,
+        strictness: merge::Strictness::Every,
+    })?;
+    let done = format!("wrote {} codes", imported.catalog.entries.len());
+    let mut inputs = pages.to_vec();
+    inputs.extend(
+        options
+            .fixes
+            .into_iter()
+            .chain(options.extra)
+            .map(Path::to_path_buf),
+    );
+    let written = write_or_print(imported.csv.into_bytes(), output, Some(done), &inputs)?;
+    let mut outcome = Outcome::default().then(Stream::Stderr, imported.warnings);
+    if options.explain_sources {
+        outcome = outcome.then(Stream::Stderr, imported.sources_report);
+    }
+    outcome.writes.extend(written.writes);
+    Ok(outcome)
+}

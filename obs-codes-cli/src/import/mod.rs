@@ -1,0 +1,295 @@
+//! The import pipeline: upstream pages read into rows (`page`, over the reStructuredText
+//! reader `rst` and its cell text in markdown, `rst_to_markdown`), merged with the
+//! fixes and curated rows (`fixes`, `merge`), checked as a table, with the report of
+//! where each value comes from (`sources`).
+
+pub mod fixes;
+pub mod formats;
+pub mod html;
+pub mod list_table;
+pub mod merge;
+pub mod page;
+pub mod pipe_table;
+pub mod rst;
+pub mod rst_to_markdown;
+pub mod simple_table;
+pub mod sources;
+
+use crate::diagnostic::{self, Error, read_text, render};
+use obs_codes_gen::catalog::{self, Catalog, Entry};
+use obs_codes_gen::source::SourceText;
+use obs_codes_gen::table::Column;
+use obs_codes_gen::{Problem, Problems, Table};
+use std::path::{Path, PathBuf};
+
+/// True when `path` names an upstream page rather than a table: its extension is one of
+/// [`formats::PAGE_EXTENSIONS`].
+pub fn is_page(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        formats::PAGE_EXTENSIONS
+            .iter()
+            .any(|page| e.eq_ignore_ascii_case(page))
+    })
+}
+
+/// Pages imported into table rows, checked as a table.
+#[derive(Debug)]
+pub struct Imported {
+    /// The checked rows.
+    pub catalog: Catalog,
+    /// The table as CSV, read back by the generator before it is returned.
+    pub csv: String,
+    /// Notes and warnings about the pages, rendered, page by page in page order.
+    pub warnings: String,
+    /// Which page gave what, per code (the report of `import --explain-sources`).
+    pub sources_report: String,
+}
+
+/// What to import: pages in order, fixes, curated rows.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The pages, in order.
+    pub pages: &'a [PathBuf],
+    /// The fixes of `--fixes`, read.
+    pub fixes: Option<&'a [fixes::Fix]>,
+    /// The curated table of `--extra`.
+    pub curated: Option<&'a Path>,
+    /// Whether every fix must match a code.
+    pub strictness: merge::Strictness,
+}
+
+/// Imports pages, applying fixes and appending curated rows (see [`merge`]); the rows are
+/// checked by the generator as a table (so every problem is located in a page, the fixes
+/// file or the curated table), and the CSV written from them is read back by the
+/// generator's loader. Codes with a space that no fix mentions get a warning: authors
+/// of the vendor's pages break long names by hand.
+///
+/// # Errors
+///
+/// A page or the curated table cannot be read (every such file is reported), or the
+/// problems [`import_texts`] reports.
+pub fn import(request: Request<'_>) -> Result<Imported, Error> {
+    let mut texts = Vec::new();
+    let mut failed: Option<Error> = None;
+    for path in request.pages {
+        match read_text(path) {
+            Ok(text) => texts.push(PageText {
+                id: merge::page_id(path),
+                name: path.display().to_string(),
+                text,
+            }),
+            Err(error) => failed = Some(join(failed, error)),
+        }
+    }
+    let curated = match request
+        .curated
+        .map(|path| Ok((path.display().to_string(), read_text(path)?)))
+    {
+        Some(Ok(curated)) => Some(curated),
+        Some(Err(error)) => {
+            failed = Some(join(failed, error));
+            None
+        }
+        None => None,
+    };
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    import_texts(
+        &texts,
+        request.fixes,
+        curated
+            .as_ref()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+        request.strictness,
+    )
+}
+
+fn join(first: Option<Error>, next: Error) -> Error {
+    match first {
+        Some(first) => first.join(next),
+        None => next,
+    }
+}
+
+/// One page's text, named as in messages and identified as in `source` cells.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    /// The page id: its file stem.
+    pub id: String,
+    /// The path as written.
+    pub name: String,
+    /// The page.
+    pub text: String,
+}
+
+/// [`import`] of one page's text, named `name` in messages, every fix required to match.
+///
+/// # Errors
+///
+/// As [`import_texts`].
+pub fn import_text(
+    name: &str,
+    text: &str,
+    fixes: Option<&[fixes::Fix]>,
+) -> Result<Imported, Error> {
+    let page = PageText {
+        id: merge::page_id(Path::new(name)),
+        name: name.to_owned(),
+        text: text.to_owned(),
+    };
+    import_texts(&[page], fixes, None, merge::Strictness::Every)
+}
+
+/// [`import`] of pages' texts and the curated table's (name, text).
+///
+/// # Errors
+///
+/// Every problem found: in a page's tables, the fixes or the curated table, the merge,
+/// or the merged rows checked as a table.
+pub fn import_texts(
+    pages: &[PageText],
+    fixes: Option<&[fixes::Fix]>,
+    curated: Option<(&str, &str)>,
+    strictness: merge::Strictness,
+) -> Result<Imported, Error> {
+    let mut read = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut diagnostics: Vec<(Problem, &str)> = Vec::new();
+    for page in pages {
+        match page::read(&page.name, &page.text) {
+            Ok(rows) => {
+                diagnostics.extend(rows.notes.iter().map(|n| (n.clone(), "note")));
+                read.push(merge::PageRows {
+                    id: page.id.clone(),
+                    page: rows,
+                });
+            }
+            Err(list) => problems.extend(list),
+        }
+    }
+    let mut curated_problems = Problems::default();
+    let curated_rows = curated.map_or_else(Vec::new, |(name, text)| {
+        let source = SourceText {
+            name: name.to_owned(),
+            text: text.to_owned(),
+            tracked_path: None,
+        };
+        obs_codes_gen::table::parse(&source, &mut curated_problems).rows
+    });
+    problems.extend(curated_problems.iter().cloned());
+    if !problems.is_empty() {
+        return Err(collect(problems).into());
+    }
+    let merged = merge::merge(&read, fixes.unwrap_or_default(), &curated_rows, strictness)?;
+
+    let unfixed_spaces = merged
+        .rows
+        .iter()
+        .filter(|r| r.code.value.contains(char::is_whitespace))
+        .filter(|r| !fixes.is_some_and(|f| fixes::mentions(f, &r.code.value)))
+        .map(|r| {
+            let message = format!(
+                "code `{}` contains a space: if the page wrapped it, give its wire code in a fixes file (--fixes)",
+                r.code.value
+            );
+            (diagnostic::problem(r.code.at.clone(), message), "warning")
+        });
+    diagnostics.extend(unfixed_spaces);
+    // Page by page, in page order; in each, by position.
+    let order = |p: &Problem| {
+        p.location.as_ref().map(|l| {
+            let page = pages.iter().position(|t| t.name == l.source);
+            (page, l.line, l.column)
+        })
+    };
+    diagnostics.sort_by_key(|(p, _)| order(p));
+    let warnings: String = diagnostics
+        .iter()
+        .map(|(p, kind)| render(kind, p) + "\n")
+        .collect();
+
+    let mut columns = vec![Column::Code, Column::Status];
+    if fixes.is_some() {
+        columns.extend([Column::Retryable, Column::Aliases]);
+    }
+    columns.push(Column::Description);
+    if merged.has_solution || merged.rows.iter().any(|r| r.solution.is_some()) {
+        columns.push(Column::Solution);
+    }
+    if merged.rows.iter().any(|r| r.source.is_some()) {
+        columns.push(Column::Source);
+    }
+    let sources_report = sources::report(&merged);
+    let name = pages
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let table = Table {
+        name: name.clone(),
+        tracked_path: None,
+        rows: merged.rows,
+    };
+    let mut problems = Problems::default();
+    let catalog = catalog::check(std::slice::from_ref(&table), &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::problems(&problems));
+    }
+    let csv = obs_codes_gen::write::csv(&columns, &table.rows);
+    read_back(&name, &csv, &catalog)?;
+    Ok(Imported {
+        catalog,
+        csv,
+        warnings,
+        sources_report,
+    })
+}
+
+/// Checks that `csv`, written from the rows of `catalog`, reads back as the same codes:
+/// what `import` writes, the macro reads.
+fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
+    let written = format!("{name} (as written)");
+    let (again, problems) = obs_codes_gen::load_bytes(&[(&written, csv.as_bytes())]);
+    if !problems.is_empty() {
+        return Err(Error::problems(&problems));
+    }
+    let fields = |e: &Entry| {
+        (
+            e.code.clone(),
+            e.variant.clone(),
+            e.aliases.clone(),
+            e.status.clone(),
+            e.retryable,
+            e.description.clone(),
+            e.solution.clone(),
+            e.source.clone(),
+        )
+    };
+    let differs = catalog
+        .entries
+        .iter()
+        .map(fields)
+        .ne(again.entries.iter().map(fields));
+    if differs {
+        return Err(Error::Invalid(vec![format!(
+            "error: {written}: the table written does not read back as the rows imported (a bug in obs-codes: please report it)"
+        )]));
+    }
+    Ok(())
+}
+
+/// Problems in the order given, as one report.
+pub fn collect(list: Vec<Problem>) -> Problems {
+    let mut problems = Problems::default();
+    for problem in list {
+        let location = problem
+            .location
+            .unwrap_or_else(|| obs_codes_gen::Location::file(""));
+        let added = problems.at(location, problem.message);
+        if let Some(hint) = problem.hint {
+            added.hint(hint);
+        }
+    }
+    problems
+}
