@@ -5,7 +5,7 @@
 //!
 //! - Rows come from `<tr>` (a `<td>` or `<th>` outside one starts one); the rows of the
 //!   first `<thead>` are the header. `rowspan` and `colspan` place cells as browsers do.
-//! - In a cell, whitespace runs are one space; `<p>`, `<div>`, headings and lists start
+//! - In a cell, whitespace runs (no-break spaces included) are one space; `<p>`, `<div>`, headings and lists start
 //!   paragraphs (a blank line); `<br>` starts a line of the same paragraph (the reader
 //!   joins it with a space); `<li>` is an item line (`-  ` or `1. `).
 //! - `<strong>`/`<b>` become `**...**`, `<em>`/`<i>` `*...*`, `<code>` a literal;
@@ -335,7 +335,8 @@ impl CellText {
     fn text(&mut self, text: &str, at: Option<Location>) {
         let mut at = at;
         for c in text.chars() {
-            if c.is_ascii_whitespace() {
+            // A no-break space (`&nbsp;`) is a space, as in the T-Systems copies.
+            if c.is_ascii_whitespace() || c == '\u{a0}' {
                 self.space = true;
                 continue;
             }
