@@ -47,7 +47,7 @@ pub fn format(file: &str, text: &str) -> Format {
     }
 }
 
-/// The tables of a page, in page order, read as its [`format`] says; malformed tables
+/// The tables of a page, in page order, read as its [`format()`] says; malformed tables
 /// reported.
 pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable> {
     match format(file, text) {

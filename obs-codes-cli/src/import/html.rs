@@ -42,7 +42,8 @@ const SKIPPED: [&[u8]; 6] = [
 ];
 
 /// Every table of an HTML page, in page order (an outer table after the tables inside
-/// it). A table wider than [`MAX_COLUMNS`] is reported and left out.
+/// it). A table wider than 1,000 columns (HTML's bound on `colspan`) is reported and
+/// left out.
 pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);

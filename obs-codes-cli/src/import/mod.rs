@@ -1,5 +1,7 @@
-//! The import pipeline: upstream pages read into rows (`page`, over the reStructuredText
-//! reader `rst` and its cell text in markdown, `rst_to_markdown`), merged with the
+//! The import pipeline: upstream pages read into rows (`page`, over the table readers
+//! that `formats` picks: `html`, the reStructuredText ones `rst`, `list_table` and
+//! `simple_table`, and `pipe_table`, each cell's text in markdown by
+//! `rst_to_markdown`), merged with the
 //! fixes and curated rows (`fixes`, `merge`), checked as a table, with the report of
 //! where each value comes from (`sources`).
 
