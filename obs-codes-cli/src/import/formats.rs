@@ -74,6 +74,47 @@ pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable>
     }
 }
 
+/// What the readers' unit tests share: a reader run on a page, its cells' text.
+#[cfg(test)]
+pub(crate) mod reader_tests {
+    use super::{GridTable, Problems};
+    use crate::import::rst_to_markdown::{Mode, cell_text};
+
+    /// A reader of `p.rst`'s tables.
+    pub(crate) type Reader = fn(&str, &str, &mut Problems) -> Vec<GridTable>;
+
+    /// The tables `reader` finds in `text`, or the messages of its problems.
+    pub(crate) fn read(reader: Reader, text: &str) -> Result<Vec<GridTable>, Vec<String>> {
+        let mut problems = Problems::default();
+        let found = reader("p.rst", text, &mut problems);
+        if problems.is_empty() {
+            Ok(found)
+        } else {
+            Err(problems.messages())
+        }
+    }
+
+    /// Each cell's text as markdown, top to bottom, then left to right.
+    pub(crate) fn texts(table: &GridTable) -> Vec<String> {
+        table
+            .cells
+            .iter()
+            .map(|c| cell_text(&c.texts(), Mode::Markdown))
+            .collect()
+    }
+
+    /// Each (name, page, message prefix) of `cases` gives one problem, that message.
+    pub(crate) fn assert_located(reader: Reader, cases: &[(&str, &str, &str)]) {
+        for (name, page, expected) in cases {
+            let messages = read(reader, page).err().unwrap_or_default();
+            assert!(
+                messages.len() == 1 && messages[0].starts_with(expected),
+                "{name}: {messages:?}"
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,23 @@ const MAX_ROW_SPAN: usize = 65534;
 /// Tables nested deeper than this are read as text of the enclosing cell.
 const MAX_NESTING: usize = 32;
 
+/// Elements that start and end paragraphs of a cell.
+const BLOCKS: [&[u8]; 13] = [
+    b"p",
+    b"div",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"pre",
+    b"blockquote",
+    b"dl",
+    b"dt",
+    b"dd",
+];
+
 /// Elements whose content is not text of the page.
 const SKIPPED: [&[u8]; 6] = [
     b"script",
@@ -360,14 +377,7 @@ impl CellText {
 
     fn start(&mut self, name: &[u8]) {
         match name {
-            b"p" | b"div" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"pre"
-            | b"blockquote" | b"dl" | b"dt" | b"dd" => {
-                if self.lists.is_empty() {
-                    self.paragraph();
-                } else {
-                    self.space = true;
-                }
-            }
+            _ if BLOCKS.contains(&name) => self.block_boundary(),
             b"br" => {
                 if self.lists.is_empty() {
                     self.end_line();
@@ -390,14 +400,7 @@ impl CellText {
 
     fn end(&mut self, name: &[u8]) {
         match name {
-            b"p" | b"div" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"pre"
-            | b"blockquote" | b"dl" | b"dt" | b"dd" => {
-                if self.lists.is_empty() {
-                    self.paragraph();
-                } else {
-                    self.space = true;
-                }
-            }
+            _ if BLOCKS.contains(&name) => self.block_boundary(),
             b"ul" | b"ol" => {
                 self.lists.pop();
                 self.paragraph();
@@ -412,6 +415,16 @@ impl CellText {
                 self.literal = self.literal.saturating_sub(1);
             }
             _ => {}
+        }
+    }
+
+    /// The start or end of a block: a paragraph ends, or, inside a list item (whose
+    /// text is one line), a space.
+    fn block_boundary(&mut self) {
+        if self.lists.is_empty() {
+            self.paragraph();
+        } else {
+            self.space = true;
         }
     }
 

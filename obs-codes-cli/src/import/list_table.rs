@@ -259,21 +259,12 @@ fn row_cells<'a>(body: &[Line<'a>]) -> Result<Vec<Vec<Line<'a>>>, Line<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::rst_to_markdown::{Mode, cell_text};
-
-    fn read(text: &str) -> Result<Vec<GridTable>, Vec<String>> {
-        let mut problems = Problems::default();
-        let found = tables("p.rst", text, &mut problems);
-        if problems.is_empty() {
-            Ok(found)
-        } else {
-            Err(problems.messages())
-        }
-    }
+    use crate::import::formats::reader_tests::{assert_located, read, texts};
 
     #[test]
     fn a_table_with_a_header_and_multi_paragraph_cells() {
         let found = read(
+            tables,
             "Intro.\n\n\
              .. list-table:: **Table 1** Error codes\n   \
                 :header-rows: 1\n   \
@@ -294,13 +285,8 @@ mod tests {
         let t = &found[0];
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 2));
         assert_eq!(t.at, diagnostic::at("p.rst", 3, 1));
-        let texts: Vec<String> = t
-            .cells
-            .iter()
-            .map(|c| cell_text(&c.texts(), Mode::Markdown))
-            .collect();
         assert_eq!(
-            texts,
+            texts(t),
             [
                 "Error Code",
                 "Description",
@@ -350,13 +336,7 @@ mod tests {
 
     #[test]
     fn malformed_tables_are_located() {
-        for (name, page, expected) in BAD {
-            let messages = read(page).err().unwrap_or_default();
-            assert!(
-                messages.len() == 1 && messages[0].starts_with(expected),
-                "{name}: {messages:?}"
-            );
-        }
+        assert_located(tables, BAD);
     }
 
     proptest::proptest! {

@@ -236,15 +236,7 @@ fn literals(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::rst_to_markdown::{Mode, cell_text};
-
-    fn texts(table: &GridTable) -> Vec<String> {
-        table
-            .cells
-            .iter()
-            .map(|c| cell_text(&c.texts(), Mode::Markdown))
-            .collect()
-    }
+    use crate::import::formats::reader_tests::texts;
 
     #[test]
     fn a_copied_table_with_breaks_escapes_and_code() {

@@ -217,21 +217,12 @@ fn split(chars: &[char], columns: &[(usize, usize)]) -> Result<Vec<String>, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::rst_to_markdown::{Mode, cell_text};
-
-    fn read(text: &str) -> Result<Vec<GridTable>, Vec<String>> {
-        let mut problems = Problems::default();
-        let found = tables("p.rst", text, &mut problems);
-        if problems.is_empty() {
-            Ok(found)
-        } else {
-            Err(problems.messages())
-        }
-    }
+    use crate::import::formats::reader_tests::{assert_located, read, texts};
 
     #[test]
     fn a_table_with_a_header_and_multi_line_rows() {
         let found = read(
+            tables,
             "Title\n=====\n\n\
              \x20 ==========  =============  ===\n\
              \x20 Error Code  Description    HTTP Status Code\n\
@@ -250,13 +241,8 @@ mod tests {
         let t = &found[0];
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 3));
         assert_eq!(t.at, diagnostic::at("p.rst", 4, 3));
-        let texts: Vec<String> = t
-            .cells
-            .iter()
-            .map(|c| cell_text(&c.texts(), Mode::Markdown))
-            .collect();
         assert_eq!(
-            texts,
+            texts(t),
             [
                 "Error Code",
                 "Description",
@@ -299,18 +285,15 @@ mod tests {
 
     #[test]
     fn malformed_tables_are_located() {
-        for (name, page, expected) in BAD {
-            let messages = read(page).err().unwrap_or_default();
-            assert!(
-                messages.len() == 1 && messages[0].starts_with(expected),
-                "{name}: {messages:?}"
-            );
-        }
+        assert_located(tables, BAD);
     }
 
     #[test]
     fn section_underlines_and_unclosed_borders_are_not_tables() {
-        assert_eq!(read("Title\n=====\n\n===  ===\na    b\n"), Ok(Vec::new()));
+        assert_eq!(
+            read(tables, "Title\n=====\n\n===  ===\na    b\n"),
+            Ok(Vec::new())
+        );
     }
 
     proptest::proptest! {
