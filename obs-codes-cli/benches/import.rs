@@ -10,6 +10,7 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use obs_codes_cli::import::{self, page};
+use obs_codes_gen::Problems;
 use std::fmt::Write as _;
 use std::hint::black_box;
 
@@ -37,7 +38,11 @@ fn import(c: &mut Criterion) {
         let text = grid_page(rows);
         group.throughput(Throughput::Elements(rows as u64));
         group.bench_with_input(BenchmarkId::new("page::read", rows), &text, |b, text| {
-            b.iter(|| black_box(page::read("page.rst", text).map(|p| p.rows.len())));
+            b.iter(|| {
+                black_box(
+                    page::read("page.rst", text, &mut Problems::default()).map(|p| p.rows.len()),
+                )
+            });
         });
         group.bench_with_input(BenchmarkId::new("import", rows), &text, |b, text| {
             b.iter(|| black_box(import::import_text("page.rst", text, None).map(|i| i.csv.len())));

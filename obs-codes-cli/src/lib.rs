@@ -11,6 +11,7 @@
 
 pub mod commands;
 pub mod diagnostic;
+pub mod escape;
 pub mod import;
 pub mod inputs;
 pub mod output;

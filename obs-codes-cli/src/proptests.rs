@@ -4,6 +4,7 @@
 use crate::diagnostic::Error;
 use crate::import::{self, fixes, rst, rst_to_markdown};
 use crate::inputs;
+use obs_codes_gen::Problems;
 use obs_codes_gen::catalog::Entry;
 
 /// A page whose table has a status spanning two rows, a list, literals, a role, a
@@ -26,16 +27,6 @@ const SEED_FIXES: &str = "# c\ndocumented,code,aliases,retryable\nA B,AB,X|Y,tru
 /// Every line of `text` can be pointed at: lines end at LF, CR or CRLF.
 fn line_count(text: &str) -> usize {
     obs_codes_gen::source::line_column(text, text.len()).0
-}
-
-/// The line of every `error: NAME:LINE:COL:` diagnostic in `lines`.
-fn reported_lines(name: &str, lines: &[String]) -> Vec<usize> {
-    let prefix = format!("error: {name}:");
-    lines
-        .iter()
-        .filter_map(|l| l.strip_prefix(&prefix))
-        .filter_map(|rest| rest.split(':').next()?.parse().ok())
-        .collect()
 }
 
 /// What a client sees of each code: the fields `from_code` callers read.
@@ -70,7 +61,7 @@ fn the_seeds_are_valid() {
     let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", SEED_CSV.as_bytes())]);
     assert!(problems.is_empty(), "{:?}", problems.messages());
     assert_eq!(catalog.entries.len(), 2);
-    assert!(fixes::read("f.csv", SEED_FIXES).is_ok());
+    assert!(fixes::read("f.csv", SEED_FIXES, &mut Problems::default()).is_some());
 }
 
 /// `seed` with each edit applied: replace, insert or delete a character.
@@ -108,11 +99,15 @@ proptest::proptest! {
                 proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
                 proptest::prop_assert_eq!(fields(&again.entries), fields(&imported.catalog.entries));
             }
-            Err(Error::Invalid(lines)) => {
-                let reported = reported_lines("p.rst", &lines);
-                proptest::prop_assert!(!reported.is_empty(), "{lines:?}");
-                for line in reported {
-                    proptest::prop_assert!(line >= 1 && line <= line_count(&text), "{lines:?}");
+            Err(Error::Invalid(problems)) => {
+                // Every problem is located in the page, at a line it has.
+                proptest::prop_assert!(!problems.is_empty());
+                for problem in problems.iter() {
+                    let location = problem.location.as_ref();
+                    proptest::prop_assert!(
+                        location.is_some_and(|l| l.source == "p.rst" && l.line >= 1 && l.line <= line_count(&text)),
+                        "{problem}"
+                    );
                 }
             }
             Err(other) => proptest::prop_assert!(false, "{other}"),
@@ -143,17 +138,16 @@ proptest::proptest! {
         edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
     ) {
         let text = mutate(SEED_FIXES, &edits);
-        match fixes::read("f.csv", &text) {
-            Ok(fixes) => {
-                for fix in fixes {
-                    proptest::prop_assert!(fix.documented.at.line <= line_count(&text));
-                }
+        let mut problems = Problems::default();
+        if let Some(fixes) = fixes::read("f.csv", &text, &mut problems) {
+            proptest::prop_assert!(problems.is_empty());
+            for fix in fixes {
+                proptest::prop_assert!(fix.documented.at.line <= line_count(&text));
             }
-            Err(problems) => {
-                proptest::prop_assert!(!problems.is_empty());
-                for (line, column, message) in problems.iter_located() {
-                    proptest::prop_assert!(line <= line_count(&text) && column >= 1, "{message}");
-                }
+        } else {
+            proptest::prop_assert!(!problems.is_empty());
+            for (line, column, message) in problems.iter_located() {
+                proptest::prop_assert!(line <= line_count(&text) && column >= 1, "{message}");
             }
         }
     }
@@ -164,14 +158,14 @@ proptest::proptest! {
         let lines: Vec<&str> = text.lines().collect();
         let _ = rst_to_markdown::cell_text(&lines, rst_to_markdown::Mode::Markdown);
         let _ = rst_to_markdown::inline(&text, rst_to_markdown::Mode::Plain);
-        let _ = rst::tables("t.rst", &text);
+        let _ = rst::tables("t.rst", &text, &mut Problems::default());
     }
 
     #[test]
     fn any_text_never_panics(text in "\\PC{0,200}") {
         let _ = import::import_text("p.rst", &text, None);
         let _ = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
-        let _ = fixes::read("f.csv", &text);
+        let _ = fixes::read("f.csv", &text, &mut Problems::default());
     }
 }
 

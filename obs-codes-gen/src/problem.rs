@@ -82,15 +82,16 @@ pub struct Problems {
 impl Problems {
     /// Records a problem at `location`.
     pub fn at(&mut self, location: Location, message: impl Into<String>) -> &mut Problem {
-        self.push(Some(location), message.into())
+        self.push(Problem {
+            location: Some(location),
+            message: message.into(),
+            hint: None,
+        })
     }
 
-    fn push(&mut self, location: Option<Location>, message: String) -> &mut Problem {
-        self.list.push(Problem {
-            location,
-            message,
-            hint: None,
-        });
+    /// Records `problem` as it is (a problem of a later stage, or without a location).
+    pub fn push(&mut self, problem: Problem) -> &mut Problem {
+        self.list.push(problem);
         let last = self.list.len() - 1;
         &mut self.list[last]
     }
@@ -177,6 +178,22 @@ impl Problems {
     }
 }
 
+impl Extend<Problem> for Problems {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        self.list.extend(problems);
+    }
+}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+
+    /// The problems in the order found (see [`Problems::iter`] for file order).
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
 impl Problem {
     /// Adds a hint telling the user how to fix the problem.
     pub fn hint(&mut self, hint: impl Into<String>) {
@@ -209,6 +226,23 @@ mod tests {
                 "t.csv: file is empty",
                 "t.csv:3:7: bad status\n  help: write 404",
             ]
+        );
+    }
+
+    #[test]
+    fn pushed_and_extended_problems_keep_their_location_and_hint() {
+        let mut first = Problems::default();
+        first.at(Location::at("b.csv", 2, 1), "later");
+        let mut all = Problems::default();
+        all.push(Problem {
+            location: None,
+            message: "no file".into(),
+            hint: Some("name one".into()),
+        });
+        all.extend(first);
+        assert_eq!(
+            all.messages(),
+            ["no file\n  help: name one", "b.csv:2:1: later"]
         );
     }
 

@@ -9,9 +9,10 @@
 
 use crate::commands::{EXIT_NEGATIVE, Outcome, Stream};
 use crate::diagnostic::Error;
+use crate::escape;
 use crate::inputs;
 use obs_codes::RetryClass;
-use obs_codes_gen::catalog::{Catalog, Entry, is_invisible};
+use obs_codes_gen::catalog::{Catalog, Entry};
 use obs_codes_gen::markdown::plain_text;
 use obs_codes_gen::source::BUNDLED_NAME;
 use obs_codes_gen::suggest::{self, Limits};
@@ -162,7 +163,7 @@ fn unknown(tables: Tables<'_>, text: &str) -> String {
 /// `text` as it is printed back: control and invisible format characters escaped
 /// (`\u{1b}`), cut after [`SHOWN`] characters with its length said.
 pub fn printable(text: &str) -> String {
-    let mut out = escape(&text.chars().take(SHOWN).collect::<String>());
+    let mut out = escape::text(&text.chars().take(SHOWN).collect::<String>());
     let length = text.chars().count();
     if length > SHOWN {
         let _ = write!(out, "... ({length} characters)");
@@ -172,21 +173,10 @@ pub fn printable(text: &str) -> String {
 
 /// [`escape`] line by line: a table's text keeps its paragraphs.
 fn escape_lines(text: &str) -> String {
-    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
-}
-
-/// `text` with control and invisible format characters escaped (`\u{1b}`), so that
-/// printing it cannot move the cursor, recolour the terminal or hide characters.
-pub fn escape(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || is_invisible(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    text.split('\n')
+        .map(escape::text)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &str) {
@@ -220,7 +210,7 @@ fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &st
         field(out, "solution", &escape_lines(&plain_text(solution)));
     }
     if let Some(source) = &entry.source {
-        field(out, "documented", &escape(source));
+        field(out, "documented", &escape::text(source));
     }
 }
 

@@ -1,8 +1,10 @@
 //! `obs-codes import`: the vendor's pages read into one CSV table.
 
 use crate::commands::{Outcome, Stream, write_or_print};
-use crate::diagnostic::{Error, read_text};
+use crate::diagnostic::Error;
 use crate::import::{self, fixes, merge};
+use crate::inputs::read_text;
+use obs_codes_gen::Problems;
 use std::path::{Path, PathBuf};
 
 /// The options of `import` besides its pages and output.
@@ -23,7 +25,8 @@ pub struct Options<'a> {
 /// The file cannot be read, or has problems.
 pub fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
     let text = read_text(path)?;
-    Ok(fixes::read(&path.display().to_string(), &text)?)
+    let mut problems = Problems::default();
+    fixes::read(&path.to_string_lossy(), &text, &mut problems).ok_or(Error::Invalid(problems))
 }
 
 /// Imports `pages` into `output`, or standard output.

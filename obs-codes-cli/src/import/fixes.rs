@@ -20,7 +20,6 @@
 //! the fixed rows become is checked with the table (a code or alias named twice is the
 //! generator's error, located at the fix).
 
-use crate::diagnostic::at;
 use obs_codes_gen::table::{self, Cell, Column};
 use obs_codes_gen::{HttpStatus, Location, Problems};
 use std::collections::HashMap;
@@ -96,22 +95,19 @@ fn fix_column(name: &str) -> Option<FixColumn> {
         .map(FixColumn::Table)
 }
 
-/// Reads a fixes file, reporting every problem found.
-///
-/// # Errors
-///
-/// Every problem of the file: its table's structure, a bad row or column.
-pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
-    let mut problems = Problems::default();
-    let records = table::records(file, text, &mut problems);
-    if !problems.is_empty() {
-        return Err(problems);
+/// Reads a fixes file, reporting every problem found to `problems` (its table's
+/// structure, a bad row or column): the fixes, or `None` when it has a problem.
+pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Vec<Fix>> {
+    let before = problems.len();
+    let records = table::records(file, text, problems);
+    if problems.len() > before {
+        return None;
     }
     let Some((header, rows)) = records.split_first() else {
         problems
-            .at(at(file, 1, 1), "the fixes file has no header row")
+            .at(Location::at(file, 1, 1), "the fixes file has no header row")
             .hint(format!("start with `{HEADER}`"));
-        return Err(problems);
+        return None;
     };
     let mut columns = Vec::new();
     for field in &header.fields {
@@ -137,19 +133,19 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
         let first = header
             .fields
             .first()
-            .map_or_else(|| at(file, 1, 1), |f| f.at.clone());
+            .map_or_else(|| Location::at(file, 1, 1), |f| f.at.clone());
         problems
             .at(first, "the header has no `documented` column")
             .hint(COLUMNS);
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    if problems.len() > before {
+        return None;
     }
     let mut fixes: Vec<Fix> = Vec::new();
     let mut by_documented: HashMap<String, usize> = HashMap::new();
     for record in rows {
         if record.fields.len() != columns.len() {
-            table::report_width(record, columns.len(), &mut problems);
+            table::report_width(record, columns.len(), problems);
             continue;
         }
         let cell = |wanted: FixColumn| {
@@ -187,10 +183,10 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
                 at: c.at.clone(),
             });
         let aliases = cell(FixColumn::Table(Column::Aliases))
-            .map(|c| table::split_aliases(c, &mut problems))
+            .map(|c| table::split_aliases(c, problems))
             .unwrap_or_default();
         let retryable = cell(FixColumn::Table(Column::Retryable))
-            .and_then(|c| table::parse_flag(c, Column::Retryable, &mut problems));
+            .and_then(|c| table::parse_flag(c, Column::Retryable, problems));
         let non_empty = |wanted: FixColumn| cell(wanted).filter(|c| !c.value.trim().is_empty());
         let status = non_empty(FixColumn::Table(Column::Status)).and_then(|c| {
             match HttpStatus::parse(&c.value) {
@@ -243,11 +239,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
             excluded,
         });
     }
-    if problems.is_empty() {
-        Ok(fixes)
-    } else {
-        Err(problems)
-    }
+    (problems.len() == before).then_some(fixes)
 }
 
 /// True when a fix names `code` (as documented or as its wire code).
@@ -262,7 +254,8 @@ mod tests {
     use super::*;
 
     fn fixes(text: &str) -> Vec<Fix> {
-        read("f.csv", text).unwrap_or_else(|p| panic!("{:?}", p.messages()))
+        let mut problems = Problems::default();
+        read("f.csv", text, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.messages()))
     }
 
     #[test]
@@ -398,10 +391,10 @@ mod tests {
     #[test]
     fn bad_fixes_are_located() {
         for (name, input, expected) in BAD {
-            let message = read("f.csv", input)
-                .err()
-                .and_then(|p| p.messages().into_iter().next())
-                .unwrap_or_default();
+            let mut problems = Problems::default();
+            let read = read("f.csv", input, &mut problems);
+            assert!(read.is_none(), "{name}");
+            let message = problems.messages().into_iter().next().unwrap_or_default();
             assert!(message.starts_with(expected), "{name}: {message}");
         }
     }

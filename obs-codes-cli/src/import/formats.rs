@@ -54,18 +54,11 @@ pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable>
         Format::Html => html::tables(file, text, problems),
         Format::Markdown => pipe_table::tables(file, text),
         Format::Rst => {
-            let mut found = match rst::tables(file, text) {
-                Ok(grids) => grids,
-                Err(problem) => {
-                    if let Some(location) = problem.location {
-                        problems.at(location, problem.message).hint = problem.hint;
-                    }
-                    Vec::new()
-                }
-            };
+            let before = problems.len();
+            let mut found = rst::tables(file, text, problems);
             found.extend(list_table::tables(file, text, problems));
             found.extend(simple_table::tables(file, text, problems));
-            if found.is_empty() && problems.is_empty() {
+            if found.is_empty() && problems.len() == before {
                 found = pipe_table::tables(file, text);
             }
             found.sort_by_key(|table| (table.at.line, table.at.column));

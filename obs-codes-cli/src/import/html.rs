@@ -17,7 +17,6 @@
 //! Locations are line and column (in characters) of the source: a cell line's is where
 //! its first character is written.
 
-use crate::diagnostic;
 use crate::import::rst::{CellLine, GridCell, GridTable};
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use obs_codes_gen::{Location, Problems};
@@ -568,7 +567,7 @@ impl<'a> Locator<'a> {
             }
         }
         self.last = (offset, line, column);
-        diagnostic::at(self.file, line, column)
+        Location::at(self.file, line, column)
     }
 
     /// Where the first non-blank character between `start` and `end` is written.
@@ -612,7 +611,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let t = &found[0];
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 2));
-        assert_eq!(t.at, diagnostic::at("p.html", 2, 1));
+        assert_eq!(t.at, Location::at("p.html", 2, 1));
         assert_eq!(
             texts(t),
             [
@@ -629,7 +628,7 @@ mod tests {
             ]
         );
         // `BadDigest` starts at column 19 of line 3.
-        assert_eq!(t.cells[2].text_at(), Some(diagnostic::at("p.html", 3, 19)));
+        assert_eq!(t.cells[2].text_at(), Some(Location::at("p.html", 3, 19)));
     }
 
     #[test]

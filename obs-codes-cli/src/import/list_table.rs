@@ -15,9 +15,8 @@
 //! included (paragraphs), as in docutils. `:header-rows:` gives the header; the other
 //! options are read past. Every row must have as many cells as the first.
 
-use crate::diagnostic;
 use crate::import::rst::{CellLine, GridCell, GridTable};
-use obs_codes_gen::Problems;
+use obs_codes_gen::{Location, Problems};
 
 /// One line of the content, without the indentation of its list: where its text is.
 #[derive(Clone, Copy)]
@@ -106,7 +105,7 @@ pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable>
             i += 1;
         }
         let block = lines.get(start..i).unwrap_or_default();
-        let at = diagnostic::at(file, line.number + 1, indent + 1);
+        let at = Location::at(file, line.number + 1, indent + 1);
         if let Some(table) = directive(file, at, block, problems) {
             found.push(table);
         }
@@ -117,11 +116,11 @@ pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable>
 /// One directive's options and content.
 fn directive(
     file: &str,
-    at: obs_codes_gen::Location,
+    at: Location,
     block: &[Line],
     problems: &mut Problems,
 ) -> Option<GridTable> {
-    let located = |line: &Line| diagnostic::at(file, line.number + 1, line.indent() + 1);
+    let located = |line: &Line| Location::at(file, line.number + 1, line.indent() + 1);
     let mut header_rows = 0;
     let mut content = block;
     while let Some((line, rest)) = content.split_first() {
@@ -213,7 +212,7 @@ fn directive(
                     .iter()
                     .map(|l| CellLine {
                         text: l.text.to_owned(),
-                        at: diagnostic::at(file, l.number + 1, l.column + 1),
+                        at: Location::at(file, l.number + 1, l.column + 1),
                     })
                     .collect(),
             });
@@ -284,7 +283,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let t = &found[0];
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 2));
-        assert_eq!(t.at, diagnostic::at("p.rst", 3, 1));
+        assert_eq!(t.at, Location::at("p.rst", 3, 1));
         assert_eq!(
             texts(t),
             [
@@ -296,8 +295,8 @@ mod tests {
                 "- One.\n- Two."
             ]
         );
-        assert_eq!(t.cells[2].text_at(), Some(diagnostic::at("p.rst", 9, 8)));
-        assert_eq!(t.cells[3].lines[1].at, diagnostic::at("p.rst", 11, 8));
+        assert_eq!(t.cells[2].text_at(), Some(Location::at("p.rst", 9, 8)));
+        assert_eq!(t.cells[3].lines[1].at, Location::at("p.rst", 11, 8));
     }
 
     /// name, page, expected messages.

@@ -148,19 +148,17 @@ fn unwrapped(code: &str) -> String {
     code.split_whitespace().collect()
 }
 
-/// Merges `pages` (in order), then `curated`, applying `fixes`.
-///
-/// # Errors
-///
-/// Every problem found: a stale fix (with [`Strictness::Every`]), a curated row that a page
-/// lists too or that a fix excludes.
+/// Merges `pages` (in order), then `curated`, applying `fixes`: the merged rows, or
+/// `None` when `problems` gets one (a stale fix, with [`Strictness::Every`]; a curated
+/// row that a page lists too or that a fix excludes).
 pub fn merge(
     pages: &[PageRows],
     fixes: &[Fix],
     curated: &[Row],
     strictness: Strictness,
-) -> Result<Merged, Problems> {
-    let mut problems = Problems::default();
+    problems: &mut Problems,
+) -> Option<Merged> {
+    let before = problems.len();
     let by_documented: HashMap<&str, usize> = fixes
         .iter()
         .enumerate()
@@ -383,11 +381,7 @@ pub fn merge(
         }
         row.source = (!pages.is_empty()).then(|| pages.join("; "));
     }
-    if problems.is_empty() {
-        Ok(merged)
-    } else {
-        Err(problems)
-    }
+    (problems.len() == before).then_some(merged)
 }
 
 /// The pages of a `source` cell.
@@ -485,14 +479,18 @@ mod tests {
             text.push_str(&border("-"));
         }
         let name = format!("{id}.rst");
+        let mut problems = Problems::default();
         PageRows {
             id: id.to_owned(),
-            page: page::read(&name, &text).unwrap_or_else(|p| panic!("{p:?}\n{text}")),
+            page: page::read(&name, &text, &mut problems)
+                .unwrap_or_else(|| panic!("{:?}\n{text}", problems.messages())),
         }
     }
 
     fn fixes(text: &str) -> Vec<Fix> {
-        fixes::read("f.csv", text).unwrap_or_else(|p| panic!("{:?}", p.messages()))
+        let mut problems = Problems::default();
+        fixes::read("f.csv", text, &mut problems)
+            .unwrap_or_else(|| panic!("{:?}", problems.messages()))
     }
 
     fn curated(text: &str) -> Vec<Row> {
@@ -508,15 +506,16 @@ mod tests {
     }
 
     fn merged(pages: &[PageRows], fixes: &[Fix], curated: &[Row]) -> Merged {
-        merge(pages, fixes, curated, Strictness::Every)
-            .unwrap_or_else(|p| panic!("{:?}", p.messages()))
+        let mut problems = Problems::default();
+        merge(pages, fixes, curated, Strictness::Every, &mut problems)
+            .unwrap_or_else(|| panic!("{:?}", problems.messages()))
     }
 
     fn errors(pages: &[PageRows], fixes: &[Fix], curated: &[Row]) -> Vec<String> {
-        merge(pages, fixes, curated, Strictness::Every)
-            .err()
-            .map(|p| p.messages())
-            .unwrap_or_default()
+        let mut problems = Problems::default();
+        let merged = merge(pages, fixes, curated, Strictness::Every, &mut problems);
+        assert!(merged.is_none(), "{:?}", problems.messages());
+        problems.messages()
     }
 
     /// Each row as `code status | description | solution | source`.
@@ -642,7 +641,7 @@ mod tests {
     }
 
     fn diagnostic_at(file: &str, line: usize, column: usize) -> Location {
-        crate::diagnostic::at(file, line, column)
+        Location::at(file, line, column)
     }
 
     #[test]
@@ -712,6 +711,8 @@ mod tests {
         );
         // `diff` of one page skips the fixes that page does not need.
         let list = fixes("documented,code,aliases,retryable\nGone,,,\n");
-        assert!(merge(&[api], &list, &[], Strictness::Present).is_ok());
+        let mut problems = Problems::default();
+        assert!(merge(&[api], &list, &[], Strictness::Present, &mut problems).is_some());
+        assert!(problems.is_empty(), "{:?}", problems.messages());
     }
 }

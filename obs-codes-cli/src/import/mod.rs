@@ -17,11 +17,12 @@ pub mod rst_to_markdown;
 pub mod simple_table;
 pub mod sources;
 
-use crate::diagnostic::{self, Error, read_text, render};
+use crate::diagnostic::{self, Error, render};
+use crate::inputs::read_text;
 use obs_codes_gen::catalog::{self, Catalog, Entry};
 use obs_codes_gen::source::SourceText;
 use obs_codes_gen::table::Column;
-use obs_codes_gen::{Problem, Problems, Table};
+use obs_codes_gen::{Location, Problem, Problems, Table};
 use std::path::{Path, PathBuf};
 
 /// True when `path` names an upstream page rather than a table: its extension is one of
@@ -156,34 +157,37 @@ pub fn import_texts(
     strictness: merge::Strictness,
 ) -> Result<Imported, Error> {
     let mut read = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
+    let mut problems = Problems::default();
     let mut diagnostics: Vec<(Problem, &str)> = Vec::new();
     for page in pages {
-        match page::read(&page.name, &page.text) {
-            Ok(rows) => {
-                diagnostics.extend(rows.notes.iter().map(|n| (n.clone(), "note")));
-                read.push(merge::PageRows {
-                    id: page.id.clone(),
-                    page: rows,
-                });
-            }
-            Err(list) => problems.extend(list),
+        if let Some(rows) = page::read(&page.name, &page.text, &mut problems) {
+            diagnostics.extend(rows.notes.iter().map(|n| (n.clone(), "note")));
+            read.push(merge::PageRows {
+                id: page.id.clone(),
+                page: rows,
+            });
         }
     }
-    let mut curated_problems = Problems::default();
     let curated_rows = curated.map_or_else(Vec::new, |(name, text)| {
         let source = SourceText {
             name: name.to_owned(),
             text: text.to_owned(),
             tracked_path: None,
         };
-        obs_codes_gen::table::parse(&source, &mut curated_problems).rows
+        obs_codes_gen::table::parse(&source, &mut problems).rows
     });
-    problems.extend(curated_problems.iter().cloned());
     if !problems.is_empty() {
-        return Err(collect(problems).into());
+        return Err(Error::Invalid(problems));
     }
-    let merged = merge::merge(&read, fixes.unwrap_or_default(), &curated_rows, strictness)?;
+    let Some(merged) = merge::merge(
+        &read,
+        fixes.unwrap_or_default(),
+        &curated_rows,
+        strictness,
+        &mut problems,
+    ) else {
+        return Err(Error::Invalid(problems));
+    };
 
     let unfixed_spaces = merged
         .rows
@@ -233,10 +237,9 @@ pub fn import_texts(
         tracked_path: None,
         rows: merged.rows,
     };
-    let mut problems = Problems::default();
     let catalog = catalog::check(std::slice::from_ref(&table), &mut problems);
     if !problems.is_empty() {
-        return Err(Error::problems(&problems));
+        return Err(Error::Invalid(problems));
     }
     let csv = obs_codes_gen::write::csv(&columns, &table.rows);
     read_back(&name, &csv, &catalog)?;
@@ -254,7 +257,7 @@ fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
     let written = format!("{name} (as written)");
     let (again, problems) = obs_codes_gen::load_bytes(&[(&written, csv.as_bytes())]);
     if !problems.is_empty() {
-        return Err(Error::problems(&problems));
+        return Err(Error::Invalid(problems));
     }
     let fields = |e: &Entry| {
         (
@@ -274,24 +277,12 @@ fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
         .map(fields)
         .ne(again.entries.iter().map(fields));
     if differs {
-        return Err(Error::Invalid(vec![format!(
-            "error: {written}: the table written does not read back as the rows imported (a bug in obs-codes: please report it)"
-        )]));
+        let mut problems = Problems::default();
+        problems.at(
+            Location::file(&written),
+            "the table written does not read back as the rows imported (a bug in obs-codes: please report it)",
+        );
+        return Err(Error::Invalid(problems));
     }
     Ok(())
-}
-
-/// Problems in the order given, as one report.
-pub fn collect(list: Vec<Problem>) -> Problems {
-    let mut problems = Problems::default();
-    for problem in list {
-        let location = problem
-            .location
-            .unwrap_or_else(|| obs_codes_gen::Location::file(""));
-        let added = problems.at(location, problem.message);
-        if let Some(hint) = problem.hint {
-            added.hint(hint);
-        }
-    }
-    problems
 }

@@ -18,7 +18,7 @@ use crate::diagnostic::problem;
 use crate::import::rst::{GridCell, GridTable};
 use crate::import::rst_to_markdown::{Mode, cell_text};
 use obs_codes_gen::table::{self, Column};
-use obs_codes_gen::{HttpStatus, Location, Problem, Row};
+use obs_codes_gen::{HttpStatus, Location, Problem, Problems, Row};
 use std::collections::HashMap;
 
 /// What a page column holds: the table columns a page has.
@@ -40,37 +40,30 @@ pub struct Page {
     pub notes: Vec<Problem>,
 }
 
-/// Reads the error-code tables of a page, reporting every problem found, in page order.
-///
-/// # Errors
-///
-/// A malformed grid table; otherwise every problem of the error-code tables (none
-/// found is one too).
-pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
-    let mut read = obs_codes_gen::Problems::default();
-    let grids = crate::import::formats::tables(file, text, &mut read);
-    if !read.is_empty() {
-        return Err(read.iter().cloned().collect());
-    }
+/// Reads the error-code tables of a page, reporting every problem found to `problems`:
+/// the page's rows, or `None` when it has a problem (a malformed grid table, a problem
+/// of an error-code table, or no error-code table).
+pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Page> {
+    let before = problems.len();
+    let grids = crate::import::formats::tables(file, text, problems);
     let mut page = Page {
         rows: Vec::new(),
         has_solution: false,
         notes: Vec::new(),
     };
-    let mut problems = Vec::new();
     let mut found = 0;
     for grid in &grids {
-        let Some(columns) = columns(grid, &mut problems) else {
+        let Some(columns) = columns(grid, problems) else {
             continue;
         };
         found += 1;
         page.has_solution |= columns.iter().any(|(c, _)| *c == Column::Solution);
-        rows(grid, &columns, &mut page.rows, &mut problems);
+        rows(grid, &columns, &mut page.rows, problems);
     }
-    if found == 0 && problems.is_empty() {
+    if found == 0 && problems.len() == before {
         let at = grids
             .first()
-            .map_or_else(|| crate::diagnostic::at(file, 1, 1), |g| g.at.clone());
+            .map_or_else(|| Location::at(file, 1, 1), |g| g.at.clone());
         let message = format!(
             "no error-code table: the page has {} table{}, none with an `Error Code` column",
             grids.len(),
@@ -80,13 +73,8 @@ pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
         problem.hint = Some(crate::import::formats::READS.to_owned());
         problems.push(problem);
     }
-    page.rows = merge_repeated(page.rows, &mut page.notes, &mut problems);
-    if problems.is_empty() {
-        Ok(page)
-    } else {
-        problems.sort_by_key(|p| p.location.as_ref().map(|l| (l.line, l.column)));
-        Err(problems)
-    }
+    page.rows = merge_repeated(page.rows, &mut page.notes, problems);
+    (problems.len() == before).then_some(page)
 }
 
 /// The status as the row writes it, for messages.
@@ -96,11 +84,7 @@ fn status_text(row: &Row) -> String {
 
 /// Merges each row whose code an earlier row has, with the same status, into that row.
 /// Linear in rows: earlier codes are found through an index, not a scan.
-fn merge_repeated(
-    rows: Vec<Row>,
-    notes: &mut Vec<Problem>,
-    problems: &mut Vec<Problem>,
-) -> Vec<Row> {
+fn merge_repeated(rows: Vec<Row>, notes: &mut Vec<Problem>, problems: &mut Problems) -> Vec<Row> {
     let mut merged: Vec<Row> = Vec::with_capacity(rows.len());
     let mut index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     for row in rows {
@@ -141,7 +125,7 @@ fn merge_repeated(
 /// The table column of each grid column that has one, when the table is an error-code
 /// table (its header names an error-code column). Header problems of such a table are
 /// reported, and it yields no rows.
-fn columns(grid: &GridTable, problems: &mut Vec<Problem>) -> Option<Vec<(Column, usize)>> {
+fn columns(grid: &GridTable, problems: &mut Problems) -> Option<Vec<(Column, usize)>> {
     // Without a `+===+` separator, the first row is taken as the header.
     let header_rows = grid.header_rows.max(1);
     let named: Vec<(&GridCell, String, Option<Column>)> = grid
@@ -165,16 +149,23 @@ fn columns(grid: &GridTable, problems: &mut Vec<Problem>) -> Option<Vec<(Column,
     for (cell, name, column) in &named {
         let at = cell.text_at().unwrap_or_else(|| grid.at.clone());
         match column {
-            None => problems.push(problem(
-                at,
-                format!(
-                    "unknown column `{name}` in an error-code table: the columns are Error Code, HTTP Status Code, Description (or Error Message) and Solution"
-                ),
-            )),
-            Some(_) if cell.column_span > 1 => problems.push(problem(
-                at,
-                format!("the header cell `{name}` spans {} columns", cell.column_span),
-            )),
+            None => {
+                problems.at(
+                    at,
+                    format!(
+                        "unknown column `{name}` in an error-code table: the columns are Error Code, HTTP Status Code, Description (or Error Message) and Solution"
+                    ),
+                );
+            }
+            Some(_) if cell.column_span > 1 => {
+                problems.at(
+                    at,
+                    format!(
+                        "the header cell `{name}` spans {} columns",
+                        cell.column_span
+                    ),
+                );
+            }
             Some(column) if columns.iter().any(|(c, _)| c == column) => {
                 problems.push(problem(at, format!("a second `{name}` column")));
             }
@@ -200,7 +191,7 @@ fn rows(
     grid: &GridTable,
     columns: &[(Column, usize)],
     out: &mut Vec<Row>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) {
     let header_rows = grid.header_rows.max(1);
     let body: Vec<&GridCell> = grid.cells.iter().filter(|c| c.row >= header_rows).collect();
@@ -276,11 +267,7 @@ fn rows(
         let before = problems.len();
         // The status grammar is the generator's: what a table accepts, a page gives.
         let status = HttpStatus::parse(&status).unwrap_or_else(|error| {
-            problems.push(obs_codes_gen::Problem {
-                location: Some(status_at),
-                message: error.message,
-                hint: Some(error.hint.to_owned()),
-            });
+            problems.at(status_at, error.message).hint(error.hint);
             None
         });
         problems.extend(table::empty_description(
@@ -304,17 +291,21 @@ mod tests {
     use super::*;
 
     fn page(text: &str) -> Page {
-        read("p.rst", text).unwrap_or_else(|p| panic!("{p:?}"))
+        let mut problems = Problems::default();
+        read("p.rst", text, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.messages()))
     }
 
+    /// The first problem of `text`, in page order.
     fn first_problem(text: &str) -> String {
-        match read("p.rst", text) {
-            Ok(page) => panic!("expected a problem, read {page:?}"),
-            Err(problems) => problems
-                .first()
-                .map(|p| crate::diagnostic::render("error", p))
-                .unwrap_or_default(),
+        let mut problems = Problems::default();
+        if let Some(page) = read("p.rst", text, &mut problems) {
+            panic!("expected a problem, read {page:?}");
         }
+        problems
+            .iter()
+            .next()
+            .map(|p| crate::diagnostic::render("error", p))
+            .unwrap_or_default()
     }
 
     const THREE_COLUMNS: &str = "\
@@ -358,7 +349,7 @@ Intro.
                 ("Odd", "N/A".into(), "First paragraph.\n\nSecond, **bold**."),
             ]
         );
-        assert_eq!(p.rows[1].code.at, crate::diagnostic::at("p.rst", 9, 3));
+        assert_eq!(p.rows[1].code.at, Location::at("p.rst", 9, 3));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 use crate::diagnostic;
 use crate::import::rst::{CellLine, GridCell, GridTable};
+use obs_codes_gen::Location;
 
 /// Every pipe table of `text`, in page order.
 pub fn tables(file: &str, text: &str) -> Vec<GridTable> {
@@ -49,7 +50,7 @@ fn table(file: &str, rows: &[(usize, Vec<Split>)], columns: usize) -> GridTable 
             let (text, start) = split
                 .get(column)
                 .map_or((String::new(), 0), |s| (s.text.clone(), s.column));
-            let at = diagnostic::at(file, line + 1, start + 1);
+            let at = Location::at(file, line + 1, start + 1);
             cells.push(GridCell {
                 row,
                 row_span: 1,
@@ -60,7 +61,7 @@ fn table(file: &str, rows: &[(usize, Vec<Split>)], columns: usize) -> GridTable 
         }
     }
     GridTable {
-        at: diagnostic::at(file, rows.first().map_or(0, |(line, _)| *line) + 1, 1),
+        at: Location::at(file, rows.first().map_or(0, |(line, _)| *line) + 1, 1),
         header_rows: 1,
         rows: rows.len(),
         columns,
@@ -138,7 +139,7 @@ fn trimmed(text: &str, start: usize) -> Split {
 }
 
 /// A cell's markdown as reStructuredText lines: one per `<br>`, code spans as literals.
-fn cell_lines(text: &str, at: &obs_codes_gen::Location) -> Vec<CellLine> {
+fn cell_lines(text: &str, at: &Location) -> Vec<CellLine> {
     let mut lines = Vec::new();
     let mut column = 0;
     let mut rest = text;
@@ -253,7 +254,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let t = &found[0];
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 3));
-        assert_eq!(t.at, diagnostic::at("p.md", 3, 1));
+        assert_eq!(t.at, Location::at("p.md", 3, 1));
         assert_eq!(
             texts(t),
             [
@@ -268,9 +269,9 @@ mod tests {
                 ""
             ]
         );
-        assert_eq!(t.cells[5].text_at(), Some(diagnostic::at("p.md", 5, 58)));
+        assert_eq!(t.cells[5].text_at(), Some(Location::at("p.md", 5, 58)));
         let second = &t.cells[4].lines[1];
-        assert_eq!(second.at, diagnostic::at("p.md", 5, 43));
+        assert_eq!(second.at, Location::at("p.md", 5, 43));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 mod width;
 
 use crate::diagnostic::{self, problem};
-use obs_codes_gen::{Location, Problem};
+use obs_codes_gen::{Location, Problem, Problems};
 use std::collections::BTreeSet;
 
 /// One grid table of a page.
@@ -87,13 +87,9 @@ pub struct CellLine {
     pub at: Location,
 }
 
-/// Every grid table of `text`, in page order. A malformed table is an error located
-/// where its structure breaks.
-///
-/// # Errors
-///
-/// The first malformed grid table, located where its structure breaks.
-pub fn tables(file: &str, text: &str) -> Result<Vec<GridTable>, Problem> {
+/// Every well-formed grid table of `text`, in page order. Each malformed table is
+/// reported to `problems`, located where its structure breaks, and skipped.
+pub fn tables(file: &str, text: &str, problems: &mut Problems) -> Vec<GridTable> {
     let lines: Vec<Line> = text.lines().map(Line::new).collect();
     let mut found = Vec::new();
     let mut i = 0;
@@ -102,13 +98,18 @@ pub fn tables(file: &str, text: &str) -> Result<Vec<GridTable>, Problem> {
             Some(indent) => {
                 let end = block_end(&lines, i, indent);
                 let block = lines.get(i..end).unwrap_or_default();
-                found.push(parse(file, block, i + 1, indent)?);
+                match parse(file, block, i + 1, indent) {
+                    Ok(table) => found.push(table),
+                    Err(problem) => {
+                        problems.push(problem);
+                    }
+                }
                 i = end;
             }
             None => i += 1,
         }
     }
-    Ok(found)
+    found
 }
 
 /// A page line as a grid: tabs expanded, trailing blanks dropped, a pad column after
@@ -224,7 +225,7 @@ impl Scan<'_> {
     /// characters (pads left out).
     fn at(&self, line: usize, column: usize) -> Location {
         let pads = self.lines.get(line).map_or(0, |l| l.pads_before(column));
-        diagnostic::at(
+        Location::at(
             self.file,
             self.first_line + line,
             self.indent + column - pads + 1,
@@ -480,18 +481,28 @@ mod tests {
     use super::*;
     use std::fmt::Write as _;
 
-    fn one(text: &str) -> GridTable {
-        match tables("t.rst", text) {
-            Ok(mut found) if found.len() == 1 => found.remove(0),
-            other => panic!("expected one table, got {other:?}"),
-        }
+    /// The tables of `text`, which must have no problem.
+    fn read(text: &str) -> Vec<GridTable> {
+        let mut problems = Problems::default();
+        let found = tables("t.rst", text, &mut problems);
+        assert!(problems.is_empty(), "{:?}", problems.messages());
+        found
     }
 
+    fn one(text: &str) -> GridTable {
+        let mut found = read(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found.remove(0)
+    }
+
+    /// The first problem of `text`.
     fn error(text: &str) -> String {
-        match tables("t.rst", text) {
-            Err(problem) => diagnostic::render("error", &problem),
-            Ok(found) => panic!("expected an error, got {found:?}"),
-        }
+        let mut problems = Problems::default();
+        let found = tables("t.rst", text, &mut problems);
+        problems.iter().next().map_or_else(
+            || panic!("expected an error, got {found:?}"),
+            |problem| diagnostic::render("error", problem),
+        )
     }
 
     /// (`row`, `row_span`, `column`, `column_span`, trimmed lines) of every cell.
@@ -519,7 +530,7 @@ mod tests {
             +------+-------+\n\
             after\n");
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 2));
-        assert_eq!(t.at, diagnostic::at("t.rst", 3, 1));
+        assert_eq!(t.at, Location::at("t.rst", 3, 1));
         assert_eq!(
             shape(&t),
             [
@@ -532,7 +543,7 @@ mod tests {
             ]
         );
         let b = &t.cells[4];
-        assert_eq!(b.text_at(), Some(diagnostic::at("t.rst", 9, 3)));
+        assert_eq!(b.text_at(), Some(Location::at("t.rst", 9, 3)));
     }
 
     #[test]
@@ -565,15 +576,15 @@ mod tests {
             ]
         );
         // Columns count from the page's first column, indentation included.
-        assert_eq!(t.cells[3].lines[0].at, diagnostic::at("t.rst", 4, 11));
+        assert_eq!(t.cells[3].lines[0].at, Location::at("t.rst", 4, 11));
     }
 
     #[test]
     fn several_tables_and_tabs() {
         let text = "+---+\n| a |\n+---+\n\n\t+---+\n\t| b |\n\t+---+\n";
-        let found = tables("t.rst", text).unwrap_or_default();
+        let found = read(text);
         assert_eq!(found.len(), 2);
-        assert_eq!(found[1].at, diagnostic::at("t.rst", 5, 9));
+        assert_eq!(found[1].at, Location::at("t.rst", 5, 9));
         assert_eq!(found[1].cells[0].lines[0].text, " b ");
     }
 
@@ -650,8 +661,8 @@ mod tests {
         assert_eq!(t.cells[1].lines[0].text, " 访问被拒绝 ");
         // Locations count characters: `403` is the 17th character of the line (its
         // 22nd column on screen).
-        assert_eq!(t.cells[2].text_at(), Some(diagnostic::at("t.rst", 2, 17)));
-        assert_eq!(t.cells[2].lines[0].at, diagnostic::at("t.rst", 2, 16));
+        assert_eq!(t.cells[2].text_at(), Some(Location::at("t.rst", 2, 17)));
+        assert_eq!(t.cells[2].lines[0].at, Location::at("t.rst", 2, 16));
     }
 
     #[test]
@@ -688,7 +699,7 @@ mod tests {
             ]
         );
         // `404` follows 4 fullwidth and 2 wide characters: character 30, column 36.
-        assert_eq!(t.cells[8].text_at(), Some(diagnostic::at("t.rst", 7, 30)));
+        assert_eq!(t.cells[8].text_at(), Some(Location::at("t.rst", 7, 30)));
     }
 
     #[test]
@@ -774,7 +785,23 @@ mod tests {
 
     #[test]
     fn text_without_tables_has_none() {
-        let found = tables("t.rst", "Title\n=====\n\n+ not a table\n|x|\n----\n");
-        assert_eq!(found, Ok(Vec::new()));
+        assert_eq!(
+            read("Title\n=====\n\n+ not a table\n|x|\n----\n"),
+            Vec::new()
+        );
+    }
+
+    #[test]
+    fn every_malformed_table_is_reported_and_the_good_ones_kept() {
+        let text = "+---+\n| a\n+---+\n\n+---+\n| b |\n+---+\n\n+---+\n| c\n+---+\n";
+        let mut problems = Problems::default();
+        let found = tables("t.rst", text, &mut problems);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let lines: Vec<usize> = problems
+            .iter()
+            .filter_map(|p| p.location.as_ref().map(|l| l.line))
+            .collect();
+        assert_eq!(lines.len(), 2, "{:?}", problems.messages());
+        assert!(lines[0] < 5 && lines[1] > 8, "{:?}", problems.messages());
     }
 }

@@ -16,9 +16,8 @@
 //! paragraphs of a row's cells. Text between columns is an error, and so are the
 //! `-----` underlines of column spans, which this reader does not place.
 
-use crate::diagnostic;
 use crate::import::rst::{CellLine, GridCell, GridTable};
-use obs_codes_gen::Problems;
+use obs_codes_gen::{Location, Problems};
 
 /// The columns of `line` (character ranges of its runs of `=`) when it is a border of
 /// at least two columns.
@@ -101,7 +100,7 @@ fn parse(
     columns: &[(usize, usize)],
     problems: &mut Problems,
 ) -> Option<GridTable> {
-    let at = |line: usize, column: usize| diagnostic::at(file, first + line + 1, column + 1);
+    let at = |line: usize, column: usize| Location::at(file, first + line + 1, column + 1);
     let inner = block
         .get(1..block.len().saturating_sub(1))
         .unwrap_or_default();
@@ -240,7 +239,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let t = &found[0];
         assert_eq!((t.header_rows, t.rows, t.columns), (1, 3, 3));
-        assert_eq!(t.at, diagnostic::at("p.rst", 4, 3));
+        assert_eq!(t.at, Location::at("p.rst", 4, 3));
         assert_eq!(
             texts(t),
             [
@@ -255,8 +254,8 @@ mod tests {
                 "403"
             ]
         );
-        assert_eq!(t.cells[5].text_at(), Some(diagnostic::at("p.rst", 7, 30)));
-        assert_eq!(t.cells[4].lines[1].at, diagnostic::at("p.rst", 8, 15));
+        assert_eq!(t.cells[5].text_at(), Some(Location::at("p.rst", 7, 30)));
+        assert_eq!(t.cells[4].lines[1].at, Location::at("p.rst", 8, 15));
     }
 
     /// name, page, expected message.
