@@ -148,4 +148,66 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rows, 2);
     }
+
+    /// The test pages of `tests/data/pages/`: one page in every form.
+    const PAGES: [(&str, &str); 5] = [
+        (
+            "grid.rst",
+            include_str!("../../tests/data/pages/grid/api-errors.rst"),
+        ),
+        (
+            "page.html",
+            include_str!("../../tests/data/pages/html/api-errors.html"),
+        ),
+        (
+            "list.rst",
+            include_str!("../../tests/data/pages/list-table/api-errors.rst"),
+        ),
+        (
+            "simple.rst",
+            include_str!("../../tests/data/pages/simple/api-errors.rst"),
+        ),
+        (
+            "pipe.md",
+            include_str!("../../tests/data/pages/pipe/api-errors.md"),
+        ),
+    ];
+
+    proptest::proptest! {
+        /// Each form of the page, edited anywhere, gives rows or problems located in the
+        /// page: never a panic.
+        #[test]
+        fn edited_pages_give_rows_or_located_problems(
+            page in 0..PAGES.len(),
+            edits in proptest::collection::vec(
+                (proptest::num::usize::ANY, 0u8..3, proptest::sample::select(
+                    "<>/&;|-=*`:\\ \n\tpa#".chars().collect::<Vec<_>>(),
+                )),
+                0..16,
+            ),
+        ) {
+            let (name, seed) = PAGES[page];
+            let mut chars: Vec<char> = seed.chars().collect();
+            for (at, kind, c) in edits {
+                let at = at % (chars.len() + 1);
+                match kind {
+                    0 if at < chars.len() => chars[at] = c,
+                    1 => chars.insert(at, c),
+                    _ if at < chars.len() => {
+                        chars.remove(at);
+                    }
+                    _ => {}
+                }
+            }
+            let text: String = chars.into_iter().collect();
+            let mut problems = Problems::default();
+            let read = crate::import::page::read(name, &text, &mut problems);
+            proptest::prop_assert_eq!(read.is_some(), problems.is_empty());
+            let lines = text.lines().count().max(1);
+            for problem in problems.iter() {
+                let line = problem.location.as_ref().map_or(1, |l| l.line);
+                proptest::prop_assert!((1..=lines).contains(&line), "{problem}");
+            }
+        }
+    }
 }
