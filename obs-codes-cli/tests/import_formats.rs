@@ -62,6 +62,17 @@ fn every_form_of_the_page_imports_to_the_same_table() {
     }
 }
 
+#[test]
+fn diff_compares_pages_of_any_form() {
+    let run = obs_codes(&["diff", GRID, FORMS[0]]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stdout(&run).ends_with("0 added, 0 removed, 0 moved, 0 changed, 6 unchanged; 0 breaking\n"),
+        "{}",
+        stdout(&run)
+    );
+}
+
 /// name, file name, page, expected standard error.
 const LOCATED: &[(&str, &str, &str, &str)] = &[
     (
