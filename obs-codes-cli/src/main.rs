@@ -110,9 +110,11 @@ enum Command {
     },
     /// Read the error-code tables of upstream pages and write one CSV table.
     ///
-    /// Reads the reStructuredText grid tables of each PAGE (the SDK guides' three-column
-    /// Error Code / Description / HTTP Status Code table, or the API reference's
-    /// Status Code / Error Code / Error Message / Solution table) and writes a table in
+    /// Reads the error-code tables of each PAGE: the vendor's HTML (`.html`), the
+    /// reStructuredText of the T-Systems copies (`.rst`: grid tables, `list-table`,
+    /// simple tables) or markdown pipe tables (`.md`); that is, the SDK guides'
+    /// three-column Error Code / Description / HTTP Status Code table or the API
+    /// reference's Status Code / Error Code / Error Message / Solution table. Writes a table in
     /// the macro's CSV format: `code,http_status`, then `retryable,aliases` when
     /// --fixes is given, `description`, `solution` when a page has one, and `source`
     /// (the pages that list each code).
@@ -130,7 +132,7 @@ enum Command {
     )]
     Import {
         /// The upstream pages (reStructuredText), in order: the first has priority.
-        #[arg(value_name = "PAGE.rst", required = true)]
+        #[arg(value_name = "PAGE", required = true)]
         pages: Vec<PathBuf>,
         /// Deliberate differences from the pages to re-apply: CSV with the header
         /// documented,code,aliases,retryable and, optionally, http_status, source and

@@ -1051,6 +1051,9 @@ fn import_says_what_it_reads() {
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(
         stderr(&run),
-        "error: `import` reads an upstream page in reStructuredText (a `.rst` file), and `tables/obs.csv` is not one; to check a CSV table, run `obs-codes check tables/obs.csv`\n"
+        format!(
+            "error: `tables/obs.csv` is not a page: {}; to check a CSV table, run `obs-codes check tables/obs.csv`\n",
+            obs_codes_cli::import::formats::READS
+        )
     );
 }

@@ -43,8 +43,9 @@ pub fn run(
     for page in pages {
         if !import::is_page(page) {
             return Err(Error::Usage(format!(
-                "`import` reads an upstream page in reStructuredText (a `.rst` file), and `{}` is not one; to check a CSV table, run `obs-codes check {}`",
+                "`{}` is not a page: {}; to check a CSV table, run `obs-codes check {}`",
                 page.display(),
+                import::formats::READS,
                 page.display()
             )));
         }

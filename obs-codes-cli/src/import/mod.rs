@@ -1,13 +1,20 @@
-//! The import pipeline: upstream pages read into rows (`page`, over the reStructuredText
-//! reader `rst` and its cell text in markdown, `rst_to_markdown`), merged with the
+//! The import pipeline: upstream pages read into rows (`page`, over the table readers
+//! that `formats` picks: `html`, the reStructuredText ones `rst`, `list_table` and
+//! `simple_table`, and `pipe_table`, each cell's text in markdown by
+//! `rst_to_markdown`), merged with the
 //! fixes and curated rows (`fixes`, `merge`), checked as a table, with the report of
 //! where each value comes from (`sources`).
 
 pub mod fixes;
+pub mod formats;
+pub mod html;
+pub mod list_table;
 pub mod merge;
 pub mod page;
+pub mod pipe_table;
 pub mod rst;
 pub mod rst_to_markdown;
+pub mod simple_table;
 pub mod sources;
 
 use crate::diagnostic::{self, Error, render};
@@ -18,10 +25,14 @@ use obs_codes_gen::table::Column;
 use obs_codes_gen::{Location, Problem, Problems, Table};
 use std::path::{Path, PathBuf};
 
-/// True when `path` names an upstream page rather than a table.
+/// True when `path` names an upstream page rather than a table: its extension is one of
+/// [`formats::PAGE_EXTENSIONS`].
 pub fn is_page(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("rst"))
+    path.extension().is_some_and(|e| {
+        formats::PAGE_EXTENSIONS
+            .iter()
+            .any(|page| e.eq_ignore_ascii_case(page))
+    })
 }
 
 /// Pages imported into table rows, checked as a table.

@@ -15,7 +15,7 @@
 //! rows are checked as a table by the generator afterwards (see `import`).
 
 use crate::diagnostic::problem;
-use crate::import::rst::{GridCell, GridTable, tables};
+use crate::import::rst::{GridCell, GridTable};
 use crate::import::rst_to_markdown::{Mode, cell_text};
 use obs_codes_gen::table::{self, Column};
 use obs_codes_gen::{HttpStatus, Location, Problem, Problems, Row};
@@ -45,7 +45,7 @@ pub struct Page {
 /// of an error-code table, or no error-code table).
 pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Page> {
     let before = problems.len();
-    let grids = tables(file, text, problems);
+    let grids = crate::import::formats::tables(file, text, problems);
     let mut page = Page {
         rows: Vec::new(),
         has_solution: false,
@@ -65,11 +65,13 @@ pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Page> {
             .first()
             .map_or_else(|| Location::at(file, 1, 1), |g| g.at.clone());
         let message = format!(
-            "no error-code table: the page has {} grid table{}, none with an `Error Code` column",
+            "no error-code table: the page has {} table{}, none with an `Error Code` column",
             grids.len(),
             if grids.len() == 1 { "" } else { "s" }
         );
-        problems.push(problem(at, message));
+        let mut problem = problem(at, message);
+        problem.hint = Some(crate::import::formats::READS.to_owned());
+        problems.push(problem);
     }
     page.rows = merge_repeated(page.rows, &mut page.notes, problems);
     (problems.len() == before).then_some(page)
@@ -436,12 +438,12 @@ Intro.
         (
             "no table",
             "Just text.\n",
-            "error: p.rst:1:1: no error-code table: the page has 0 grid tables",
+            "error: p.rst:1:1: no error-code table: the page has 0 tables",
         ),
         (
             "no code column",
             "+---+---+\n| A | B |\n+===+===+\n| x | y |\n+---+---+\n",
-            "error: p.rst:1:1: no error-code table: the page has 1 grid table,",
+            "error: p.rst:1:1: no error-code table: the page has 1 table,",
         ),
         (
             "unknown column",
