@@ -244,14 +244,15 @@ impl Generator {
     /// [`GenerateError::Tables`] with every problem when a table would not compile, or
     /// [`GenerateError::Option`] for an invalid name, visibility or runtime path.
     pub fn generate(&self) -> Result<Generated, GenerateError> {
-        let spec = self.spec()?;
+        let mut spec = self.spec()?;
         let sources: Vec<Source> = if self.sources.is_empty() {
             vec![Source::from_arg(crate::source::BUNDLED_NAME)]
         } else {
             self.sources.iter().map(|s| Source::from_arg(s)).collect()
         };
         let base = self.base();
-        let loaded = crate::load(&sources, &base);
+        let mut loaded = crate::load(&sources, &base);
+        spec.check(&loaded.catalog, &mut loaded.problems);
         if !loaded.problems.is_empty() {
             return Err(GenerateError::Tables(
                 loaded.problems.iter().cloned().collect(),

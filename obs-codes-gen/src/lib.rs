@@ -142,11 +142,14 @@ fn source_identity(source: &Source, base: &Path) -> String {
 }
 
 /// What the macro expands to: the enum from `sources` (resolved against `base`), with
-/// one `compile_error!` per problem next to it.
+/// one `compile_error!` per problem next to it, those of the tables and those of the
+/// enum's attributes ([`EnumSpec::check`]).
 #[must_use]
 pub fn generate(spec: &EnumSpec, sources: &[Source], base: &Path) -> proc_macro2::TokenStream {
-    let loaded = load(sources, base);
-    expand(spec, &loaded.sources, &loaded.catalog, &loaded.problems)
+    let mut loaded = load(sources, base);
+    let mut spec = spec.clone();
+    spec.check(&loaded.catalog, &mut loaded.problems);
+    expand(&spec, &loaded.sources, &loaded.catalog, &loaded.problems)
 }
 
 /// [`load`] for sources already in memory, named as messages should name them: the

@@ -1,5 +1,6 @@
 //! Located problems, collected across all stages and reported together.
 
+use proc_macro2::Span;
 use std::fmt;
 
 /// How many problems one build reports before summarising the rest.
@@ -77,12 +78,34 @@ impl fmt::Display for Problem {
 #[derive(Debug, Default)]
 pub struct Problems {
     list: Vec<Problem>,
+    /// Where in the macro call each problem about the call itself (not a table) is
+    /// written, by its index in `list`: the first and last token, as a compiler
+    /// message underlines them.
+    in_call: Vec<(usize, [Span; 2])>,
+}
+
+/// Where a reported problem points.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// A table, by the name its source has in the call.
+    Table(&'a str),
+    /// Tokens of the call itself, from the first to the last.
+    Call(Span, Span),
+    /// Nothing more precise than the whole call.
+    Unknown,
 }
 
 impl Problems {
     /// Records a problem at `location`.
     pub fn at(&mut self, location: Location, message: impl Into<String>) -> &mut Problem {
         self.push(Some(location), message.into())
+    }
+
+    /// Records a problem with the enum's declaration (an attribute, say), at the tokens
+    /// from `first` to `last` in the call; it has no place in a table.
+    pub fn in_call(&mut self, first: Span, last: Span, message: impl Into<String>) -> &mut Problem {
+        self.in_call.push((self.list.len(), [first, last]));
+        self.push(None, message.into())
     }
 
     fn push(&mut self, location: Option<Location>, message: String) -> &mut Problem {
@@ -111,8 +134,14 @@ impl Problems {
     }
 
     /// Every problem in file order: sources in the order they were first named, then
-    /// line and column (whole-file problems first), whichever check found them.
+    /// line and column (problems about the call and whole-file problems first),
+    /// whichever check found them.
     pub fn iter(&self) -> impl Iterator<Item = &Problem> + '_ {
+        self.ordered().into_iter().map(|(_, problem)| problem)
+    }
+
+    /// [`Problems::iter`], each with its index in the order found.
+    fn ordered(&self) -> Vec<(usize, &Problem)> {
         let mut sources: Vec<&str> = Vec::new();
         for problem in &self.list {
             if let Some(location) = &problem.location {
@@ -121,14 +150,25 @@ impl Problems {
                 }
             }
         }
-        let mut ordered: Vec<&Problem> = self.list.iter().collect();
-        ordered.sort_by_key(|problem| {
+        let mut ordered: Vec<(usize, &Problem)> = self.list.iter().enumerate().collect();
+        ordered.sort_by_key(|(_, problem)| {
             problem.location.as_ref().map(|location| {
                 let rank = sources.iter().position(|s| *s == location.source);
                 (rank, location.line, location.column)
             })
         });
-        ordered.into_iter()
+        ordered
+    }
+
+    /// Where the problem found `index`th points.
+    fn origin(&self, index: usize) -> Origin<'_> {
+        if let Some((_, [first, last])) = self.in_call.iter().find(|(i, _)| *i == index) {
+            return Origin::Call(*first, *last);
+        }
+        match &self.list[index].location {
+            Some(location) => Origin::Table(&location.source),
+            None => Origin::Unknown,
+        }
     }
 
     /// How many problems were reported.
@@ -146,27 +186,21 @@ impl Problems {
             .collect()
     }
 
-    /// [`Problems::messages`], each with the name of the source it is about, if any.
-    pub fn report(&self) -> Vec<(Option<&str>, String)> {
-        let mut out: Vec<(Option<&str>, String)> = self
+    /// [`Problems::messages`], each with where it points.
+    pub fn report(&self) -> Vec<(Origin<'_>, String)> {
+        let ordered = self.ordered();
+        let mut out: Vec<(Origin<'_>, String)> = ordered
             .iter()
             .take(MAX_REPORTED)
-            .map(|p| {
-                (
-                    p.location.as_ref().map(|l| l.source.as_str()),
-                    p.to_string(),
-                )
-            })
+            .map(|(index, problem)| (self.origin(*index), problem.to_string()))
             .collect();
         if self.list.len() > MAX_REPORTED {
             // The summary points where the unshown problems are.
-            let source = self
-                .iter()
+            let origin = ordered
                 .last()
-                .and_then(|p| p.location.as_ref())
-                .map(|l| l.source.as_str());
+                .map_or(Origin::Unknown, |(index, _)| self.origin(*index));
             out.push((
-                source,
+                origin,
                 format!(
                     "{} more problems in the table are not shown; fix the ones above and build again",
                     self.list.len() - MAX_REPORTED

@@ -7,8 +7,12 @@
 //!
 //! The `obs-codes` crate's wrapper prefixes any of them with `@runtime($crate)`, so that
 //! the enum also implements that crate's `ErrorCode` trait.
+//!
+//! Only the call's syntax is checked here: what its attributes mean next to the rows
+//! (a `#[repr]` too narrow, a derive the expansion provides) is the generator's check
+//! stage, `EnumSpec::check`, which the command and build scripts share.
 
-use obs_codes_gen::expand::{DEFAULT_NAME, provided_traits};
+use obs_codes_gen::expand::DEFAULT_NAME;
 use obs_codes_gen::{EnumSpec, Source};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -95,7 +99,6 @@ impl Input {
         if !input.is_empty() {
             return Err(input.error("unexpected tokens after the enum"));
         }
-        check_attrs(&attrs)?;
         Ok(Input {
             spec: EnumSpec {
                 attrs: attrs.iter().map(ToTokens::to_token_stream).collect(),
@@ -170,63 +173,6 @@ fn check_path(lit: &LitStr) -> syn::Result<()> {
     Ok(())
 }
 
-/// Rejects attributes that would clash with what the macro emits itself, written
-/// directly or inside `#[cfg_attr(predicate, ...)]`.
-fn check_attrs(attrs: &[Attribute]) -> syn::Result<()> {
-    for attr in attrs {
-        check_meta(&attr.meta)?;
-    }
-    Ok(())
-}
-
-/// [`check_attrs`] for one attribute's contents.
-fn check_meta(meta: &syn::Meta) -> syn::Result<()> {
-    let path = meta.path();
-    if path.is_ident("non_exhaustive") {
-        return Err(syn::Error::new_spanned(
-            meta,
-            "the generated enum is already #[non_exhaustive]: remove this attribute",
-        ));
-    }
-    if path.is_ident("cfg_attr") {
-        let list = meta.require_list()?;
-        let inner = list.parse_args_with(|input: ParseStream<'_>| {
-            input.parse::<syn::Meta>()?;
-            input.parse::<Token![,]>()?;
-            Punctuated::<syn::Meta, Token![,]>::parse_terminated(input)
-        })?;
-        return inner.iter().try_for_each(check_meta);
-    }
-    if !path.is_ident("derive") {
-        return Ok(());
-    }
-    let paths = meta
-        .require_list()?
-        .parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)?;
-    for path in paths {
-        let Some(last) = path.segments.last() else {
-            continue;
-        };
-        if provided_traits().any(|trait_name| last.ident == trait_name) {
-            return Err(syn::Error::new_spanned(
-                &path,
-                format!(
-                    "obs_errors! already derives `{}` for the enum: remove it from this derive (the macro derives {})",
-                    last.ident,
-                    provided_traits().collect::<Vec<_>>().join(", ")
-                ),
-            ));
-        }
-        if last.ident == "Default" {
-            return Err(syn::Error::new_spanned(
-                &path,
-                "obs_errors! cannot derive `Default`: the variants come from the table, so none can be marked #[default]; remove it and write `impl Default` by hand, naming the variant you want",
-            ));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,63 +237,6 @@ mod tests {
             ))
             .contains("unknown source `s3`")
         );
-        assert!(
-            err(quote!(
-                #[derive(Debug)]
-                enum E {
-                    obs,
-                }
-            ))
-            .contains("already derives `Debug`")
-        );
-        assert!(
-            err(quote!(
-                #[non_exhaustive]
-                enum E {
-                    obs,
-                }
-            ))
-            .contains("already #[non_exhaustive]")
-        );
-        assert!(
-            err(quote!(
-                #[derive(Default)]
-                enum E {
-                    obs,
-                }
-            ))
-            .contains("cannot derive `Default`")
-        );
-    }
-
-    #[test]
-    fn cfg_attr_is_checked_like_the_attributes_it_adds() {
-        assert!(
-            err(quote!(
-                #[cfg_attr(all(), derive(serde::Serialize, Debug))]
-                enum E {
-                    obs,
-                }
-            ))
-            .contains("already derives `Debug`")
-        );
-        assert!(
-            err(quote!(
-                #[cfg_attr(test, cfg_attr(unix, non_exhaustive))]
-                enum E {
-                    obs,
-                }
-            ))
-            .contains("already #[non_exhaustive]")
-        );
-        let input = parse(quote!(
-            #[cfg_attr(feature = "serde", derive(serde::Serialize), doc = "x")]
-            enum E {
-                obs,
-            }
-        ))
-        .unwrap();
-        assert_eq!(input.spec.attrs.len(), 1);
     }
 
     #[test]
@@ -356,17 +245,5 @@ mod tests {
         assert_eq!(input.spec.runtime.unwrap().to_string(), ":: obs_codes");
         assert_eq!(input.sources.len(), 1);
         assert!(parse(quote!()).unwrap().spec.runtime.is_none());
-    }
-
-    #[test]
-    fn other_derives_pass_through() {
-        let input = parse(quote!(
-            #[derive(serde::Serialize)]
-            enum E {
-                obs,
-            }
-        ))
-        .unwrap();
-        assert_eq!(input.spec.attrs.len(), 1);
     }
 }

@@ -6,25 +6,24 @@
 //! primitive types are spelled `::core::primitive::*`, so user items named `Option`,
 //! `Some`, `str`, `u8` or `core` change nothing.
 
+mod check;
 mod columns;
 mod docs;
 mod methods;
 mod parse_error;
-mod repr;
 mod runtime;
 mod spec;
 mod traits;
 
 pub use docs::variant_docs;
 pub use parse_error::PARSE_ERROR_PREFIX;
-pub use spec::{DEFAULT_NAME, DERIVED, EnumSpec, Output, provided_traits};
+pub use spec::{DEFAULT_NAME, DERIVED, EnumSpec, Output};
 
 use crate::catalog::Catalog;
-use crate::problem::Problems;
+use crate::problem::{Origin, Problems};
 use crate::source::Source;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote_spanned};
-use repr::repr_too_small;
 
 /// The tokens for an enum: the enum and its impls, then one `compile_error!` per
 /// problem, spanned at the source it is about.
@@ -36,11 +35,27 @@ pub fn expand(
     problems: &Problems,
 ) -> TokenStream {
     let mut tokens = Expansion { spec, catalog }.tokens();
-    for (source, message) in problems.report() {
-        let span = source
-            .and_then(|name| sources.iter().find(|s| s.name() == name))
-            .map_or_else(Span::call_site, Source::span);
-        tokens.extend(quote_spanned!(span=> ::core::compile_error!{ #message }));
+    for (origin, message) in problems.report() {
+        let (first, last) = match origin {
+            Origin::Call(first, last) => (first, last),
+            Origin::Table(name) => {
+                let span = sources
+                    .iter()
+                    .find(|s| s.name() == name)
+                    .map_or_else(Span::call_site, Source::span);
+                (span, span)
+            }
+            Origin::Unknown => (Span::call_site(), Span::call_site()),
+        };
+        // The path at the first token and the braces at the last: rustc underlines
+        // the call of `compile_error!` from one to the other.
+        let mut message = Group::new(
+            Delimiter::Brace,
+            TokenTree::from(Literal::string(&message)).into(),
+        );
+        message.set_span(last);
+        tokens.extend(quote_spanned!(first=> ::core::compile_error!));
+        tokens.extend([TokenTree::Group(message)]);
     }
     tokens
 }
@@ -88,7 +103,6 @@ impl Expansion<'_> {
             let doc = variant_docs(entry).join("\n");
             quote_spanned!(span=> #[doc = #doc])
         });
-        let count = self.catalog.entries.len();
         let tracked_paths = if self.spec.output == Output::Macro {
             &self.catalog.tracked_paths[..]
         } else {
@@ -117,19 +131,6 @@ impl Expansion<'_> {
             .as_ref()
             .map(|runtime| self.runtime_impl(runtime));
 
-        // A `#[repr]` too narrow for the rows is reported at the attribute, and left
-        // out so that rustc does not add its own error at the macro call.
-        let mut repr_errors = Vec::new();
-        let attrs: Vec<&TokenStream> = attrs
-            .iter()
-            .filter(|attr| match repr_too_small(attr, count) {
-                Some((at, message)) => {
-                    repr_errors.push(quote_spanned!(at=> ::core::compile_error!{ #message }));
-                    false
-                }
-                None => true,
-            })
-            .collect();
         // Every item after the enum: where the enum is compiled out, so are they; where
         // it is deprecated, naming it here is no use of it to warn about.
         let items = std::iter::once(self.inherent_impl())
@@ -152,8 +153,6 @@ impl Expansion<'_> {
         // call, a user type named like the parse error) is then one error at the
         // re-export, not one per generated impl.
         quote_spanned! {span=>
-            #(#repr_errors)*
-
             #(#cfgs)*
             #[doc(hidden)]
             #[allow(non_snake_case, unreachable_pub)]

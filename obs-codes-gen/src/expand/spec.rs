@@ -16,13 +16,6 @@ pub const DERIVED: [(&str, &str); 7] = [
     ("cmp", "Ord"),
 ];
 
-/// Every trait a user derive would clash with, in the order messages list them:
-/// `Debug`, which the expansion writes out (its derive costs rustc seconds on a large
-/// enum), then [`DERIVED`].
-pub fn provided_traits() -> impl Iterator<Item = &'static str> {
-    std::iter::once("Debug").chain(DERIVED.iter().map(|(_, name)| *name))
-}
-
 /// The name the macro's short forms and the command give the enum.
 pub const DEFAULT_NAME: &str = "ObsErrorCode";
 

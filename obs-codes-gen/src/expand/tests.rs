@@ -161,10 +161,6 @@ fn a_repr_too_narrow_is_reported_at_the_attribute_and_left_out() {
         "the table has 300 rows, which do not fit `#[repr(u8)]`: the variants are numbered 0 to 299, and `u8` holds 256 of them: use `#[repr(u16)]` or a wider integer"
     ));
     assert!(!text.contains("repr (u8)"));
-    for (repr, rows, fits) in [("i8", 128, true), ("i8", 129, false), ("u16", 300, true)] {
-        let attr = format!("#[repr(C, {repr})]").parse().unwrap();
-        assert_eq!(repr_too_small(&attr, rows).is_none(), fits, "{repr} {rows}");
-    }
 }
 
 #[test]
