@@ -41,30 +41,35 @@ pub fn closest<'a>(
     names: impl IntoIterator<Item = &'a str>,
     limits: Limits,
 ) -> Vec<&'a str> {
+    let names: Vec<&'a str> = names.into_iter().collect();
+    closest_of(text, &names, limits)
+}
+
+/// [`closest`] over a slice: the one copy of the search, whatever the callers iterate.
+fn closest_of<'a>(text: &str, names: &[&'a str], limits: Limits) -> Vec<&'a str> {
     let wanted: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
     let contained = limits
         .contained_from
         .is_some_and(|least| wanted.len() >= least);
     let wanted_text: String = wanted.iter().collect();
-    let mut ranked: Vec<(usize, usize, &str)> = names
-        .into_iter()
-        .enumerate()
-        .filter_map(|(order, name)| {
-            let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-            if let Some(distance) = distance_within(&wanted, &lower, limits.distance) {
-                return Some((distance, order, name));
-            }
-            let contains = contained
-                && lower.len() > wanted.len()
-                && lower.iter().collect::<String>().contains(&wanted_text);
-            contains.then_some((limits.distance + 1, order, name))
-        })
-        .collect();
+    // (distance, table order): a pair sorts like the perfect hash's pairs, one sort for both.
+    let mut ranked: Vec<(usize, usize)> = Vec::new();
+    for (order, name) in names.iter().enumerate() {
+        let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+        if let Some(distance) = distance_within(&wanted, &lower, limits.distance) {
+            ranked.push((distance, order));
+        } else if contained
+            && lower.len() > wanted.len()
+            && lower.iter().collect::<String>().contains(&wanted_text)
+        {
+            ranked.push((limits.distance + 1, order));
+        }
+    }
     ranked.sort_unstable();
     ranked
         .into_iter()
         .take(limits.count)
-        .map(|(_, _, name)| name)
+        .map(|(_, order)| names[order])
         .collect()
 }
 

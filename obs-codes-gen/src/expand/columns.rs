@@ -79,7 +79,9 @@ impl Expansion<'_> {
 
     /// An optional text column: a `match` over the rows that have it when they are few
     /// (most tables give a solution or a phrase to some rows only), else an array.
-    pub(super) fn sparse(&self, value: impl Fn(&Entry) -> Option<String>) -> TokenStream {
+    /// `value` is a function pointer, not a generic parameter: one copy of this code
+    /// serves every column.
+    pub(super) fn sparse(&self, value: fn(&Entry) -> Option<String>) -> TokenStream {
         let span = Span::mixed_site();
         let name = &self.spec.name;
         let values: Vec<Option<String>> = self.catalog.entries.iter().map(value).collect();
