@@ -2,6 +2,7 @@
 
 use crate::commands::{Outcome, Stream, write_or_print};
 use crate::diagnostic::Error;
+use crate::escape;
 use crate::import::{self, fixes, merge};
 use crate::inputs::read_text;
 use obs_codes_gen::Problems;
@@ -44,8 +45,8 @@ pub fn run(
         if !import::is_page(page) {
             return Err(Error::Usage(format!(
                 "`import` reads an upstream page in reStructuredText (a `.rst` file), and `{}` is not one; to check a CSV table, run `obs-codes check {}`",
-                page.display(),
-                page.display()
+                escape::path(page),
+                escape::path(page)
             )));
         }
     }
