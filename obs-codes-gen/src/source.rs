@@ -105,13 +105,19 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
             } else if Path::new(written).is_absolute() {
                 problem.hint("the path is absolute: check that the file exists");
             } else {
-                let base = match display_path(manifest_dir) {
-                    here if here == "." => "the current directory".to_owned(),
-                    base => base,
-                };
-                problem.hint(format!(
-                    "a relative path is resolved against the directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR: {base})"
-                ));
+                // A base written `.` is a command's (`obs-codes check`); a build's is
+                // the manifest directory, whatever the compiler's working directory.
+                problem.hint(if manifest_dir == Path::new(".") {
+                    "a relative path is resolved against the current directory".to_owned()
+                } else {
+                    let base = match display_path(manifest_dir) {
+                        here if here == "." => "the current directory".to_owned(),
+                        base => base,
+                    };
+                    format!(
+                        "a relative path is resolved against the directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR: {base})"
+                    )
+                });
             }
             return None;
         }
