@@ -394,9 +394,7 @@ impl CellText {
                 self.open_inline("*");
             }
             b"code" | b"tt" | b"kbd" | b"samp" => {
-                if self.open_inline("``") {
-                    self.literal += 1;
-                }
+                self.literal += usize::from(self.open_inline("``"));
             }
             _ => {}
         }
