@@ -26,6 +26,14 @@ pub fn text(text: &str) -> String {
     out
 }
 
+/// [`text`] line by line: a table's text keeps its paragraphs.
+pub fn lines(text: &str) -> String {
+    text.split('\n')
+        .map(self::text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A path as written, escaped as [`text`] (a name that is not UTF-8 shows `�` where
 /// its bytes are not).
 pub fn path(path: &Path) -> String {

@@ -13,9 +13,11 @@
 use clap::{Parser, Subcommand};
 use obs_codes_cli::commands::{EXIT_ERROR, Outcome, check, diff, explain, generate, import, list};
 use obs_codes_cli::diagnostic::Error;
+use obs_codes_cli::escape;
 use obs_codes_cli::output::write_stream;
+use std::ffi::OsStr;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Huawei Cloud OBS error codes: explain and list codes, check tables and generate the
@@ -51,14 +53,14 @@ enum Command {
         codes: Vec<String>,
         /// The tables to look in, in order, as in the macro (default: `obs`, the
         /// bundled table).
-        #[arg(long = "table", value_name = "SOURCE")]
+        #[arg(long = "table", value_name = "SOURCE", value_parser = Utf8Source)]
         tables: Vec<String>,
     },
     /// List the codes, optionally filtered.
     List {
-        /// Only codes with this HTTP status.
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=599))]
-        status: Option<u16>,
+        /// Only codes with this HTTP status (100 to 599), or `N/A` for codes without one.
+        #[arg(long, value_name = "N", value_parser = list::StatusFilter::parse)]
+        status: Option<list::StatusFilter>,
         /// Only codes a client may retry.
         #[arg(long)]
         retryable: bool,
@@ -67,7 +69,7 @@ enum Command {
         format: list::Format,
         /// The tables to list, in order, as in the macro (default: `obs`, the bundled
         /// table).
-        #[arg(long = "table", value_name = "SOURCE")]
+        #[arg(long = "table", value_name = "SOURCE", value_parser = Utf8Source)]
         tables: Vec<String>,
     },
     /// Check tables as the macro does: print its messages, exit 2 if they would not compile.
@@ -76,8 +78,9 @@ enum Command {
     /// compiler's messages (`error: path:line:col: message`, then its help line), in
     /// the compiler's order. Paths are shown as written on the command line.
     Check {
-        /// `obs` (the bundled table) or CSV files, in the order the macro lists them.
-        #[arg(value_name = "SOURCE", required = true)]
+        /// `obs` (the bundled table) or CSV files, in the order the macro lists them;
+        /// `-` alone reads a table from standard input.
+        #[arg(value_name = "SOURCE", required = true, value_parser = Utf8Source)]
         sources: Vec<String>,
     },
     /// Write the Rust code the macro would expand to, formatted.
@@ -88,7 +91,7 @@ enum Command {
     /// written when a source has a problem (the messages are those of `check`).
     Generate {
         /// `obs` (the bundled table) or CSV files, in order, as in the macro.
-        #[arg(value_name = "SOURCE", required = true)]
+        #[arg(value_name = "SOURCE", required = true, value_parser = Utf8Source)]
         sources: Vec<String>,
         /// The enum's name.
         #[arg(long, value_name = "ENUM", default_value = obs_codes_gen::expand::DEFAULT_NAME)]
@@ -161,10 +164,10 @@ enum Command {
     /// or from an alias) are marked `(breaking)` and counted.
     Diff {
         /// The table as it is (`obs`, CSV, or a `.rst` page).
-        #[arg(value_name = "OLD")]
+        #[arg(value_name = "OLD", value_parser = Utf8Source)]
         old: String,
         /// The table to compare with (`obs`, CSV, or a `.rst` page).
-        #[arg(value_name = "NEW")]
+        #[arg(value_name = "NEW", value_parser = Utf8Source)]
         new: String,
         /// Fixes to re-apply to the page arguments, as for `import`; a page is imported
         /// alone, so the fixes for codes it does not list are skipped.
@@ -174,6 +177,33 @@ enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+}
+
+/// A table argument: UTF-8, as the macro names its tables (a string literal). One that
+/// is not is refused naming the argument, its bytes shown escaped.
+#[derive(Debug, Clone, Copy)]
+struct Utf8Source;
+
+impl clap::builder::TypedValueParser for Utf8Source {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        value.to_str().map(str::to_owned).ok_or_else(|| {
+            let name = arg.map_or_else(|| "SOURCE".to_owned(), ToString::to_string);
+            command.clone().error(
+                clap::error::ErrorKind::InvalidUtf8,
+                format!(
+                    "{name}: `{}` is not UTF-8: tables are named in UTF-8, as in the macro",
+                    escape::path(Path::new(value))
+                ),
+            )
+        })
+    }
 }
 
 fn main() -> ExitCode {

@@ -105,13 +105,19 @@ fn read_file(written: &str, manifest_dir: &Path, problems: &mut Problems) -> Opt
             } else if Path::new(written).is_absolute() {
                 problem.hint("the path is absolute: check that the file exists");
             } else {
-                let base = match display_path(manifest_dir) {
-                    here if here == "." => "the current directory".to_owned(),
-                    base => base,
-                };
-                problem.hint(format!(
-                    "a relative path is resolved against the directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR: {base})"
-                ));
+                // A base written `.` is a command's (`obs-codes check`); a build's is
+                // the manifest directory, whatever the compiler's working directory.
+                problem.hint(if manifest_dir == Path::new(".") {
+                    "a relative path is resolved against the current directory".to_owned()
+                } else {
+                    let base = match display_path(manifest_dir) {
+                        here if here == "." => "the current directory".to_owned(),
+                        base => base,
+                    };
+                    format!(
+                        "a relative path is resolved against the directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR: {base})"
+                    )
+                });
             }
             return None;
         }
@@ -294,10 +300,16 @@ impl LineIndex {
     /// The 1-based line and character column of byte `offset` in `text`.
     #[must_use]
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let start = self.starts[line.max(1) - 1];
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
         let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line.max(1), column)
+        (line, column)
+    }
+
+    /// The 1-based line of byte `offset`.
+    #[must_use]
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset).max(1)
     }
 }
 

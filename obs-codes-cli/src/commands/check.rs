@@ -1,20 +1,43 @@
 //! `obs-codes check`: the tables read and checked exactly as the macro reads them.
 
 use crate::commands::{Outcome, Stream};
+use crate::diagnostic::Error;
+use crate::escape;
 use crate::inputs;
+use std::path::Path;
 
 /// The compiler's messages on standard error (exit code 2); a count of the codes on
-/// standard output when the tables would compile.
+/// standard output when the tables would compile. `-` alone reads the table from
+/// standard input (named `<stdin>` in messages).
 pub fn run(sources: &[String]) -> Outcome {
-    match inputs::load(sources) {
-        Ok(loaded) => Outcome::default().then(
+    match count(sources) {
+        Ok(codes) => Outcome::default().then(
             Stream::Stdout,
             format!(
-                "{}: {} codes, no problems\n",
-                sources.join(", "),
-                loaded.catalog.entries.len()
+                "{}: {codes} codes, no problems\n",
+                escape::text(&sources.join(", "))
             ),
         ),
         Err(error) => Outcome::failed(&error),
+    }
+}
+
+/// How many codes `sources` define, checked as the macro checks them.
+fn count(sources: &[String]) -> Result<usize, Error> {
+    if !sources.iter().any(|s| s == inputs::STDIN) {
+        return Ok(inputs::load(sources)?.catalog.entries.len());
+    }
+    if sources.len() > 1 {
+        return Err(Error::Usage(
+            "`-` (standard input) is checked alone: name the other tables in another `check`"
+                .to_owned(),
+        ));
+    }
+    let bytes = inputs::read_bytes(Path::new(inputs::STDIN))?;
+    let (catalog, problems) = obs_codes_gen::load_bytes(&[(inputs::STDIN_NAME, &bytes)]);
+    if problems.is_empty() {
+        Ok(catalog.entries.len())
+    } else {
+        Err(Error::Invalid(problems))
     }
 }

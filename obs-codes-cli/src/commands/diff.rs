@@ -12,6 +12,7 @@
 use crate::commands::import::read_fixes;
 use crate::commands::{EXIT_NEGATIVE, Outcome, Stream};
 use crate::diagnostic::Error;
+use crate::escape;
 use crate::import::{self, is_page, merge};
 use crate::inputs;
 use obs_codes_gen::Loaded;
@@ -321,7 +322,8 @@ pub fn render(diff: &Diff<'_>, old: (&str, usize), new: (&str, usize)) -> String
         diff.unchanged,
         diff.breaking()
     );
-    out
+    // Names and cells from the tables, escaped: they cannot drive the terminal.
+    escape::lines(&out)
 }
 
 fn describe(out: &mut String, sign: char, code: &Code, breaking: bool) {

@@ -171,14 +171,6 @@ pub fn printable(text: &str) -> String {
     out
 }
 
-/// [`escape`] line by line: a table's text keeps its paragraphs.
-fn escape_lines(text: &str) -> String {
-    text.split('\n')
-        .map(escape::text)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &str) {
     let variant = &entry.variant;
     match enum_name {
@@ -204,10 +196,10 @@ fn describe(out: &mut String, enum_name: Option<&str>, entry: &Entry, asked: &st
     field(
         out,
         "description",
-        &escape_lines(&plain_text(&entry.description)),
+        &escape::lines(&plain_text(&entry.description)),
     );
     if let Some(solution) = &entry.solution {
-        field(out, "solution", &escape_lines(&plain_text(solution)));
+        field(out, "solution", &escape::lines(&plain_text(solution)));
     }
     if let Some(source) = &entry.source {
         field(out, "documented", &escape::text(source));

@@ -2,6 +2,7 @@
 
 use crate::commands::{Outcome, Stream, write_or_print};
 use crate::diagnostic::Error;
+use crate::escape;
 use crate::import::{self, fixes, merge};
 use crate::inputs::read_text;
 use obs_codes_gen::Problems;
@@ -44,9 +45,9 @@ pub fn run(
         if !import::is_page(page) {
             return Err(Error::Usage(format!(
                 "`{}` is not a page: {}; to check a CSV table, run `obs-codes check {}`",
-                page.display(),
+                escape::path(page),
                 import::formats::READS,
-                page.display()
+                escape::path(page)
             )));
         }
     }

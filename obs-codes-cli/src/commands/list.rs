@@ -2,8 +2,9 @@
 
 use crate::commands::{Outcome, Stream};
 use crate::diagnostic::Error;
+use crate::escape;
 use crate::inputs::{self, rows_of};
-use obs_codes_gen::catalog::{Catalog, Entry};
+use obs_codes_gen::catalog::{Catalog, Entry, is_invisible};
 use obs_codes_gen::markdown::plain_text;
 use obs_codes_gen::table::Column;
 use std::fmt::Write;
@@ -22,11 +23,46 @@ pub enum Format {
     Json,
 }
 
+/// The status a code must have to be listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// This HTTP status.
+    Code(u16),
+    /// No HTTP status (`N/A` in the table).
+    None,
+}
+
+impl StatusFilter {
+    /// Reads `--status`: an HTTP status (100 to 599) or `N/A`.
+    ///
+    /// # Errors
+    ///
+    /// Anything else, with what is accepted.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if text.eq_ignore_ascii_case("N/A") {
+            return Ok(StatusFilter::None);
+        }
+        match text.parse::<u16>() {
+            Ok(code) if (100..=599).contains(&code) => Ok(StatusFilter::Code(code)),
+            _ => {
+                Err("give an HTTP status from 100 to 599, or N/A for codes without one".to_owned())
+            }
+        }
+    }
+
+    fn matches(self, entry: &Entry) -> bool {
+        match self {
+            StatusFilter::Code(code) => http_status(entry) == Some(code),
+            StatusFilter::None => entry.status.is_none(),
+        }
+    }
+}
+
 /// Which codes `list` shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Filter {
-    /// Only codes with this HTTP status.
-    pub status: Option<u16>,
+    /// Only codes with this HTTP status (or without one).
+    pub status: Option<StatusFilter>,
     /// Only retryable codes.
     pub retryable: bool,
 }
@@ -36,7 +72,7 @@ pub fn codes(catalog: &Catalog, filter: Filter) -> Catalog {
     let entries = catalog
         .entries
         .iter()
-        .filter(|e| filter.status.is_none_or(|s| http_status(e) == Some(s)))
+        .filter(|e| filter.status.is_none_or(|s| s.matches(e)))
         .filter(|e| !filter.retryable || e.retryable)
         .cloned()
         .collect();
@@ -58,7 +94,17 @@ fn http_status(entry: &Entry) -> Option<u16> {
 pub fn run(tables: &[String], filter: Filter, format: Format) -> Result<Outcome, Error> {
     let loaded = inputs::load(&inputs::or_bundled(tables))?;
     let codes = codes(&loaded.catalog, filter);
-    Ok(Outcome::default().then(Stream::Stdout, render(&codes, format)))
+    let note = if codes.entries.is_empty() && !loaded.catalog.entries.is_empty() {
+        format!(
+            "note: no code matches the filter (of {} codes)\n",
+            loaded.catalog.entries.len()
+        )
+    } else {
+        String::new()
+    };
+    Ok(Outcome::default()
+        .then(Stream::Stderr, note)
+        .then(Stream::Stdout, render(&codes, format)))
 }
 
 /// The codes printed in `format`.
@@ -113,11 +159,12 @@ fn table(entries: &[Entry]) -> String {
         .iter()
         .map(|entry| {
             let retry = if entry.retryable { "yes" } else { "no" };
+            // Data from the table, escaped: it cannot drive the terminal.
             [
-                entry.code.clone(),
-                status(entry),
+                escape::text(&entry.code),
+                escape::text(&status(entry)),
                 retry.to_owned(),
-                short(&plain_text(&entry.description)),
+                escape::text(&short(&plain_text(&entry.description))),
             ]
         })
         .collect();
@@ -171,14 +218,16 @@ fn json(entries: &[Entry]) -> String {
         let reason = entry.status.as_ref().and_then(|s| s.reason.as_deref());
         let _ = write!(
             out,
-            "  {{\"code\": {}, \"http_status\": {}, \"http_reason\": {}, \"retryable\": {}, \"aliases\": [{}], \"description\": {}, \"solution\": {}}}",
+            "  {{\"code\": {}, \"variant\": {}, \"http_status\": {}, \"http_reason\": {}, \"retryable\": {}, \"aliases\": [{}], \"description\": {}, \"solution\": {}, \"source\": {}}}",
             json_string(&entry.code),
+            json_string(&entry.variant),
             optional_number(http_status(entry)),
             optional_text(reason),
             entry.retryable,
             aliases.join(", "),
             json_string(&plain_text(&entry.description)),
             optional_text(entry.solution.as_deref().map(plain_text).as_deref()),
+            optional_text(entry.source.as_deref()),
         );
         out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
     }
@@ -197,8 +246,12 @@ fn json_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            // Control and invisible format characters (bidi overrides among them) as
+            // `\u` escapes: valid JSON either way, and safe to print.
+            c if c.is_control() || is_invisible(c) => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(out, "\\u{unit:04x}");
+                }
             }
             c => out.push(c),
         }
@@ -291,7 +344,7 @@ mod tests {
         let slow = codes(
             &catalog,
             Filter {
-                status: Some(503),
+                status: Some(StatusFilter::Code(503)),
                 retryable: true,
             },
         );
@@ -304,12 +357,59 @@ mod tests {
         let none = codes(
             &catalog,
             Filter {
-                status: Some(418),
+                status: Some(StatusFilter::Code(418)),
                 retryable: false,
             },
         );
         assert!(none.entries.is_empty());
         assert_eq!(render(&none, Format::Json), "[]\n");
+    }
+
+    /// A table whose cells hold an escape sequence and a bidi override.
+    fn hostile() -> Catalog {
+        let text =
+            "code,http_status,description,source\nA,N/A,\"x\u{202e}y\u{1b}z\",p\u{7}\nB,400,b,\n";
+        let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
+        assert!(problems.is_empty(), "{:?}", problems.messages());
+        catalog
+    }
+
+    #[test]
+    fn the_table_escapes_what_a_terminal_would_act_on() {
+        let text = render(&hostile(), Format::Table);
+        assert!(!text.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{text:?}");
+        assert!(text.contains("x\\u{202e}y\\u{1b}z"), "{text}");
+    }
+
+    #[test]
+    fn json_has_every_column_and_escapes_hidden_characters() {
+        let text = render(&hostile(), Format::Json);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(value[0]["code"], "A", "{text}");
+        assert_eq!(value[0]["description"], "x\u{202e}y\u{1b}z");
+        assert_eq!(value[0]["source"], "p\u{7}");
+        assert_eq!(value[0]["http_status"], serde_json::Value::Null);
+        assert_eq!(value[1]["variant"], "B");
+        assert_eq!(value[1]["source"], serde_json::Value::Null);
+        assert!(text.contains("x\\u202ey\\u001bz"), "{text}");
+        assert!(!text.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{text:?}");
+    }
+
+    #[test]
+    fn status_filters_read_a_status_or_n_a() {
+        assert_eq!(StatusFilter::parse("404"), Ok(StatusFilter::Code(404)));
+        assert_eq!(StatusFilter::parse("n/a"), Ok(StatusFilter::None));
+        assert!(StatusFilter::parse("99").is_err());
+        assert!(StatusFilter::parse("4x4").is_err());
+        let none = codes(
+            &hostile(),
+            Filter {
+                status: Some(StatusFilter::None),
+                retryable: false,
+            },
+        );
+        let listed: Vec<&str> = none.entries.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(listed, ["A"]);
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub fn write_or_print(
             write_file(path, &bytes, inputs)?;
             Ok(Outcome::default().then(
                 Stream::Stderr,
-                done.map(|d| format!("{d} to {}\n", path.display()))
+                done.map(|d| format!("{d} to {}\n", crate::escape::path(path)))
                     .unwrap_or_default(),
             ))
         }

@@ -145,7 +145,7 @@ pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Vec<Fix>>
     let mut by_documented: HashMap<String, usize> = HashMap::new();
     for record in rows {
         if record.fields.len() != columns.len() {
-            table::report_width(record, columns.len(), problems);
+            table::report_width(record, header, problems);
             continue;
         }
         let cell = |wanted: FixColumn| {

@@ -67,13 +67,9 @@ impl Column {
     #[must_use]
     pub fn from_header(header: &str) -> Option<Column> {
         let normalized = normalize_header(header);
-        Column::NAMES
+        normalized_names()
             .iter()
-            .find(|(_, names)| {
-                names
-                    .iter()
-                    .any(|name| normalize_header(name) == normalized)
-            })
+            .find(|(_, name)| *name == normalized)
             .map(|(column, _)| *column)
     }
 
@@ -86,21 +82,31 @@ impl Column {
         if normalized.len() > 40 {
             return None;
         }
-        let names: Vec<String> = Column::NAMES
-            .iter()
-            .flat_map(|(_, names)| names.iter().map(|name| normalize_header(name)))
-            .collect();
+        let names = normalized_names();
         let limits = Limits {
             distance: 2,
             contained_from: None,
             count: 1,
         };
-        let closest = suggest::closest(&normalized, names.iter().map(String::as_str), limits);
-        closest
-            .first()
-            .and_then(|name| Column::from_header(name))
-            .map(Column::name)
+        let closest = suggest::closest(&normalized, names.iter().map(|(_, n)| n.as_str()), limits);
+        let found = closest.first()?;
+        names
+            .iter()
+            .find(|(_, name)| name == found)
+            .map(|(column, _)| column.name())
     }
+}
+
+/// Every accepted name, normalised, with its column: once, as a wide header asks for
+/// every one of its cells.
+fn normalized_names() -> &'static [(Column, String)] {
+    static NAMES: std::sync::OnceLock<Vec<(Column, String)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        Column::NAMES
+            .iter()
+            .flat_map(|(column, names)| names.iter().map(|name| (*column, normalize_header(name))))
+            .collect()
+    })
 }
 
 /// A header cell as compared with the accepted names: lower case, no spaces, `_` or `-`.
@@ -133,19 +139,38 @@ pub(super) fn header_columns(
         return None;
     }
     let mut ok = true;
+    let accepted = accepted_columns();
+    // The closest column name of each unknown cell, asked once per cell.
+    let closest: Vec<Option<&str>> = header
+        .fields
+        .iter()
+        .zip(&columns)
+        .map(|(cell, column)| {
+            column
+                .is_none()
+                .then(|| Column::closest(&cell.value))
+                .flatten()
+        })
+        .collect();
+    // The first field of each column: a handful, so that a wide header stays linear.
+    let mut firsts: Vec<(Column, usize)> = Vec::new();
     for (i, (cell, column)) in header.fields.iter().zip(&columns).enumerate() {
         match column {
             None => {
                 let problem =
                     problems.at(cell.at.clone(), format!("unknown column `{}`", cell.value));
-                match Column::closest(&cell.value) {
+                match closest[i] {
                     Some(name) => problem.hint(format!("did you mean `{name}`?")),
-                    None => problem.hint(accepted_columns()),
+                    None => problem.hint(accepted.clone()),
                 }
                 ok = false;
             }
             Some(column) => {
-                if let Some(earlier) = columns[..i].iter().position(|c| c == &Some(*column)) {
+                let earlier = firsts.iter().find(|(c, _)| c == column).map(|&(_, at)| at);
+                if earlier.is_none() {
+                    firsts.push((*column, i));
+                }
+                if let Some(earlier) = earlier {
                     let first = &header.fields[earlier];
                     problems
                         .at(
@@ -166,13 +191,7 @@ pub(super) fn header_columns(
         }
     }
     // A misspelt required column is reported once, at the misspelling.
-    let misspelt: Vec<&str> = header
-        .fields
-        .iter()
-        .zip(&columns)
-        .filter(|(_, column)| column.is_none())
-        .filter_map(|(cell, _)| Column::closest(&cell.value))
-        .collect();
+    let misspelt: Vec<&str> = closest.iter().flatten().copied().collect();
     for (column, _) in Column::NAMES {
         if column.is_required()
             && !columns.contains(&Some(column))
@@ -183,7 +202,7 @@ pub(super) fn header_columns(
                     first.clone(),
                     format!("the header has no `{}` column", column.name()),
                 )
-                .hint(accepted_columns());
+                .hint(accepted.clone());
             ok = false;
         }
     }

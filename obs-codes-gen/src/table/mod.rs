@@ -121,7 +121,7 @@ pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
     }
     for record in data {
         if record.fields.len() != columns.len() {
-            report_width(record, columns.len(), problems);
+            report_width(record, header, problems);
             continue;
         }
         if let Some(row) = parse_row(record, &columns, problems) {
@@ -166,7 +166,12 @@ mod tests {
         (
             "too few",
             "code,status,description\nA,400\n",
-            "t.csv:2:6: this record has 2 fields but the header has 3",
+            "t.csv:2:1: this record has 2 fields but the header has 3: no `description`",
+        ),
+        (
+            "too few, at the record's first line",
+            "code,status,description,solution\n\"A\nB\",\n400\n",
+            "t.csv:2:1: this record has 2 fields but the header has 4: no `description`, `solution`",
         ),
         (
             "unknown column",

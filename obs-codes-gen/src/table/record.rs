@@ -11,14 +11,12 @@ use csv_core::{ReadFieldResult, ReaderBuilder};
 pub struct Record {
     /// The fields, in order.
     pub fields: Vec<Cell>,
-    /// Where the record ends (just past its last character), for "too few fields".
-    pub end: Location,
 }
 
 /// Splits `text` into records, skipping `#` comment lines and blank lines.
 pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
     let bytes = text.as_bytes();
-    let lines = LineIndex::new(text);
+    let mut positions = Positions::new(text);
     let mut reader = ReaderBuilder::new().comment(Some(b'#')).build();
     let mut out = vec![0u8; bytes.len() + 1];
     let mut records = Vec::new();
@@ -41,7 +39,7 @@ pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
         match result {
             ReadFieldResult::InputEmpty | ReadFieldResult::OutputFull => {}
             ReadFieldResult::Field { record_end } => {
-                let (line, column) = lines.line_column(text, start);
+                let (line, column) = positions.line_column(text, start);
                 if unterminated_quote(&bytes[start..pos]) {
                     problems
                         .at(
@@ -59,16 +57,43 @@ pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
                 value.clear();
                 field_start = None;
                 if record_end {
-                    let end = trim_terminator(bytes, pos);
-                    let (line, column) = lines.line_column(text, end);
                     records.push(Record {
                         fields: std::mem::take(&mut fields),
-                        end: Location::at(name, line, column),
                     });
                 }
             }
             ReadFieldResult::End => return records,
         }
+    }
+}
+
+/// Line and column of ascending offsets, each counted on from the last on the same line:
+/// linear in a line however many fields it has (a header of 100,000 columns).
+struct Positions {
+    lines: LineIndex,
+    /// The last offset asked for, and its line and column.
+    last: (usize, usize, usize),
+}
+
+impl Positions {
+    fn new(text: &str) -> Self {
+        Positions {
+            lines: LineIndex::new(text),
+            last: (0, 1, 1),
+        }
+    }
+
+    fn line_column(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let (last_offset, last_line, last_column) = self.last;
+        let line = self.lines.line(offset);
+        let column = match text.get(last_offset..offset) {
+            Some(between) if line == last_line && offset >= last_offset => {
+                last_column + between.chars().count()
+            }
+            _ => self.lines.line_column(text, offset).1,
+        };
+        self.last = (offset, line, column);
+        (line, column)
     }
 }
 
@@ -84,13 +109,6 @@ fn skip_ignored_lines(bytes: &[u8], mut pos: usize) -> usize {
             _ => return pos,
         }
     }
-}
-
-fn trim_terminator(bytes: &[u8], mut end: usize) -> usize {
-    while end > 0 && matches!(bytes[end - 1], b'\r' | b'\n') {
-        end -= 1;
-    }
-    end
 }
 
 /// True when `raw` (a field as written) opens a quote that never closes.

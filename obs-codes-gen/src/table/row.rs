@@ -7,25 +7,51 @@ use super::status::parse_status;
 use super::{Cell, Row};
 use crate::problem::{Location, Problem, Problems};
 
-/// Reports that `record` does not have the `expected` number of fields: at its first
-/// extra field, or at its end when fields are missing. The one message for every CSV
-/// file the generator's reader reads (tables, and the command's fixes files).
-pub fn report_width(record: &Record, expected: usize, problems: &mut Problems) {
+/// How many missing columns a "too few fields" message names.
+const NAMED: usize = 5;
+
+/// Reports that `record` does not have as many fields as `header`: at its first extra
+/// field, or at its start when fields are missing, naming them. The one message for
+/// every CSV file the generator's reader reads (tables, and the command's fixes files).
+pub fn report_width(record: &Record, header: &Record, problems: &mut Problems) {
     let found = record.fields.len();
-    let location = if found > expected {
-        record.fields[expected].at.clone()
-    } else {
-        record.end.clone()
-    };
+    let expected = header.fields.len();
+    let fields = |n: usize| format!("{n} field{}", if n == 1 { "" } else { "s" });
+    if found > expected {
+        problems
+            .at(
+                record.fields[expected].at.clone(),
+                format!(
+                    "this record has {} but the header has {expected}",
+                    fields(found)
+                ),
+            )
+            .hint("quote fields that contain commas: \"like, this\"");
+        return;
+    }
+    let missing: Vec<&Cell> = header.fields.iter().skip(found).collect();
+    let mut named: Vec<String> = missing
+        .iter()
+        .take(NAMED)
+        .map(|cell| format!("`{}`", cell.value))
+        .collect();
+    if missing.len() > NAMED {
+        named.push(format!("{} more", missing.len() - NAMED));
+    }
+    let at = record
+        .fields
+        .first()
+        .map_or_else(|| header.fields[0].at.clone(), |cell| cell.at.clone());
     problems
         .at(
-            location,
+            at,
             format!(
-                "this record has {found} field{} but the header has {expected}",
-                if found == 1 { "" } else { "s" }
+                "this record has {} but the header has {expected}: no {}",
+                fields(found),
+                named.join(", ")
             ),
         )
-        .hint("quote fields that contain commas: \"like, this\"");
+        .hint("give every column a field, empty ones too (`a,,c`)");
 }
 
 pub(super) fn parse_row(
