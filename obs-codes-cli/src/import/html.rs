@@ -387,11 +387,14 @@ impl CellText {
             b"ul" => self.list(None),
             b"ol" => self.list(Some(1)),
             b"li" => self.item(),
-            b"strong" | b"b" => self.open_inline("**"),
-            b"em" | b"i" => self.open_inline("*"),
+            b"strong" | b"b" => {
+                self.open_inline("**");
+            }
+            b"em" | b"i" => {
+                self.open_inline("*");
+            }
             b"code" | b"tt" | b"kbd" | b"samp" => {
-                self.open_inline("``");
-                self.literal += 1;
+                self.literal += usize::from(self.open_inline("``"));
             }
             _ => {}
         }
@@ -427,11 +430,12 @@ impl CellText {
         }
     }
 
-    /// Opens `marker` unless it is already open (nested `<strong>` is one emphasis).
-    fn open_inline(&mut self, marker: &'static str) {
+    /// Opens `marker` unless it is already open (nested `<strong>` is one emphasis);
+    /// true when it opened it.
+    fn open_inline(&mut self, marker: &'static str) -> bool {
         if self.inline.iter().any(|(open, _)| *open == marker) {
             self.inline.push(("", 0));
-            return;
+            return false;
         }
         self.put_space();
         if self.line_at.is_none() {
@@ -439,6 +443,7 @@ impl CellText {
         }
         self.line.push_str(marker);
         self.inline.push((marker, self.line.len()));
+        true
     }
 
     /// Closes the innermost markup when it is `marker`; true when it was.
@@ -660,11 +665,11 @@ mod tests {
     fn lists_code_and_empty_markup() {
         let found = read(
             "<table><tr><td><p>Causes:</p><ul><li><p>One,</p></li><li>two <code>a*b</code></li></ul>\
-             <strong> </strong>end <em>it</em></td></tr></table>",
+             <strong> </strong>end <em>it</em> <code><code>c</code></code> `q`</td></tr></table>",
         );
         assert_eq!(
             texts(&found[0])[0].2,
-            "Causes:\n\n- One,\n- two `a*b`\n\nend *it*"
+            "Causes:\n\n- One,\n- two `a*b`\n\nend *it* `c` `q`"
         );
     }
 

@@ -141,35 +141,51 @@ fn trimmed(text: &str, start: usize) -> Split {
 /// A cell's markdown as reStructuredText lines: one per `<br>`, code spans as literals.
 fn cell_lines(text: &str, at: &Location) -> Vec<CellLine> {
     let mut lines = Vec::new();
+    // Characters before `from`, for the column of each line.
     let mut column = 0;
-    let mut rest = text;
-    loop {
-        let (part, next) = match find_break(rest) {
-            Some((start, end)) => (rest.get(..start).unwrap_or(rest), rest.get(end..)),
-            None => (rest, None),
-        };
+    let mut from = 0;
+    let mut push = |part: &str, column: usize| {
         let blank = part.chars().take_while(|c| c.is_whitespace()).count();
         lines.push(CellLine {
             text: literals(part.trim()),
             at: diagnostic::right(at, column + blank),
         });
-        let Some(next) = next else {
-            break;
-        };
-        column = text.chars().count() - next.chars().count();
-        rest = next;
+    };
+    for (start, end) in breaks(text) {
+        let part = text.get(from..start).unwrap_or_default();
+        push(part, column);
+        column += part.chars().count() + (end - start);
+        from = end;
     }
+    push(text.get(from..).unwrap_or_default(), column);
     lines
 }
 
-/// The byte range of the first `<br>`, `<br/>` or `<br />` (any case) in `text`.
-fn find_break(text: &str) -> Option<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    let start = lower.find("<br")?;
-    let after = lower.get(start + 3..)?;
-    let close = after.find('>')?;
-    let inside = after.get(..close)?.trim();
-    (inside.is_empty() || inside == "/").then_some((start, start + 3 + close + 1))
+/// The byte ranges of the `<br>`, `<br/>` and `<br />` (any case) of `text`.
+fn breaks(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|rest| rest.windows(3).position(|w| w.eq_ignore_ascii_case(b"<br")))
+    {
+        let start = i + at;
+        let mut end = start + 3;
+        while bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b'/') {
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b'>') {
+            found.push((start, end + 1));
+            i = end + 1;
+        } else {
+            i = start + 3;
+        }
+    }
+    found
 }
 
 /// Markdown code spans (`` `x` ``, ``` ``x`` ```) as reStructuredText literals; other
@@ -279,6 +295,17 @@ mod tests {
         let found = tables("p.md", "a | b\n--|--\n1 | 2\n\nx | y\n--|--|--\n");
         assert_eq!(found.len(), 1);
         assert_eq!(texts(&found[0]), ["a", "b", "1", "2"]);
+    }
+
+    #[test]
+    fn only_whole_break_tags_break_lines() {
+        assert_eq!(breaks("<bra> x <BR />y<br/><br"), [(8, 14), (15, 20)]);
+        let lines = cell_lines("a <br> <b>c</b>", &Location::at("p.md", 1, 10));
+        let texts: Vec<(&str, usize)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.at.column))
+            .collect();
+        assert_eq!(texts, [("a", 10), ("<b>c</b>", 17)]);
     }
 
     #[test]
