@@ -1,26 +1,40 @@
 //! Table text as rustdoc markdown, and as plain text for `description()` and
-//! `solution()`.
-//!
-//! # The dialect
-//!
-//! Descriptions and solutions are markdown with one kind of emphasis: `**strong**`, a
-//! run of exactly two `*` that markdown would read as emphasis (the spec's flanking
-//! rules: `**a**` and `x**a**y` emphasise, `** a**` and `2**3` do not). Every other `*` and `_`
-//! is text and escaped in the docs, so `*a*`, `_a_`, `__a__` and `snake_case` show as
-//! typed, as [`plain_text`] keeps them. Backticks and `- item` lines (the bullet lists
-//! that `obs-codes import` writes) keep their meaning. Anything else that markdown or
-//! rustdoc would reinterpret is escaped so that the docs show what the table says:
-//! `<`, `>` and `&` (HTML), `[` and `]` (links), `|` (tables), and the line starts that
-//! open headings, other lists, quotes or fenced code. Lines are unindented so that no
-//! description becomes an indented code block, and so a doctest. Code spans are
-//! literal: nothing inside them is escaped or stripped.
-//!
-//! [`plain_text`] is the text rustdoc shows for [`markdown`]'s output: the same
-//! characters without the emphasis markers (a property test renders both with
-//! `pulldown-cmark`, rustdoc's parser, and compares them).
+//! `solution()`: the dialect is described on [`plain_text`].
 
-/// The text without its emphasis markers: the plain text of what rustdoc shows for
-/// [`markdown`]'s output (`description()` and `solution()` return it).
+/// The text of a description or solution without its emphasis markers: the plain text
+/// of what rustdoc shows for it in the generated docs (`description()` and
+/// `solution()` return it).
+///
+/// # The dialect
+///
+/// Descriptions and solutions are markdown with one kind of emphasis: `**strong**`, a
+/// run of exactly two `*` that markdown would read as emphasis (the spec's flanking
+/// rules: `**a**` and `x**a**y` emphasise, `** a**` and `2**3` do not). Every other `*`
+/// and `_` is text and escaped in the docs, so `*a*`, `_a_`, `__a__` and `snake_case`
+/// show as typed, as this function keeps them. Backticks and `- item` lines (the bullet
+/// lists that `obs-codes import` writes) keep their meaning. Anything else that
+/// markdown or rustdoc would reinterpret is escaped so that the docs show what the
+/// table says: `<`, `>` and `&` (HTML), `[` and `]` (links), `|` (tables), and the line
+/// starts that open headings, other lists, quotes or fenced code. Lines are unindented
+/// so that no description becomes an indented code block, and so a doctest. Code spans
+/// are literal: nothing inside them is escaped or stripped, and a span that a line
+/// start would break (a line inside it that opens a block) is text, its backticks
+/// shown as typed.
+///
+/// A property test renders the docs with `pulldown-cmark`, rustdoc's parser, and
+/// checks that they show the characters this function returns.
+///
+/// ```
+/// use obs_codes_gen::plain_text;
+///
+/// assert_eq!(
+///     plain_text("The **Content-MD5** does not match; see `x_amz_*`."),
+///     "The Content-MD5 does not match; see `x_amz_*`.",
+/// );
+/// // Only `**` emphasises.
+/// assert_eq!(plain_text("*a* _b_ __c__ 2**3"), "*a* _b_ __c__ 2**3");
+/// ```
+#[must_use]
 pub fn plain_text(markdown: &str) -> String {
     let paragraphs: Vec<String> = markdown
         .split("\n\n")
@@ -117,9 +131,9 @@ fn code_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     spans
 }
 
-/// Markdown that renders as the table wrote it (see the module docs), one output line
+/// Markdown that renders as the table wrote it (see [`plain_text`]), one output line
 /// per input line.
-pub fn markdown(text: &str) -> Vec<String> {
+pub(crate) fn markdown(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split("\n\n") {
         if !lines.is_empty() {
@@ -242,6 +256,14 @@ fn is_list_item(line: &str) -> bool {
 }
 
 /// `text` as a markdown code span, with enough backticks to hold any inside it.
+///
+/// ```
+/// use obs_codes_gen::code_span;
+///
+/// assert_eq!(code_span("NoSuchKey"), "`NoSuchKey`");
+/// assert_eq!(code_span("a`b"), "`` a`b ``");
+/// ```
+#[must_use]
 pub fn code_span(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);

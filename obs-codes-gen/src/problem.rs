@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-/// How many problems one build reports before summarising the rest.
-pub const MAX_REPORTED: usize = 50;
+/// [`Problems::MAX_REPORTED`].
+const MAX_REPORTED: usize = 50;
 
 /// A position in a table: the source's name as written in the call, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +80,9 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// How many problems one build reports before summarising the rest.
+    pub const MAX_REPORTED: usize = MAX_REPORTED;
+
     /// Records a problem at `location`.
     pub fn at(&mut self, location: Location, message: impl Into<String>) -> &mut Problem {
         self.push(Some(location), message.into())
@@ -137,7 +140,8 @@ impl Problems {
         self.list.len()
     }
 
-    /// The messages one build shows: at most [`MAX_REPORTED`], then a count of the rest.
+    /// The messages one build shows: at most [`Problems::MAX_REPORTED`], then a count of
+    /// the rest.
     #[must_use]
     pub fn messages(&self) -> Vec<String> {
         self.report()

@@ -18,8 +18,8 @@ fn load(bytes: Vec<u8>) -> (usize, Vec<(usize, usize, String)>) {
                 text,
                 tracked_path: None,
             };
-            let table = crate::table::parse(&source, &mut problems);
-            crate::catalog::check(&[table], &mut problems).entries.len()
+            let table = crate::Table::parse(&source, &mut problems);
+            crate::Catalog::check(&[table], &mut problems).entries.len()
         }
         None => 0,
     };
@@ -44,7 +44,7 @@ fn parse_rows(text: &str) -> Vec<crate::Row> {
         text: text.to_owned(),
         tracked_path: None,
     };
-    crate::table::parse(&source, &mut Problems::default()).rows
+    crate::Table::parse(&source, &mut Problems::default()).rows
 }
 
 /// CSV-shaped text: header-like and row-like lines built from table-ish pieces.
@@ -93,11 +93,11 @@ proptest! {
             // An accepted table written back and read again gives the same rows, cell
             // for cell: nothing the reader kept is lost or changed on the way.
             let rows = parse_rows(&text);
-            let columns = crate::write::columns_for(&rows);
-            let written = crate::write::csv(&columns, &rows);
+            let columns = crate::Column::used_by(&rows);
+            let written = crate::to_csv(&columns, &rows);
             let again = parse_rows(&written);
             let cells = |rows: &[crate::Row]| -> Vec<Vec<String>> {
-                rows.iter().map(|row| columns.iter().map(|&c| crate::write::cell(row, c)).collect()).collect()
+                rows.iter().map(|row| columns.iter().map(|&c| row.cell_text(c)).collect()).collect()
             };
             prop_assert_eq!(cells(&again), cells(&rows), "{:?} -> {:?}", text, written);
         }
