@@ -83,7 +83,20 @@ impl Problems {
     /// How many problems one build reports before summarising the rest.
     pub const MAX_REPORTED: usize = MAX_REPORTED;
 
-    /// Records a problem at `location`.
+    /// Records a problem at `location`; [`Problem::hint`] adds how to fix it.
+    ///
+    /// ```
+    /// use obs_codes_gen::{Location, Problems};
+    ///
+    /// let mut problems = Problems::default();
+    /// problems.at(Location::at("t.csv", 3, 1), "empty code").hint("write the wire code");
+    /// problems.at(Location::at("t.csv", 2, 5), "`4O4` is not a status");
+    /// // Reported in file order, each as the compiler shows it.
+    /// assert_eq!(problems.messages(), [
+    ///     "t.csv:2:5: `4O4` is not a status",
+    ///     "t.csv:3:1: empty code\n  help: write the wire code",
+    /// ]);
+    /// ```
     pub fn at(&mut self, location: Location, message: impl Into<String>) -> &mut Problem {
         self.push(Some(location), message.into())
     }
