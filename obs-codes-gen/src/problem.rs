@@ -34,7 +34,7 @@ impl Location {
     }
 
     /// `source:line` as used when one message names another row.
-    pub fn short(&self) -> String {
+    pub(crate) fn short(&self) -> String {
         format!("{}:{}", self.source, self.line)
     }
 }
