@@ -10,7 +10,7 @@
 //! would.
 
 use obs_codes_gen::Problem;
-use obs_codes_gen::catalog::is_invisible;
+use obs_codes_gen::is_invisible;
 use std::path::Path;
 
 /// `text` with control and invisible format characters escaped (`\u{1b}`).

@@ -2,8 +2,7 @@
 //! as in the macro (`obs`, or a CSV path).
 
 use crate::diagnostic::Error;
-use obs_codes_gen::catalog::{self, Catalog};
-use obs_codes_gen::source::{BUNDLED_NAME, MAX_TABLE_BYTES};
+use obs_codes_gen::Catalog;
 use obs_codes_gen::{Loaded, Location, Problems, Row, Source};
 use std::fs;
 use std::io::{self, Read};
@@ -59,14 +58,17 @@ fn refused(path: &Path, kind: &str) -> Error {
 fn read_bounded(path: &Path, reader: impl Read) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     reader
-        .take(MAX_TABLE_BYTES + 1)
+        .take(obs_codes_gen::Source::MAX_TABLE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::io(path, "read", source))?;
-    if bytes.len() as u64 > MAX_TABLE_BYTES {
+    if bytes.len() as u64 > obs_codes_gen::Source::MAX_TABLE_BYTES {
         let mut problems = Problems::default();
         problems.at(
             Location::file(&path.to_string_lossy()),
-            format!("the file is larger than {MAX_TABLE_BYTES} bytes, the most an input may have"),
+            format!(
+                "the file is larger than {} bytes, the most an input may have",
+                obs_codes_gen::Source::MAX_TABLE_BYTES
+            ),
         );
         return Err(Error::Invalid(problems));
     }
@@ -74,7 +76,7 @@ fn read_bounded(path: &Path, reader: impl Read) -> Result<Vec<u8>, Error> {
 }
 
 /// The bytes of an input: a regular file (through links), or standard input for `-`,
-/// read under the bound tables have ([`MAX_TABLE_BYTES`]). A FIFO, device, socket or
+/// read under the bound tables have ([`obs_codes_gen::Source::MAX_TABLE_BYTES`]). A FIFO, device, socket or
 /// directory is refused before it is read, so that nothing waits on it.
 ///
 /// # Errors
@@ -116,7 +118,7 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
         Err(error) => {
             let valid = error.utf8_error().valid_up_to();
             let before = String::from_utf8_lossy(error.as_bytes().get(..valid).unwrap_or_default());
-            let (line, column) = obs_codes_gen::source::line_column(&before, before.len());
+            let (line, column) = obs_codes_gen::Location::line_column(&before, before.len());
             let mut problems = Problems::default();
             problems
                 .at(
@@ -147,7 +149,7 @@ pub fn sources(args: &[String]) -> Result<Vec<Source>, Error> {
 /// The bundled table, when no source is named.
 pub fn or_bundled(args: &[String]) -> Vec<String> {
     if args.is_empty() {
-        vec![BUNDLED_NAME.to_owned()]
+        vec![obs_codes_gen::Source::BUNDLED_NAME.to_owned()]
     } else {
         args.to_vec()
     }
@@ -174,16 +176,16 @@ pub fn rows_of(catalog: &Catalog) -> Vec<Row> {
         .entries
         .iter()
         .map(|entry| Row {
-            variant: (entry.variant != catalog::derive_variant(&entry.code)).then(|| {
-                obs_codes_gen::table::Cell {
+            variant: (entry.variant != obs_codes_gen::Entry::derive_variant(&entry.code)).then(
+                || obs_codes_gen::Cell {
                     value: entry.variant.clone(),
                     at: entry.defined_at.clone(),
-                }
-            }),
+                },
+            ),
             aliases: entry
                 .aliases
                 .iter()
-                .map(|alias| obs_codes_gen::table::Cell {
+                .map(|alias| obs_codes_gen::Cell {
                     value: alias.clone(),
                     at: entry.defined_at.clone(),
                 })
@@ -193,7 +195,7 @@ pub fn rows_of(catalog: &Catalog) -> Vec<Row> {
             description: entry.description.clone(),
             solution: entry.solution.clone(),
             source: entry.source.clone(),
-            ..Row::new(obs_codes_gen::table::Cell {
+            ..Row::new(obs_codes_gen::Cell {
                 value: entry.code.clone(),
                 at: entry.defined_at.clone(),
             })

@@ -94,7 +94,7 @@ enum Command {
         #[arg(value_name = "SOURCE", required = true, value_parser = Utf8Source)]
         sources: Vec<String>,
         /// The enum's name.
-        #[arg(long, value_name = "ENUM", default_value = obs_codes_gen::expand::DEFAULT_NAME)]
+        #[arg(long, value_name = "ENUM", default_value = obs_codes_gen::DEFAULT_NAME)]
         name: String,
         /// The enum's visibility, as written in Rust (`pub`, `pub(crate)`, `""`).
         #[arg(long, value_name = "VIS", default_value = "pub")]

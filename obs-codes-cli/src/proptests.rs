@@ -4,8 +4,8 @@
 use crate::diagnostic::Error;
 use crate::import::{self, fixes, rst, rst_to_markdown};
 use crate::inputs;
+use obs_codes_gen::Entry;
 use obs_codes_gen::Problems;
-use obs_codes_gen::catalog::Entry;
 
 /// A page whose table has a status spanning two rows, a list, literals, a role, a
 /// link and an escape: the seed that the property tests below mutate.
@@ -26,7 +26,7 @@ const SEED_FIXES: &str = "# c\ndocumented,code,aliases,retryable\nA B,AB,X|Y,tru
 
 /// Every line of `text` can be pointed at: lines end at LF, CR or CRLF.
 fn line_count(text: &str) -> usize {
-    obs_codes_gen::source::line_column(text, text.len()).0
+    obs_codes_gen::Location::line_column(text, text.len()).0
 }
 
 /// What a client sees of each code: the fields `from_code` callers read.
@@ -58,7 +58,9 @@ fn the_seeds_are_valid() {
         codes,
         [("A".into(), "400".into()), ("B".into(), "400".into())]
     );
-    let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", SEED_CSV.as_bytes())]);
+    let obs_codes_gen::Loaded {
+        catalog, problems, ..
+    } = obs_codes_gen::load_bytes(&[("t.csv", SEED_CSV.as_bytes())]);
     assert!(problems.is_empty(), "{:?}", problems.messages());
     assert_eq!(catalog.entries.len(), 2);
     assert!(fixes::read("f.csv", SEED_FIXES, &mut Problems::default()).is_some());
@@ -94,7 +96,7 @@ proptest::proptest! {
         match import::import_text("p.rst", &text, None) {
             Ok(imported) => {
                 // What import writes, the macro reads: the same codes.
-                let (again, problems) =
+                let obs_codes_gen::Loaded { catalog: again, problems, .. } =
                     obs_codes_gen::load_bytes(&[("out.csv", imported.csv.as_bytes())]);
                 proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
                 proptest::prop_assert_eq!(fields(&again.entries), fields(&imported.catalog.entries));
@@ -119,11 +121,11 @@ proptest::proptest! {
         edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
     ) {
         let text = mutate(SEED_CSV, &edits);
-        let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
+        let obs_codes_gen::Loaded { catalog, problems, .. } = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
         if problems.is_empty() {
             let rows = inputs::rows_of(&catalog);
-            let written = obs_codes_gen::write::csv(&obs_codes_gen::write::columns_for(&rows), &rows);
-            let (again, problems) = obs_codes_gen::load_bytes(&[("t.csv", written.as_bytes())]);
+            let written = obs_codes_gen::to_csv(&obs_codes_gen::Column::used_by(&rows), &rows);
+            let obs_codes_gen::Loaded { catalog: again, problems, .. } = obs_codes_gen::load_bytes(&[("t.csv", written.as_bytes())]);
             proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
             proptest::prop_assert_eq!(fields(&again.entries), fields(&catalog.entries));
         } else {

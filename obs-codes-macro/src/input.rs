@@ -12,7 +12,7 @@
 //! (a `#[repr]` too narrow, a derive the expansion provides) is the generator's check
 //! stage, `EnumSpec::check`, which the command and build scripts share.
 
-use obs_codes_gen::expand::DEFAULT_NAME;
+use obs_codes_gen::DEFAULT_NAME;
 use obs_codes_gen::{EnumSpec, Source};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -105,7 +105,7 @@ impl Input {
                 vis: vis.to_token_stream(),
                 name,
                 runtime: None,
-                output: obs_codes_gen::expand::Output::Macro,
+                output: obs_codes_gen::Output::Macro,
                 call_index: None,
             },
             sources: sources.into_iter().map(|arg| arg.0).collect(),

@@ -34,7 +34,9 @@ fn count(sources: &[String]) -> Result<usize, Error> {
         ));
     }
     let bytes = inputs::read_bytes(Path::new(inputs::STDIN))?;
-    let (catalog, problems) = obs_codes_gen::load_bytes(&[(inputs::STDIN_NAME, &bytes)]);
+    let obs_codes_gen::Loaded {
+        catalog, problems, ..
+    } = obs_codes_gen::load_bytes(&[(inputs::STDIN_NAME, &bytes)]);
     if problems.is_empty() {
         Ok(catalog.entries.len())
     } else {

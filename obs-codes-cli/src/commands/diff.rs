@@ -15,8 +15,8 @@ use crate::diagnostic::Error;
 use crate::escape;
 use crate::import::{self, is_page, merge};
 use crate::inputs;
+use obs_codes_gen::Entry;
 use obs_codes_gen::Loaded;
-use obs_codes_gen::catalog::Entry;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -444,7 +444,9 @@ mod tests {
 
     /// The codes of a table in the macro's format.
     fn codes(text: &str) -> Vec<Code> {
-        let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
+        let obs_codes_gen::Loaded {
+            catalog, problems, ..
+        } = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
         assert!(problems.is_empty(), "{:?}", problems.messages());
         catalog
             .entries

@@ -12,10 +12,7 @@ use crate::diagnostic::Error;
 use crate::escape;
 use crate::inputs;
 use obs_codes::RetryClass;
-use obs_codes_gen::catalog::{Catalog, Entry};
-use obs_codes_gen::markdown::plain_text;
-use obs_codes_gen::source::BUNDLED_NAME;
-use obs_codes_gen::suggest::{self, Limits};
+use obs_codes_gen::{Catalog, Entry, SuggestionLimits, plain_text};
 use std::fmt::Write as _;
 
 /// Width that descriptions are wrapped to, label column included.
@@ -87,7 +84,7 @@ impl Explained {
 pub fn run(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
     let sources = inputs::or_bundled(tables);
     let loaded = inputs::load(&sources)?;
-    let bundled_only = sources == [BUNDLED_NAME];
+    let bundled_only = sources == [obs_codes_gen::Source::BUNDLED_NAME];
     let list_command = if bundled_only {
         "obs-codes list".to_owned()
     } else {
@@ -97,7 +94,7 @@ pub fn run(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
     let explained = explain(
         Tables {
             catalog: &loaded.catalog,
-            enum_name: bundled_only.then_some(obs_codes_gen::expand::DEFAULT_NAME),
+            enum_name: bundled_only.then_some(obs_codes_gen::DEFAULT_NAME),
             list_command: &list_command,
         },
         codes,
@@ -326,12 +323,12 @@ pub fn suggestions<'a>(catalog: &'a Catalog, text: &str) -> Vec<&'a str> {
     let names = catalog.entries.iter().flat_map(|entry| {
         std::iter::once(entry.code.as_str()).chain(entry.aliases.iter().map(String::as_str))
     });
-    let limits = Limits {
+    let limits = SuggestionLimits {
         distance: (text.chars().count() / 3).max(2),
         contained_from: Some(4),
         count: SUGGESTIONS,
     };
-    suggest::closest(text, names, limits)
+    obs_codes_gen::closest(text, names, limits)
 }
 
 /// `a`, `a or b`, `a, b or c`.

@@ -45,7 +45,7 @@ pub fn run(
     inputs::load(sources)?;
     let mut command = vec!["obs-codes generate".to_owned()];
     command.extend(sources.iter().cloned());
-    if name != obs_codes_gen::expand::DEFAULT_NAME {
+    if name != obs_codes_gen::DEFAULT_NAME {
         command.push(format!("--name {name}"));
     }
     if vis != "pub" {

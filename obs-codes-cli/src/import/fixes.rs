@@ -20,7 +20,7 @@
 //! the fixed rows become is checked with the table (a code or alias named twice is the
 //! generator's error, located at the fix).
 
-use obs_codes_gen::table::{self, Cell, Column};
+use obs_codes_gen::{Cell, Column};
 use obs_codes_gen::{HttpStatus, Location, Problems};
 use std::collections::HashMap;
 
@@ -99,7 +99,7 @@ fn fix_column(name: &str) -> Option<FixColumn> {
 /// structure, a bad row or column): the fixes, or `None` when it has a problem.
 pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Vec<Fix>> {
     let before = problems.len();
-    let records = table::records(file, text, problems);
+    let records = obs_codes_gen::Record::read_all(file, text, problems);
     if problems.len() > before {
         return None;
     }
@@ -145,7 +145,7 @@ pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Vec<Fix>>
     let mut by_documented: HashMap<String, usize> = HashMap::new();
     for record in rows {
         if record.fields.len() != columns.len() {
-            table::report_width(record, header, problems);
+            obs_codes_gen::Record::report_width(record, header, problems);
             continue;
         }
         let cell = |wanted: FixColumn| {
@@ -183,10 +183,10 @@ pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Vec<Fix>>
                 at: c.at.clone(),
             });
         let aliases = cell(FixColumn::Table(Column::Aliases))
-            .map(|c| table::split_aliases(c, problems))
+            .map(|c| obs_codes_gen::Cell::split_aliases(c, problems))
             .unwrap_or_default();
         let retryable = cell(FixColumn::Table(Column::Retryable))
-            .and_then(|c| table::parse_flag(c, Column::Retryable, problems));
+            .and_then(|c| obs_codes_gen::Cell::parse_flag(c, Column::Retryable, problems));
         let non_empty = |wanted: FixColumn| cell(wanted).filter(|c| !c.value.trim().is_empty());
         let status = non_empty(FixColumn::Table(Column::Status)).and_then(|c| {
             match HttpStatus::parse(&c.value) {

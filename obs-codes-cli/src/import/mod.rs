@@ -19,9 +19,7 @@ pub mod sources;
 
 use crate::diagnostic::{self, Error, render};
 use crate::inputs::read_text;
-use obs_codes_gen::catalog::{self, Catalog, Entry};
-use obs_codes_gen::source::SourceText;
-use obs_codes_gen::table::Column;
+use obs_codes_gen::{Catalog, Column, Entry, SourceText};
 use obs_codes_gen::{Location, Problem, Problems, Table};
 use std::path::{Path, PathBuf};
 
@@ -174,7 +172,7 @@ pub fn import_texts(
             text: text.to_owned(),
             tracked_path: None,
         };
-        obs_codes_gen::table::parse(&source, &mut problems).rows
+        obs_codes_gen::Table::parse(&source, &mut problems).rows
     });
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
@@ -237,11 +235,11 @@ pub fn import_texts(
         tracked_path: None,
         rows: merged.rows,
     };
-    let catalog = catalog::check(std::slice::from_ref(&table), &mut problems);
+    let catalog = obs_codes_gen::Catalog::check(std::slice::from_ref(&table), &mut problems);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let csv = obs_codes_gen::write::csv(&columns, &table.rows);
+    let csv = obs_codes_gen::to_csv(&columns, &table.rows);
     read_back(&name, &csv, &catalog)?;
     Ok(Imported {
         catalog,
@@ -255,7 +253,11 @@ pub fn import_texts(
 /// what `import` writes, the macro reads.
 fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
     let written = format!("{name} (as written)");
-    let (again, problems) = obs_codes_gen::load_bytes(&[(&written, csv.as_bytes())]);
+    let obs_codes_gen::Loaded {
+        catalog: again,
+        problems,
+        ..
+    } = obs_codes_gen::load_bytes(&[(&written, csv.as_bytes())]);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }

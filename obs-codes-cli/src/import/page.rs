@@ -17,7 +17,7 @@
 use crate::diagnostic::problem;
 use crate::import::rst::{GridCell, GridTable};
 use crate::import::rst_to_markdown::{Mode, cell_text};
-use obs_codes_gen::table::{self, Column};
+use obs_codes_gen::Column;
 use obs_codes_gen::{HttpStatus, Location, Problem, Problems, Row};
 use std::collections::HashMap;
 
@@ -79,7 +79,7 @@ pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Page> {
 
 /// The status as the row writes it, for messages.
 fn status_text(row: &Row) -> String {
-    obs_codes_gen::write::cell(row, Column::Status)
+    obs_codes_gen::Row::cell_text(row, Column::Status)
 }
 
 /// Merges each row whose code an earlier row has, with the same status, into that row.
@@ -270,7 +270,7 @@ fn rows(
             problems.at(status_at, error.message).hint(error.hint);
             None
         });
-        problems.extend(table::empty_description(
+        problems.extend(obs_codes_gen::Row::empty_description(
             &code,
             &description,
             &description_at,
@@ -280,7 +280,7 @@ fn rows(
                 status,
                 description,
                 solution: (!solution.is_empty()).then_some(solution),
-                ..Row::new(table::Cell { value: code, at })
+                ..Row::new(obs_codes_gen::Cell { value: code, at })
             });
         }
     }

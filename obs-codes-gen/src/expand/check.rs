@@ -190,7 +190,11 @@ mod tests {
     /// The messages for `attrs` on an enum of `rows` rows, and the attributes kept.
     fn check(attrs: &[TokenStream], rows: usize) -> (Vec<String>, Vec<String>) {
         let table = crate::synthetic::table(&synthetic_codes(rows));
-        let (catalog, load_problems) = crate::load_bytes(&[("t.csv", table.as_bytes())]);
+        let crate::Loaded {
+            catalog,
+            problems: load_problems,
+            ..
+        } = crate::load_bytes(&[("t.csv", table.as_bytes())]);
         assert!(load_problems.is_empty());
         let mut spec = EnumSpec {
             attrs: attrs.to_vec(),

@@ -16,24 +16,30 @@ mod spec;
 mod traits;
 
 pub use docs::variant_docs;
-pub use parse_error::PARSE_ERROR_PREFIX;
 pub use spec::{DEFAULT_NAME, DERIVED, EnumSpec, Output};
 
 use crate::catalog::Catalog;
-use crate::problem::{Origin, Problems};
+use crate::load::Loaded;
+use crate::problem::Origin;
 use crate::source::Source;
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote_spanned};
 
-/// The tokens for an enum: the enum and its impls, then one `compile_error!` per
-/// problem, spanned at the source it is about.
+/// The tokens for an enum: the enum and its impls from the loaded catalog, then one
+/// `compile_error!` per problem, spanned at the source it is about.
+///
+/// ```
+/// use obs_codes_gen::EnumSpec;
+///
+/// let loaded = obs_codes_gen::load_bytes(&[("t.csv", b"code,http_status,description\nNoSuchKey,404,No such key.\n")]);
+/// let tokens = obs_codes_gen::expand(&EnumSpec::new("Codes"), &loaded).to_string();
+/// assert!(tokens.contains("enum Codes"));
+/// assert!(tokens.contains("NoSuchKey"));
+/// assert!(!tokens.contains("compile_error"));
+/// ```
 #[must_use]
-pub fn expand(
-    spec: &EnumSpec,
-    sources: &[Source],
-    catalog: &Catalog,
-    problems: &Problems,
-) -> TokenStream {
+pub fn expand(spec: &EnumSpec, loaded: &Loaded) -> TokenStream {
+    let (sources, catalog, problems) = (&loaded.sources, &loaded.catalog, &loaded.problems);
     let mut tokens = Expansion { spec, catalog }.tokens();
     for (origin, message) in problems.report() {
         let (first, last) = match origin {
