@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 /// Generates the enum for a list of sources, as `obs_errors!` would, into a `.rs` file.
 ///
 #[doc = include_str!("build_script.md")]
+// The guide shows a whole `build.rs`, `fn main` included.
+#[allow(clippy::needless_doctest_main)]
 #[derive(Debug, Clone)]
 pub struct Generator {
     name: String,
