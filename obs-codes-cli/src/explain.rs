@@ -546,7 +546,7 @@ mod tests {
         assert_eq!(line("NoSuchKey"), "no");
         // Every bundled code: the line's yes or no is what the runtime's class says.
         for code in ObsErrorCode::ALL {
-            let class = RetryClass::classify(Some(&obs_codes::Code::Known(*code)), None);
+            let class = RetryClass::classify(Some(&obs_codes::Code::from(*code)), None);
             let said = line(code.as_str());
             assert!(said.starts_with(advice(class)), "{code:?}: {said}");
         }

@@ -80,7 +80,7 @@ fn samples(c: &mut Criterion) {
         let (status, headers, body) = split(name, bytes);
         if name.starts_with("deleteresult") {
             group.bench_function(format!("{name} ({} B body)", body.len()), |b| {
-                b.iter(|| DeleteErrors::<ObsErrorCode>::parse(black_box(body)));
+                b.iter(|| DeleteErrors::<ObsErrorCode>::from_body(black_box(body)));
             });
         } else {
             group.bench_function(format!("{name} ({} B body)", body.len()), |b| {

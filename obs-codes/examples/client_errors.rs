@@ -36,7 +36,7 @@ fn main() {
 
     // Every 5xx but 501 and 505 is worth another try; so is a gateway's own 429 code.
     let origin = ObsError::from_status(520);
-    let quota = ObsError::<GatewayCode>::read_body(
+    let quota = ObsError::<GatewayCode>::from_body_in(
         429,
         b"<Error><Code>GatewayQuotaExceeded</Code></Error>",
     );
@@ -102,7 +102,7 @@ fn main() {
     println!("{forged}");
 
     // What a batch delete deleted, and what it did not.
-    let batch = DeleteErrors::parse(
+    let batch = DeleteErrors::from_body(
         b"<DeleteResult><Deleted><Key>a</Key><DeleteMarker>true</DeleteMarker>\
           <DeleteMarkerVersionId>dm-1</DeleteMarkerVersionId></Deleted>\
           <Error><Key>b</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>\

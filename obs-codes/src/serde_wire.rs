@@ -5,7 +5,7 @@
 //!   and `Deserialize` (a wire string or alias; a string it does not know is an error
 //!   that names it), through the hidden macro `obs_codes::__impl_serde_wire!`.
 //! - [`Code`](crate::Code) (with `std`) serializes as its wire string and deserializes
-//!   any string: an unknown one becomes `Code::Unknown`, kept exactly.
+//!   any string: one the table does not know is kept exactly, as an unknown code.
 //! - [`ObsError`](crate::ObsError) (with `std`) serializes as a flat record for
 //!   structured logs.
 //! - This module's functions do the same for a field, with

@@ -65,6 +65,38 @@ fn from_a_head_response_header_map() {
 }
 
 #[test]
+fn a_header_map_by_reference_or_by_value() {
+    let mut headers = HeaderMap::new();
+    headers.insert("x-obs-error-code", HeaderValue::from_static("NoSuchBucket"));
+    // Two values of one header: the first counts, by reference and by value alike.
+    headers.append("x-obs-request-id", HeaderValue::from_static("R1"));
+    headers.append("x-obs-request-id", HeaderValue::from_static("R2"));
+    headers.append("Retry-After", HeaderValue::from_static("3"));
+    headers.append("Retry-After", HeaderValue::from_static("9"));
+    let by_reference: ObsError = ObsError::from_parts(404, &headers, b"");
+    assert_eq!(by_reference.known_code(), Some(ObsErrorCode::NoSuchBucket));
+    assert_eq!(by_reference.request_id(), Some("R1"));
+    assert_eq!(
+        by_reference.retry_after(),
+        Some(std::time::Duration::from_secs(3))
+    );
+    assert_eq!(ObsError::from_parts(404, headers.iter(), b""), by_reference);
+    assert_eq!(
+        ObsError::from_http_parts(StatusCode::NOT_FOUND, &headers, b""),
+        by_reference
+    );
+    let by_value: ObsError = ObsError::from_parts(404, headers.clone(), b"");
+    assert_eq!(by_value, by_reference);
+    // Owned names and values, as a client may collect them.
+    let owned: Vec<(http::HeaderName, HeaderValue)> = headers
+        .iter()
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    assert_eq!(ObsError::from_parts(404, &owned, b""), by_reference);
+    assert_eq!(ObsError::from_parts(404, owned, b""), by_reference);
+}
+
+#[test]
 fn empty_header_map_and_status_only() {
     let error: ObsError =
         ObsError::from_http_parts(StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), b"");
@@ -137,18 +169,18 @@ fn status_as_an_http_status_code_and_other_tables() {
         .status(404)
         .body(b"<Error><Code>NoSuchWidget</Code></Error>".to_vec())
         .unwrap();
-    let mine = ObsError::<Mine>::read_response(&widget);
+    let mine = ObsError::<Mine>::from_response_in(&widget);
     assert_eq!(mine.known_code(), Some(Mine::NoSuchWidget));
     let converted: ObsError<Mine> = (&widget).into();
     assert_eq!(converted, mine);
-    let head = ObsError::<Mine>::read_http_parts(StatusCode::NOT_FOUND, &HeaderMap::new(), b"");
+    let head = ObsError::<Mine>::from_http_parts_in(StatusCode::NOT_FOUND, &HeaderMap::new(), b"");
     assert_eq!(head.known_code(), Some(Mine::NoSuchWidget));
     let ok = Response::builder()
         .status(200)
         .body(b"<Error><Code>WidgetBusy</Code></Error>".to_vec())
         .unwrap();
     assert_eq!(
-        ObsError::<Mine>::read_ok_response(&ok).and_then(|e| e.known_code()),
+        ObsError::<Mine>::from_ok_response_in(&ok).and_then(|e| e.known_code()),
         Some(Mine::WidgetBusy)
     );
 }

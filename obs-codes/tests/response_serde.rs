@@ -41,9 +41,10 @@ fn an_unknown_string_is_an_error_naming_it() {
 #[test]
 fn code_keeps_unknown_strings_verbatim() {
     let known: Code = serde_json::from_str(r#""SlowDown""#).unwrap();
-    assert_eq!(known, Code::Known(ObsErrorCode::SlowDown));
+    assert_eq!(known, Code::from(ObsErrorCode::SlowDown));
     let unknown: Code = serde_json::from_str(r#""nosuch Key\u00e9""#).unwrap();
-    assert_eq!(unknown, Code::Unknown("nosuch Key\u{e9}".to_owned()));
+    assert_eq!(unknown, Code::new("nosuch Key\u{e9}"));
+    assert!(!unknown.is_known());
     assert_eq!(serde_json::to_string(&unknown).unwrap(), r#""nosuch Keyé""#);
     assert_eq!(serde_json::to_string(&known).unwrap(), r#""SlowDown""#);
     let alias: Code = serde_json::from_str(r#""SystemCapacityNotEnough""#).unwrap();
@@ -74,10 +75,7 @@ fn user_enums_through_serde_wire_and_code() {
     let record = Record {
         mine: Mine::WidgetBusy,
         bundled: ObsErrorCode::NoSuchKey,
-        seen: vec![
-            Code::Known(Mine::NoSuchWidget),
-            Code::Unknown("NoSuchKey".to_owned()),
-        ],
+        seen: vec![Code::from(Mine::NoSuchWidget), Code::new("NoSuchKey")],
     };
     let json = serde_json::to_string(&record).unwrap();
     assert_eq!(
@@ -225,9 +223,25 @@ fn an_error_serializes_its_fields_for_structured_logs() {
         bare,
         r#"{"status":404,"kind":"not found","retry_class":"not retryable","extra":[],"body_format":"empty","issues":[]}"#
     );
+    // A code inferred from a bare status is no code the server sent: it is recorded as
+    // inferred, not as `code`.
+    let inferred = serde_json::to_value(ObsError::from_status(416)).unwrap();
+    assert_eq!(inferred.get("code"), None);
+    assert_eq!(inferred["inferred_code"], "InvalidRange");
+    assert_eq!(inferred["known_code"], "InvalidRange");
+    assert_eq!(inferred["code_source"], "status");
+    let sent = serde_json::to_value(ObsError::from_parts(
+        416,
+        [("x-obs-error-code", "InvalidRange")],
+        b"",
+    ))
+    .unwrap();
+    assert_eq!(sent["code"], "InvalidRange");
+    assert_eq!(sent.get("inferred_code"), None);
     // A batch's codes through `Code`.
-    let batch =
-        DeleteErrors::parse(b"<DeleteResult><Error><Code>SlowDown</Code></Error></DeleteResult>");
+    let batch = DeleteErrors::from_body(
+        b"<DeleteResult><Error><Code>SlowDown</Code></Error></DeleteResult>",
+    );
     let codes: Vec<&Code> = batch.errors().iter().filter_map(|e| e.code()).collect();
     assert_eq!(serde_json::to_string(&codes).unwrap(), r#"["SlowDown"]"#);
 }

@@ -189,7 +189,7 @@ fn sample_deleteresult_per_key_error() {
             .is_none()
     );
 
-    let result: DeleteErrors = DeleteErrors::parse(&sample.body);
+    let result: DeleteErrors = DeleteErrors::from_body(&sample.body);
     assert_eq!(result.deleted().len(), 1);
     assert_eq!(result.issues(), []);
     assert!(!result.is_empty());
@@ -199,7 +199,7 @@ fn sample_deleteresult_per_key_error() {
     assert_eq!(failed.key(), Some("Key"));
     assert_eq!(failed.version_id(), None);
     // The sample's placeholder code is no OBS code: kept exactly.
-    assert_eq!(failed.code(), Some(&Code::Unknown("ErrorCode".to_owned())));
+    assert_eq!(failed.code(), Some(&Code::new("ErrorCode")));
     assert_eq!(failed.message(), Some("Message"));
     assert_eq!(failed.extra(), []);
     assert_eq!(failed.retry_class(), RetryClass::NotRetryable);
@@ -232,7 +232,7 @@ fn batch_delete_with_several_errors_versions_and_quiet_mode() {
   <Error><Key>a&amp;b</Key><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>
   <Error><Key>c</Key><Code>SlowDown</Code></Error>
 </DeleteResult>"#;
-    let result: DeleteErrors = DeleteErrors::parse(body);
+    let result: DeleteErrors = DeleteErrors::from_body(body);
     let deleted: Vec<_> = result
         .deleted()
         .iter()
@@ -275,11 +275,12 @@ fn batch_delete_with_several_errors_versions_and_quiet_mode() {
         ]
     );
 
-    let quiet: DeleteErrors = DeleteErrors::parse(b"<DeleteResult/>");
+    let quiet: DeleteErrors = DeleteErrors::from_body(b"<DeleteResult/>");
     assert!(quiet.is_empty());
     assert_eq!(quiet.deleted(), []);
 
-    let refused: DeleteErrors = DeleteErrors::parse(b"<Error><Code>AccessDenied</Code></Error>");
+    let refused: DeleteErrors =
+        DeleteErrors::from_body(b"<Error><Code>AccessDenied</Code></Error>");
     assert!(refused.is_empty());
     assert_eq!(
         refused.issues(),
@@ -347,6 +348,12 @@ fn head_response_without_error_headers_falls_back_to_the_status() {
     assert_eq!(error.code_source(), Some(CodeSource::Status));
     assert_eq!(error.message(), None);
     assert_eq!(error.request_id(), Some("8DF400000163D3F2A89604C49ABEE55E"));
+    assert!(
+        error
+            .to_string()
+            .starts_with("PreconditionFailed (inferred from HTTP 412): "),
+        "{error}"
+    );
 }
 
 #[test]
@@ -423,7 +430,7 @@ fn json_error_body() {
 fn json_with_unknown_code_and_escapes() {
     let body = "{\"code\":\"Obs.0404\",\"message\":\"Bucket \\\"b\\\" not found\\u0021\",\"request_id\":null}";
     let error: ObsError = ObsError::from_parts(404, [("x-obs-request-id", "H1")], body.as_bytes());
-    assert_eq!(error.code(), Some(&Code::Unknown("Obs.0404".to_owned())));
+    assert_eq!(error.code(), Some(&Code::new("Obs.0404")));
     assert_eq!(error.message(), Some("Bucket \"b\" not found!"));
     // `null` counts as absent: the header supplies it.
     assert_eq!(error.request_id(), Some("H1"));
@@ -547,7 +554,7 @@ fn resolution_order_body_then_header_then_status() {
 #[test]
 fn unknown_codes_are_kept_exactly_and_aliases_are_known() {
     let error: ObsError = ObsError::from_body(404, b"<Error><Code>\n  noSuchKEY \n</Code></Error>");
-    assert_eq!(error.code(), Some(&Code::Unknown("noSuchKEY".to_owned())));
+    assert_eq!(error.code(), Some(&Code::new("noSuchKEY")));
     assert_eq!(error.code_str(), Some("noSuchKEY"));
     assert_eq!(error.known_code(), None);
 
@@ -619,6 +626,27 @@ fn display_is_an_actionable_log_line() {
         "no error code (HTTP 502)"
     );
 
+    // A code inferred from a bare status says so: the server did not send it (a HEAD
+    // of `?partNumber=5` answered 416 may as well be S3's `InvalidPartNumber`).
+    assert_eq!(
+        ObsError::from_status(416).to_string(),
+        format!(
+            "InvalidRange (inferred from HTTP 416): {} (HTTP 416)",
+            ObsErrorCode::InvalidRange.description()
+        )
+    );
+    let inferred: ObsError = ObsError::from_parts(412, [("x-obs-request-id", "R8")], b"");
+    assert_eq!(
+        inferred.to_string(),
+        format!(
+            "PreconditionFailed (inferred from HTTP 412): {} (HTTP 412, request id R8)",
+            ObsErrorCode::PreconditionFailed.description()
+        )
+    );
+    // The same code sent by the server is not marked.
+    let sent: ObsError = ObsError::from_parts(416, [("x-obs-error-code", "InvalidRange")], b"");
+    assert!(sent.to_string().starts_with("InvalidRange: "), "{sent}");
+
     // Text from the wire cannot break the line.
     let forged: ObsError = ObsError::from_body(
         400,
@@ -631,12 +659,77 @@ fn display_is_an_actionable_log_line() {
 }
 
 #[test]
+fn headers_as_pairs_of_any_text_by_value_or_by_reference() {
+    let expected: ObsError = ObsError::from_parts(
+        404,
+        [
+            ("x-obs-error-code", "NoSuchBucket"),
+            ("x-obs-request-id", "R1"),
+        ],
+        b"",
+    );
+    assert_eq!(expected.known_code(), Some(ObsErrorCode::NoSuchBucket));
+    assert_eq!(expected.request_id(), Some("R1"));
+
+    let strs = [
+        ("x-obs-error-code", "NoSuchBucket"),
+        ("x-obs-request-id", "R1"),
+    ];
+    let strings: Vec<(String, String)> = strs
+        .iter()
+        .map(|&(name, value)| (name.to_owned(), value.to_owned()))
+        .collect();
+    let bytes: Vec<(&str, &[u8])> = strs
+        .iter()
+        .map(|&(name, value)| (name, value.as_bytes()))
+        .collect();
+    let owned_bytes: Vec<(Box<str>, Vec<u8>)> = strs
+        .iter()
+        .map(|&(name, value)| (Box::from(name), value.as_bytes().to_vec()))
+        .collect();
+    let read = |error: ObsError| assert_eq!(error, expected);
+    read(ObsError::from_parts(404, &strs, b""));
+    read(ObsError::from_parts(404, &strs[..], b""));
+    read(ObsError::from_parts(404, strs.to_vec(), b""));
+    read(ObsError::from_parts(404, &strs.to_vec(), b""));
+    read(ObsError::from_parts(404, &strings, b""));
+    read(ObsError::from_parts(404, &strings[..], b""));
+    read(ObsError::from_parts(404, strings.iter(), b""));
+    read(ObsError::from_parts(404, strings.clone(), b""));
+    read(ObsError::from_parts(404, &bytes, b""));
+    read(ObsError::from_parts(404, &owned_bytes, b""));
+    read(ObsError::from_parts(
+        404,
+        strings.iter().map(|(name, value)| (name, value)),
+        b"",
+    ));
+    read(ObsError::from_parts(
+        404,
+        strs.map(|(name, value)| (std::borrow::Cow::Borrowed(name), value.to_owned())),
+        b"",
+    ));
+    assert_eq!(
+        ObsError::from_ok_body(200, &strings, b"<Error/>")
+            .map(|e| e.request_id().map(str::to_owned)),
+        Some(Some("R1".to_owned()))
+    );
+}
+
+#[test]
 fn errors_are_std_errors_and_small() {
     fn takes_error(_: &(dyn std::error::Error + Send + Sync + 'static)) {}
     let error: ObsError = ObsError::from_status(500);
     takes_error(&error);
     let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(error.clone());
     assert_eq!(boxed.to_string(), error.to_string());
+    // `Debug` lists the fields as read.
+    let debug = format!("{error:?}");
+    assert!(debug.contains("status: 500"), "{debug}");
+    assert!(
+        debug.contains("code: Some(Known(InternalError))"),
+        "{debug}"
+    );
+    assert!(debug.contains("code_source: Some(Status)"), "{debug}");
     // One pointer: `Result<T, ObsError>` stays small.
     assert_eq!(size_of::<ObsError>(), size_of::<usize>());
 }
@@ -933,7 +1026,7 @@ fn the_code_is_logged_as_the_server_spelled_it() {
     );
     assert_eq!(alias.code_str(), Some("KeyTooLongError"));
     assert_eq!(alias.known_code(), Some(ObsErrorCode::KeyTooLong));
-    assert_eq!(alias.code(), Some(&Code::Known(ObsErrorCode::KeyTooLong)));
+    assert_eq!(alias.code(), Some(&Code::from(ObsErrorCode::KeyTooLong)));
     assert_eq!(
         alias.to_string(),
         "KeyTooLongError: Your key is too long. (HTTP 400)"
@@ -964,7 +1057,7 @@ fn the_code_is_logged_as_the_server_spelled_it() {
         Some("PreconditionFailed")
     );
 
-    let batch = DeleteErrors::parse(
+    let batch = DeleteErrors::from_body(
         b"<DeleteResult><Error><Key>k</Key><Code>KeyTooLongError</Code></Error></DeleteResult>",
     );
     let [key_error] = batch.errors() else {
@@ -1009,7 +1102,7 @@ fn json_bodies_in_three_spellings() {
         400,
         br#"{"error_code":"OBS.0001","error_msg":"Invalid parameter","request_id":"b4a0c5"}"#,
     );
-    assert_eq!(api.code(), Some(&Code::Unknown("OBS.0001".to_owned())));
+    assert_eq!(api.code(), Some(&Code::new("OBS.0001")));
     assert_eq!(api.message(), Some("Invalid parameter"));
     // Two spellings of one field: the first wins, the other is kept among the extras.
     let both = ObsError::from_body(400, br#"{"code":"A","error_code":"B"}"#);
@@ -1026,7 +1119,7 @@ fn batch_delete_lists_what_was_deleted() {
   <Deleted><Key>odd</Key><DeleteMarker>yes</DeleteMarker><Owner>x</Owner></Deleted>
   <Error><Key>e</Key><Code>AccessDenied</Code></Error>
 </DeleteResult>"#;
-    let result = DeleteErrors::parse(body);
+    let result = DeleteErrors::from_body(body);
     assert_eq!(result.issues(), []);
     let deleted: Vec<_> = result
         .deleted()
@@ -1081,13 +1174,13 @@ mod custom_enum {
     #[test]
     fn a_table_429_code_is_throttled_like_a_bare_429() {
         let body = b"<Error><Code>GatewayQuotaExceeded</Code></Error>";
-        let from_body = ObsError::<GatewayCode>::read_body(429, body);
-        let from_header = ObsError::<GatewayCode>::read_parts(
+        let from_body = ObsError::<GatewayCode>::from_body_in(429, body);
+        let from_header = ObsError::<GatewayCode>::from_parts_in(
             429,
             [("x-obs-error-code", "GatewayQuotaExceeded")],
             b"",
         );
-        let bare = ObsError::<GatewayCode>::read_status(429);
+        let bare = ObsError::<GatewayCode>::from_status_in(429);
         // Two rows have 429 (the bundled `TooManyRequests` and the gateway's): a bare
         // 429 names neither, and is throttled all the same.
         assert_eq!(bare.known_code(), None);
@@ -1100,7 +1193,7 @@ mod custom_enum {
         }
         // Whatever status the response had: the table gives the code 429.
         assert_eq!(
-            ObsError::<GatewayCode>::read_body(400, body).retry_class(),
+            ObsError::<GatewayCode>::from_body_in(400, body).retry_class(),
             RetryClass::Throttled
         );
         // The bundled table's bare 429 (no code) says the same.
@@ -1109,14 +1202,14 @@ mod custom_enum {
             RetryClass::Throttled
         );
         // A 502 row of the table's own is transient, its 403 row not retryable.
-        let upstream = ObsError::<GatewayCode>::read_parts(
+        let upstream = ObsError::<GatewayCode>::from_parts_in(
             502,
             [("x-obs-error-code", "UpstreamUnreachable")],
             b"",
         );
         assert_eq!(upstream.retry_class(), RetryClass::Transient);
         assert_eq!(upstream.kind(), ErrorKind::Unavailable);
-        let suspended = ObsError::<GatewayCode>::read_parts(
+        let suspended = ObsError::<GatewayCode>::from_parts_in(
             403,
             [("x-obs-error-code", "TenantSuspended")],
             b"",
@@ -1124,8 +1217,11 @@ mod custom_enum {
         assert_eq!(suspended.retry_class(), RetryClass::NotRetryable);
         assert_eq!(suspended.kind(), ErrorKind::PermissionDenied);
         // The gateway's alias of NoSuchKey is logged as sent.
-        let alias =
-            ObsError::<GatewayCode>::read_parts(404, [("x-obs-error-code", "NoSuchObject")], b"");
+        let alias = ObsError::<GatewayCode>::from_parts_in(
+            404,
+            [("x-obs-error-code", "NoSuchObject")],
+            b"",
+        );
         assert_eq!(alias.known_code(), Some(GatewayCode::NoSuchKey));
         assert_eq!(alias.code_str(), Some("NoSuchObject"));
     }
@@ -1134,16 +1230,16 @@ mod custom_enum {
     fn a_retryable_code_in_a_429_response_is_throttled() {
         // WidgetBusy: 409 in the table, retryable.
         let busy = |status| {
-            ObsError::<Mine>::read_parts(status, [("x-obs-error-code", "WidgetBusy")], b"")
+            ObsError::<Mine>::from_parts_in(status, [("x-obs-error-code", "WidgetBusy")], b"")
                 .retry_class()
         };
         assert_eq!(busy(409), RetryClass::Transient);
         assert_eq!(busy(429), RetryClass::Throttled);
         // Its kind follows the table's status.
-        let error = ObsError::<Mine>::read_parts(429, [("x-obs-error-code", "WidgetBusy")], b"");
+        let error = ObsError::<Mine>::from_parts_in(429, [("x-obs-error-code", "WidgetBusy")], b"");
         assert_eq!(error.kind(), ErrorKind::Conflict);
         assert_eq!(
-            ObsError::<Mine>::read_status(404).kind(),
+            ObsError::<Mine>::from_status_in(404).kind(),
             ErrorKind::NotFound
         );
     }
@@ -1153,7 +1249,7 @@ mod custom_enum {
         // `?` into anyhow, bundled and generic alike.
         fn fails(mine: bool) -> anyhow::Result<()> {
             if mine {
-                Err(ObsError::<Mine>::read_status(409))?
+                Err(ObsError::<Mine>::from_status_in(409))?
             } else {
                 Err(ObsError::from_status(409))?
             }
@@ -1166,14 +1262,15 @@ mod custom_enum {
             Some(404)
         );
         assert_eq!(error.known_code(), Some(ObsErrorCode::NoSuchKey));
-        let batch = DeleteErrors::parse(b"<DeleteResult/>");
+        let batch = DeleteErrors::from_body(b"<DeleteResult/>");
         assert!(batch.is_empty());
         // Another table: named once, on the type.
-        let mine = ObsError::<Mine>::read_parts(404, [("x-obs-error-code", "NoSuchWidget")], b"");
+        let mine =
+            ObsError::<Mine>::from_parts_in(404, [("x-obs-error-code", "NoSuchWidget")], b"");
         assert_eq!(mine.known_code(), Some(Mine::NoSuchWidget));
-        let annotated: ObsError<Mine> = ObsError::read_status(404);
-        assert_eq!(annotated, ObsError::<Mine>::read_status(404));
-        let mine_batch = DeleteErrors::<Mine>::read(b"<DeleteResult/>");
+        let annotated: ObsError<Mine> = ObsError::from_status_in(404);
+        assert_eq!(annotated, ObsError::<Mine>::from_status_in(404));
+        let mine_batch = DeleteErrors::<Mine>::from_body_in(b"<DeleteResult/>");
         assert!(mine_batch.is_empty());
         assert!(fails(true).unwrap_err().is::<ObsError<Mine>>());
         assert!(fails(false).unwrap_err().is::<ObsError>());
@@ -1182,7 +1279,7 @@ mod custom_enum {
     #[test]
     fn a_merged_table_types_the_extra_codes() {
         let body = br"<Error><Code>GatewayThrottled</Code><Message>Reduce the number of requests.</Message><RequestId>R1</RequestId></Error>";
-        let error = ObsError::<MyCode>::read_body(429, body);
+        let error = ObsError::<MyCode>::from_body_in(429, body);
         assert_eq!(error.known_code(), Some(MyCode::GatewayThrottled));
         // The table's own 429 code, retryable by the status rule: throttled.
         assert_eq!(error.retry_class(), RetryClass::Throttled);
@@ -1192,41 +1289,39 @@ mod custom_enum {
         );
         // The bundled rows are there too; the same body is Unknown for ObsErrorCode.
         let bundled: ObsError = ObsError::from_body(429, body);
-        assert_eq!(
-            bundled.code(),
-            Some(&Code::Unknown("GatewayThrottled".to_owned()))
-        );
+        assert_eq!(bundled.code(), Some(&Code::new("GatewayThrottled")));
         // The bundled table's own 429 code, through the merged enum.
-        let throttled = ObsError::<MyCode>::read_body(
+        let throttled = ObsError::<MyCode>::from_body_in(
             429,
             br"<Error><Code>TooManyRequests</Code><Message>Slow down.</Message></Error>",
         );
         assert_eq!(throttled.known_code(), Some(MyCode::TooManyRequests));
         assert_eq!(throttled.retry_class(), RetryClass::Throttled);
-        let known = ObsError::<MyCode>::read_body(404, &sample("nosuchkey-api-ref.xml"));
+        let known = ObsError::<MyCode>::from_body_in(404, &sample("nosuchkey-api-ref.xml"));
         assert_eq!(known.known_code(), Some(MyCode::NoSuchKey));
         // Retryable by the table, not named by the reference: transient.
-        let busy = ObsError::<MyCode>::read_parts(409, [("x-obs-error-code", "WidgetBusy")], b"");
+        let busy =
+            ObsError::<MyCode>::from_parts_in(409, [("x-obs-error-code", "WidgetBusy")], b"");
         assert_eq!(busy.known_code(), Some(MyCode::WidgetBusy));
         assert_eq!(busy.retry_class(), RetryClass::Transient);
     }
 
     #[test]
     fn a_table_of_our_own_only() {
-        let error = ObsError::<Mine>::read_body(404, &sample("nosuchkey-api-ref.xml"));
-        assert_eq!(error.code(), Some(&Code::Unknown("NoSuchKey".to_owned())));
+        let error = ObsError::<Mine>::from_body_in(404, &sample("nosuchkey-api-ref.xml"));
+        assert_eq!(error.code(), Some(&Code::new("NoSuchKey")));
         assert_eq!(error.known_code(), None);
         assert_eq!(error.request_id(), Some("001B21A61C6C0000013402C4616D5285"));
         // The table decides what a bare status stands for: one 404 row here.
-        let bare = ObsError::<Mine>::read_status(404);
+        let bare = ObsError::<Mine>::from_status_in(404);
         assert_eq!(bare.known_code(), Some(Mine::NoSuchWidget));
         assert_eq!(bare.code_source(), Some(CodeSource::Status));
         // Named by the reference and known to this table: throttled.
-        let slow = ObsError::<Mine>::read_body(503, br#"{"code":"SlowDown"}"#);
+        let slow = ObsError::<Mine>::from_body_in(503, br#"{"code":"SlowDown"}"#);
         assert_eq!(slow.known_code(), Some(Mine::SlowDown));
         assert_eq!(slow.retry_class(), RetryClass::Throttled);
 
-        let batch = DeleteErrors::<Mine>::read(
+        let batch = DeleteErrors::<Mine>::from_body_in(
             b"<DeleteResult><Error><Key>w</Key><Code>WidgetBusy</Code></Error></DeleteResult>",
         );
         assert_eq!(

@@ -179,7 +179,7 @@ impl DeletedKey {
 ///   <Deleted><Key>a</Key></Deleted>
 ///   <Error><Key>b</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>
 /// </DeleteResult>"#;
-/// let result = DeleteErrors::parse(body);
+/// let result = DeleteErrors::from_body(body);
 /// assert_eq!(result.deleted()[0].key(), Some("a"));
 /// let [failed] = result.errors() else { panic!() };
 /// assert_eq!(failed.key(), Some("b"));
@@ -193,22 +193,23 @@ pub struct DeleteErrors<C: ErrorCode = ObsErrorCode> {
 }
 
 impl DeleteErrors {
-    /// Reads a `<DeleteResult>` body with the bundled table: see [`read`](Self::read),
-    /// which reads it with any table.
+    /// Reads a `<DeleteResult>` body with the bundled table: see
+    /// [`from_body_in`](Self::from_body_in), which reads it with any table
+    /// (`DeleteErrors::<MyCode>::from_body_in(body)`).
     #[must_use]
-    pub fn parse(body: &[u8]) -> Self {
-        Self::read(body)
+    pub fn from_body(body: &[u8]) -> Self {
+        Self::from_body_in(body)
     }
 }
 
 impl<C: ErrorCode> DeleteErrors<C> {
     /// Reads a `<DeleteResult>` body (root matched by local name, any namespace), its
     /// first [`MAX_BATCH_BODY_BYTES`] at most, typing codes with the table `C`
-    /// (`DeleteErrors::<MyCode>::read(body)`). Never fails: an unexpected root,
+    /// (`DeleteErrors::<MyCode>::from_body_in(body)`). Never fails: an unexpected root,
     /// malformed or truncated XML give the entries read so far and an
     /// [`issue`](Self::issues).
     #[must_use]
-    pub fn read(body: &[u8]) -> Self {
+    pub fn from_body_in(body: &[u8]) -> Self {
         let mut issues = Issues::default();
         let body = cut_body(body, MAX_BATCH_BODY_BYTES, &mut issues);
         let mut errors = Vec::new();

@@ -53,20 +53,20 @@ impl ErrorHeaders {
     /// regard to ASCII case, values are read as UTF-8 (lossily), trimmed and capped.
     /// Headers for what `body` already has are skipped (the body wins anyway). A `Date`
     /// or `Retry-After` in no format read here is an issue that keeps the value.
-    pub(crate) fn read<K, V>(
-        headers: impl IntoIterator<Item = (K, V)>,
-        body: &RawRecord,
-        issues: &mut Issues,
-    ) -> Self
+    pub(crate) fn read<H>(headers: H, body: &RawRecord, issues: &mut Issues) -> Self
     where
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
+        H: IntoIterator,
+        H::Item: HeaderPair,
     {
         let mut found = Self::default();
         // Whether a `Date` / `Retry-After` was seen: the first one counts, read or not.
         let (mut date_seen, mut retry_after_seen) = (false, false);
-        for (name, value) in headers {
-            let name = name.as_ref();
+        for header in headers {
+            // A further value of the header before it: only the first counts.
+            let Some(name) = header.name() else {
+                continue;
+            };
+            let value = header.value();
             let date = name.eq_ignore_ascii_case("date");
             let slot = if date || name.eq_ignore_ascii_case("retry-after") {
                 let seen = if date {
@@ -75,7 +75,7 @@ impl ErrorHeaders {
                     &mut retry_after_seen
                 };
                 if !core::mem::replace(seen, true) {
-                    found.read_time(date, &value_text(value.as_ref()), issues);
+                    found.read_time(date, &value_text(value), issues);
                 }
                 continue;
             } else if name.eq_ignore_ascii_case("location") {
@@ -86,7 +86,7 @@ impl ErrorHeaders {
                 continue;
             };
             if slot.is_none() {
-                let value = value_text(value.as_ref());
+                let value = value_text(value);
                 *slot = (!value.is_empty()).then(|| value.into_owned());
             }
         }
@@ -136,6 +136,158 @@ impl ErrorHeaders {
             return None;
         }
         slots.get_mut(prefix)
+    }
+}
+
+/// One response header, as the error constructors take them: a `(name, value)` pair, by
+/// value or by reference (as a slice or a `&Vec` yields them), of
+///
+/// - a name: `String`, `Box<str>`, `Cow<str>`, and with the `http` feature
+///   `http::HeaderName`, or a reference to one of them or to a `str`;
+/// - a value: the same text types, `Vec<u8>`, and with the `http` feature
+///   `http::HeaderValue`, or a reference to one of them or to a `str`, `[u8]` or
+///   `[u8; N]`;
+///
+/// so `&http::HeaderMap` fits (its pairs are `(&HeaderName, &HeaderValue)`), and a
+/// `HeaderMap` by value too (its pairs are `(Option<HeaderName>, HeaderValue)`, `None`
+/// for a further value of the same header).
+///
+/// ```
+/// use obs_codes::ObsError;
+///
+/// let owned = vec![("x-obs-request-id".to_owned(), "R1".to_owned())];
+/// assert_eq!(ObsError::from_parts(404, &owned, b"").request_id(), Some("R1"));
+/// let borrowed: &[(&str, &str)] = &[("x-obs-request-id", "R2")];
+/// assert_eq!(ObsError::from_parts(404, borrowed, b"").request_id(), Some("R2"));
+/// ```
+///
+/// Sealed: other header types map to pairs of these first.
+pub trait HeaderPair: sealed::Sealed {
+    /// The header's name; `None` for a further value of the header before it (how
+    /// `HeaderMap`'s by-value iterator yields them): only a header's first value counts.
+    fn name(&self) -> Option<&str>;
+
+    /// The header's value, as sent.
+    fn value(&self) -> &[u8];
+}
+
+mod sealed {
+    /// Keeps [`HeaderPair`](super::HeaderPair) to the types this crate reads.
+    pub trait Sealed {}
+
+    /// A header name this crate reads (see [`HeaderPair`](super::HeaderPair)).
+    pub trait Name {
+        fn text(&self) -> &str;
+    }
+
+    /// A header value this crate reads (see [`HeaderPair`](super::HeaderPair)).
+    pub trait Value {
+        fn bytes(&self) -> &[u8];
+    }
+}
+
+use sealed::{Name, Value};
+
+/// Name and value impls for text types, which serve as both.
+macro_rules! text_header_types {
+    ($($ty:ty),*) => {$(
+        impl Name for $ty {
+            fn text(&self) -> &str {
+                self.as_ref()
+            }
+        }
+
+        impl Value for $ty {
+            fn bytes(&self) -> &[u8] {
+                AsRef::<str>::as_ref(self).as_bytes()
+            }
+        }
+    )*};
+}
+
+text_header_types!(str, String, Box<str>, Cow<'_, str>);
+
+impl Value for [u8] {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+impl<const N: usize> Value for [u8; N] {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+impl Value for Vec<u8> {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+/// A reference to a name is a name (`&str`, `&String`, `&HeaderName`...).
+impl<T: Name + ?Sized> Name for &T {
+    fn text(&self) -> &str {
+        (**self).text()
+    }
+}
+
+/// A reference to a value is a value (`&str`, `&[u8]`, `&HeaderValue`...).
+impl<T: Value + ?Sized> Value for &T {
+    fn bytes(&self) -> &[u8] {
+        (**self).bytes()
+    }
+}
+
+#[cfg(feature = "http")]
+impl Name for http::HeaderName {
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "http")]
+impl Value for http::HeaderValue {
+    fn bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl<K: Name, V: Value> sealed::Sealed for (K, V) {}
+
+impl<K: Name, V: Value> HeaderPair for (K, V) {
+    fn name(&self) -> Option<&str> {
+        Some(self.0.text())
+    }
+
+    fn value(&self) -> &[u8] {
+        self.1.bytes()
+    }
+}
+
+impl<K: Name, V: Value> sealed::Sealed for &(K, V) {}
+
+impl<K: Name, V: Value> HeaderPair for &(K, V) {
+    fn name(&self) -> Option<&str> {
+        Some(self.0.text())
+    }
+
+    fn value(&self) -> &[u8] {
+        self.1.bytes()
+    }
+}
+
+#[cfg(feature = "http")]
+impl sealed::Sealed for (Option<http::HeaderName>, http::HeaderValue) {}
+
+#[cfg(feature = "http")]
+impl HeaderPair for (Option<http::HeaderName>, http::HeaderValue) {
+    fn name(&self) -> Option<&str> {
+        self.0.as_ref().map(http::HeaderName::as_str)
+    }
+
+    fn value(&self) -> &[u8] {
+        self.1.as_bytes()
     }
 }
 

@@ -3,11 +3,13 @@
 use super::ObsError;
 use crate::ErrorCode;
 
-/// With the bundled table: what `ObsError::from_response(&response)` infers.
+/// With the bundled table: what `ObsError::from_response(&response)` infers (feature
+/// `http`).
 impl ObsError {
     /// Reads an error from a response whose body is in memory (`Vec<u8>`, `Bytes`,
-    /// `String`, `&[u8]`...). See [`from_parts`](Self::from_parts);
-    /// [`read_response`](Self::read_response) with any table.
+    /// `String`, `&[u8]`...), with the bundled table (feature `http`). See
+    /// [`from_parts`](Self::from_parts); [`from_response_in`](Self::from_response_in)
+    /// with any table.
     ///
     /// ```
     /// use obs_codes::{ObsError, ObsErrorCode};
@@ -27,34 +29,35 @@ impl ObsError {
     /// ```
     #[must_use]
     pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
-        Self::read_response(response)
+        Self::from_response_in(response)
     }
 
-    /// Reads an error from a status, a header map and a body read separately
-    /// ([`read_http_parts`](Self::read_http_parts)).
+    /// Reads an error from a status, a header map and a body read separately, with the
+    /// bundled table (feature `http`; [`from_http_parts_in`](Self::from_http_parts_in)
+    /// with any table).
     #[must_use]
     pub fn from_http_parts(
         status: http::StatusCode,
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Self {
-        Self::read_http_parts(status, headers, body)
+        Self::from_http_parts_in(status, headers, body)
     }
 
-    /// [`from_ok_body`](Self::from_ok_body) for an `http::Response`
-    /// ([`read_ok_response`](Self::read_ok_response)).
+    /// [`from_ok_body`](Self::from_ok_body) for an `http::Response` (feature `http`;
+    /// [`from_ok_response_in`](Self::from_ok_response_in) with any table).
     #[must_use]
     pub fn from_ok_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Option<Self> {
-        Self::read_ok_response(response)
+        Self::from_ok_response_in(response)
     }
 }
 
 impl<C: ErrorCode> ObsError<C> {
-    /// Reads an error from a response whose body is in memory, with the table `C`. See
-    /// [`read_parts`](Self::read_parts).
+    /// Reads an error from a response whose body is in memory, with the table `C`
+    /// (feature `http`). See [`from_parts_in`](Self::from_parts_in).
     #[must_use]
-    pub fn read_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
-        Self::read_http_parts(
+    pub fn from_response_in<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        Self::from_http_parts_in(
             response.status(),
             response.headers(),
             response.body().as_ref(),
@@ -63,23 +66,23 @@ impl<C: ErrorCode> ObsError<C> {
 
     /// Reads an error from a status, a header map and a body read separately (e.g. the
     /// `http::response::Parts` of a streamed response and its collected body; `&[]` for
-    /// a HEAD response), with the table `C`.
+    /// a HEAD response), with the table `C` (feature `http`).
     #[must_use]
-    pub fn read_http_parts(
+    pub fn from_http_parts_in(
         status: http::StatusCode,
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Self {
-        Self::read_parts(status.as_u16(), headers.iter(), body)
+        Self::from_parts_in(status.as_u16(), headers, body)
     }
 
-    /// [`read_ok_body`](Self::read_ok_body) for an `http::Response`: `Some` when its body
-    /// is an `<Error>` document, whatever the status.
+    /// [`from_ok_body_in`](Self::from_ok_body_in) for an `http::Response` (feature
+    /// `http`): `Some` when its body is an `<Error>` document, whatever the status.
     #[must_use]
-    pub fn read_ok_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Option<Self> {
-        Self::read_ok_body(
+    pub fn from_ok_response_in<B: AsRef<[u8]>>(response: &http::Response<B>) -> Option<Self> {
+        Self::from_ok_body_in(
             response.status().as_u16(),
-            response.headers().iter(),
+            response.headers(),
             response.body().as_ref(),
         )
     }
@@ -100,15 +103,15 @@ impl<C: ErrorCode> ObsError<C> {
 }
 
 impl<C: ErrorCode, B: AsRef<[u8]>> From<&http::Response<B>> for ObsError<C> {
-    /// Same as [`ObsError::read_response`], for any table.
+    /// Same as [`ObsError::from_response_in`], for any table.
     fn from(response: &http::Response<B>) -> Self {
-        Self::read_response(response)
+        Self::from_response_in(response)
     }
 }
 
 impl<C: ErrorCode> From<(http::StatusCode, &http::HeaderMap)> for ObsError<C> {
     /// A body-less response (HEAD): the status and the error headers.
     fn from((status, headers): (http::StatusCode, &http::HeaderMap)) -> Self {
-        Self::read_http_parts(status, headers, &[])
+        Self::from_http_parts_in(status, headers, &[])
     }
 }

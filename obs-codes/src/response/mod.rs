@@ -97,6 +97,7 @@ mod wire;
 mod xml;
 
 pub use delete::{DeleteErrors, DeletedKey, KeyError};
+pub use headers::HeaderPair;
 pub use issue::BodyIssue;
 pub use kind::{ErrorKind, Redirect};
 pub use retry::RetryClass;
@@ -118,7 +119,8 @@ pub enum CodeSource {
     Body,
     /// The `x-obs-error-code` or `x-amz-error-code` header.
     Header,
-    /// Derived from the HTTP status alone ([`code_for_status`]).
+    /// Inferred from the HTTP status alone ([`code_for_status`]): the server sent no
+    /// code. [`Display`](fmt::Display) and the serde record say so.
     Status,
 }
 
@@ -141,10 +143,24 @@ pub enum BodyFormat {
 /// An error response from OBS, read from its status, headers and body.
 ///
 /// Generic over the code table: `ObsError` is `ObsError<ObsErrorCode>`; with a table of
-/// your own, `ObsError<MyCode>`. The `from_*` constructors read with the bundled table
-/// (so `ObsError::from_parts(..)` needs no annotation), the `read_*` ones with any table
-/// (`ObsError::<MyCode>::read_parts(..)`); see the [module docs](self) for what is read
-/// and in which order.
+/// your own, `ObsError<MyCode>`. Each input has one constructor, in two forms: `from_*`
+/// reads with the bundled table, so `ObsError::from_parts(..)` needs no annotation (as
+/// `HashMap::new` infers its hasher), and `from_*_in` reads with any table, named once
+/// (`ObsError::<MyCode>::from_parts_in(..)`, as `Vec::new_in` names its allocator):
+///
+/// | input | bundled table | any table `C` |
+/// |---|---|---|
+/// | status, headers, body | [`from_parts`](Self::from_parts) | [`from_parts_in`](Self::from_parts_in) |
+/// | status, body | [`from_body`](Self::from_body) | [`from_body_in`](Self::from_body_in) |
+/// | status | [`from_status`](Self::from_status) | [`from_status_in`](Self::from_status_in) |
+/// | a `200 OK` that may be an error | [`from_ok_body`](Self::from_ok_body) | [`from_ok_body_in`](Self::from_ok_body_in) |
+/// | `http::Response` (feature `http`) | `from_response` | `from_response_in` |
+/// | `http::StatusCode`, `&HeaderMap`, body (feature `http`) | `from_http_parts` | `from_http_parts_in` |
+/// | `http::Response`, `200 OK` (feature `http`) | `from_ok_response` | `from_ok_response_in` |
+///
+/// The `http` ones exist only with the crate's `http` feature (without it, rustc says
+/// "no function or associated item named `from_http_parts`"). See the
+/// [module docs](self) for what is read and in which order.
 ///
 /// ```
 /// use obs_codes::{ObsError, ObsErrorCode};
@@ -155,16 +171,57 @@ pub enum BodyFormat {
 /// }
 ///
 /// let body = b"<Error><Code>GatewayQuotaExceeded</Code></Error>";
-/// // Bundled table, inferred: the gateway's code is unknown to it.
+/// // The gateway's table, named once.
+/// let gateway = ObsError::<GatewayCode>::from_body_in(429, body);
+/// assert_eq!(gateway.known_code(), Some(GatewayCode::GatewayQuotaExceeded));
+/// // The bundled table, inferred: the gateway's code is unknown to it.
 /// let bundled = ObsError::from_body(429, body);
 /// assert_eq!(bundled.known_code(), None::<ObsErrorCode>);
-/// // The gateway's table, named once.
-/// let gateway = ObsError::<GatewayCode>::read_body(429, body);
-/// assert_eq!(gateway.known_code(), Some(GatewayCode::GatewayQuotaExceeded));
 /// ```
 ///
 /// Its [`Display`](fmt::Display) is a log line: code, message, status, request id.
-#[derive(Clone, PartialEq, Eq)]
+///
+/// # Finding it again
+///
+/// `ObsError<MyCode>` is another type than `ObsError`: downcast to the one built, and
+/// look through the whole chain (`anyhow::Error::chain`, or `Error::source` by hand)
+/// when it was wrapped, as a `thiserror` `#[source]` field or `anyhow`'s `.context()`
+/// wraps it:
+///
+/// ```
+/// use obs_codes::ObsError;
+/// # obs_codes::obs_errors! { pub enum GatewayCode { obs, "examples/gateway.csv" } }
+///
+/// /// An application error holding the OBS error as its source, as `thiserror` writes it.
+/// #[derive(Debug)]
+/// struct UploadFailed(ObsError<GatewayCode>);
+///
+/// impl std::fmt::Display for UploadFailed {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("upload failed")
+///     }
+/// }
+///
+/// impl std::error::Error for UploadFailed {
+///     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+///         Some(&self.0)
+///     }
+/// }
+///
+/// let error = ObsError::<GatewayCode>::from_status_in(429);
+/// let report = anyhow::Error::new(UploadFailed(error)).context("syncing photos");
+///
+/// // Not the bundled type, and not the outermost error.
+/// assert!(report.downcast_ref::<ObsError>().is_none());
+/// assert!(report.downcast_ref::<ObsError<GatewayCode>>().is_none());
+/// // Found in the chain, as the type it was built as.
+/// let found = report
+///     .chain()
+///     .find_map(|cause| cause.downcast_ref::<ObsError<GatewayCode>>())
+///     .unwrap();
+/// assert_eq!(found.status(), 429);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObsError<C: ErrorCode = ObsErrorCode>(Box<Fields<C>>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,13 +247,18 @@ struct Fields<C> {
 }
 
 /// The constructors for the bundled table, [`ObsErrorCode`]: what
-/// `ObsError::from_parts(..)` infers, as `HashMap::new` infers its hasher. Each reads
-/// as its `read_*` twin does.
+/// `ObsError::from_parts(..)` infers. Each reads as its `_in` twin does.
 impl ObsError {
-    /// Reads an error response: its HTTP status, its headers as `(name, value)` pairs
-    /// (any order, names in any case; e.g. `http::HeaderMap::iter()` fits as is) and
-    /// its body (only the first [`MAX_BODY_BYTES`] are read, so a client may stop
-    /// reading there). Never fails. [`read_parts`](Self::read_parts) with any table.
+    /// Reads an error response with the bundled table: its HTTP status, its headers
+    /// ([`HeaderPair`]s: `(name, value)` pairs by value or by reference, a slice, a
+    /// `&Vec`, an `http::HeaderMap` by reference or by value; any order, names in any
+    /// case) and its body (only the first [`MAX_BODY_BYTES`] are read, so a client may
+    /// stop reading there). Never fails.
+    ///
+    /// With a table of your own, [`from_parts_in`](Self::from_parts_in)
+    /// (`ObsError::<MyCode>::from_parts_in(..)`): this one always gives
+    /// `ObsError<ObsErrorCode>`, and a mismatched-types error (E0308) where an
+    /// `ObsError<MyCode>` is expected.
     ///
     /// ```
     /// use obs_codes::{ObsError, ObsErrorCode, response::CodeSource};
@@ -212,25 +274,23 @@ impl ObsError {
     /// assert_eq!(head.request_id(), Some("R1"));
     /// ```
     #[must_use]
-    pub fn from_parts<K, V>(
-        status: u16,
-        headers: impl IntoIterator<Item = (K, V)>,
-        body: &[u8],
-    ) -> Self
+    pub fn from_parts<H>(status: u16, headers: H, body: &[u8]) -> Self
     where
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
+        H: IntoIterator,
+        H::Item: HeaderPair,
     {
-        Self::read_parts(status, headers, body)
+        Self::from_parts_in(status, headers, body)
     }
 
-    /// Reads an error response without headers ([`read_body`](Self::read_body)).
+    /// Reads an error response without headers, with the bundled table
+    /// ([`from_body_in`](Self::from_body_in) with any table).
     #[must_use]
     pub fn from_body(status: u16, body: &[u8]) -> Self {
-        Self::read_body(status, body)
+        Self::from_body_in(status, body)
     }
 
-    /// An error from the status alone ([`read_status`](Self::read_status)).
+    /// An error from the status alone, with the bundled table
+    /// ([`from_status_in`](Self::from_status_in) with any table).
     ///
     /// ```
     /// use obs_codes::{ObsError, ObsErrorCode};
@@ -240,11 +300,11 @@ impl ObsError {
     /// ```
     #[must_use]
     pub fn from_status(status: u16) -> Self {
-        Self::read_status(status)
+        Self::from_status_in(status)
     }
 
-    /// For a successful status whose body may still be an error
-    /// ([`read_ok_body`](Self::read_ok_body)).
+    /// For a successful status whose body may still be an error, with the bundled table
+    /// ([`from_ok_body_in`](Self::from_ok_body_in) with any table).
     ///
     /// ```
     /// use obs_codes::{ObsError, RetryClass};
@@ -258,32 +318,33 @@ impl ObsError {
     /// assert_eq!(error.retry_class(), RetryClass::Transient);
     /// ```
     #[must_use]
-    pub fn from_ok_body<K, V>(
-        status: u16,
-        headers: impl IntoIterator<Item = (K, V)>,
-        body: &[u8],
-    ) -> Option<Self>
+    pub fn from_ok_body<H>(status: u16, headers: H, body: &[u8]) -> Option<Self>
     where
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
+        H: IntoIterator,
+        H::Item: HeaderPair,
     {
-        Self::read_ok_body(status, headers, body)
+        Self::from_ok_body_in(status, headers, body)
     }
 }
 
 impl<C: ErrorCode> ObsError<C> {
-    /// Reads an error response with the table `C`: its HTTP status, its headers as
-    /// `(name, value)` pairs (any order, names in any case) and its body (only the first
+    /// Reads an error response with the table `C`: its HTTP status, its headers
+    /// ([`HeaderPair`]s, any order, names in any case) and its body (only the first
     /// [`MAX_BODY_BYTES`] are read). Never fails.
+    ///
+    /// ```
+    /// use obs_codes::ObsError;
+    /// # obs_codes::obs_errors! { pub enum GatewayCode { obs, "examples/gateway.csv" } }
+    ///
+    /// let headers = vec![("x-obs-error-code".to_owned(), "GatewayQuotaExceeded".to_owned())];
+    /// let error = ObsError::<GatewayCode>::from_parts_in(429, &headers, b"");
+    /// assert_eq!(error.known_code(), Some(GatewayCode::GatewayQuotaExceeded));
+    /// ```
     #[must_use]
-    pub fn read_parts<K, V>(
-        status: u16,
-        headers: impl IntoIterator<Item = (K, V)>,
-        body: &[u8],
-    ) -> Self
+    pub fn from_parts_in<H>(status: u16, headers: H, body: &[u8]) -> Self
     where
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
+        H: IntoIterator,
+        H::Item: HeaderPair,
     {
         let mut read = scan_body(body);
         let headers = ErrorHeaders::read(headers, &read.record, &mut read.issues);
@@ -292,34 +353,31 @@ impl<C: ErrorCode> ObsError<C> {
 
     /// Reads an error response without headers, with the table `C`.
     #[must_use]
-    pub fn read_body(status: u16, body: &[u8]) -> Self {
+    pub fn from_body_in(status: u16, body: &[u8]) -> Self {
         Self::resolve(status, scan_body(body), ErrorHeaders::default())
     }
 
     /// An error from the status alone, with the table `C`: the code is the one the table
-    /// gives that status, if only one code has it ([`code_for_status`]), else none.
+    /// gives that status, if only one code has it ([`code_for_status`]), else none. A
+    /// code found so is shown as inferred ([`CodeSource::Status`]).
     #[must_use]
-    pub fn read_status(status: u16) -> Self {
+    pub fn from_status_in(status: u16) -> Self {
         Self::resolve(status, scan_body(b""), ErrorHeaders::default())
     }
 
     /// For a successful status whose body may still be an error, with the table `C`:
     /// `Some` when the body's root element is `<Error>` ([`is_error_body`]), read as
-    /// [`read_parts`](Self::read_parts) would; `None` for any other body.
+    /// [`from_parts_in`](Self::from_parts_in) would; `None` for any other body.
     ///
     /// docs/protocol.md: S3-compatible stores may answer a copy or a multipart complete
     /// with `200 OK` and an `<Error>` body.
     #[must_use]
-    pub fn read_ok_body<K, V>(
-        status: u16,
-        headers: impl IntoIterator<Item = (K, V)>,
-        body: &[u8],
-    ) -> Option<Self>
+    pub fn from_ok_body_in<H>(status: u16, headers: H, body: &[u8]) -> Option<Self>
     where
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
+        H: IntoIterator,
+        H::Item: HeaderPair,
     {
-        is_error_body(body).then(|| Self::read_parts(status, headers, body))
+        is_error_body(body).then(|| Self::from_parts_in(status, headers, body))
     }
 
     /// Puts the body's and the headers' fields together, in the resolution order.
@@ -336,7 +394,7 @@ impl<C: ErrorCode> ObsError<C> {
             let (code, sent) = Code::received(code);
             (Some(code), sent, Some(CodeSource::Header))
         } else if let Some(code) = code_for_status::<C>(status) {
-            (Some(Code::Known(code)), None, Some(CodeSource::Status))
+            (Some(Code::from(code)), None, Some(CodeSource::Status))
         } else {
             (None, None, None)
         };
@@ -369,7 +427,7 @@ impl<C: ErrorCode> ObsError<C> {
 
     /// The error code: a code of the table, or the exact string sent; `None` when the
     /// response gave none and the status stands for no single code. An alias reads as
-    /// its code (`KeyTooLongError` is `Code::Known(KeyTooLong)`); [`code_str`](Self::code_str)
+    /// its code (`KeyTooLongError` is known as `KeyTooLong`); [`code_str`](Self::code_str)
     /// keeps the spelling.
     #[must_use]
     pub fn code(&self) -> Option<&Code<C>> {
@@ -596,43 +654,23 @@ fn server_time(extra: &[(String, String)], issues: &mut Issues) -> Option<System
     time
 }
 
-impl<C: ErrorCode> fmt::Debug for ObsError<C> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let fields = &self.0;
-        f.debug_struct("ObsError")
-            .field("status", &fields.status)
-            .field("code", &fields.code)
-            .field("code_sent", &fields.code_sent)
-            .field("code_source", &fields.code_source)
-            .field("message", &fields.message)
-            .field("request_id", &fields.request_id)
-            .field("id_2", &fields.id_2)
-            .field("resource", &fields.resource)
-            .field("indicator", &fields.indicator)
-            .field("date", &fields.date)
-            .field("retry_after", &fields.retry_after)
-            .field("location", &fields.location)
-            .field("server_time", &fields.server_time)
-            .field("extra", &fields.extra)
-            .field("body_format", &fields.body_format)
-            .field("issues", &fields.issues)
-            .finish()
-    }
-}
-
 impl<C: ErrorCode> fmt::Display for ObsError<C> {
     /// `NoSuchKey: The specified key does not exist. (HTTP 404, request id 0000018A)`.
     ///
     /// Without a message, a known code's table description stands in; without a code,
     /// `no error code`; without a request id, that part is left out. The code is the
-    /// one the server sent ([`ObsError::code_str`]). Control characters, line and
-    /// paragraph separators and bidi controls are escaped as Rust escapes them, so one error
-    /// is one line that reads as it is stored.
+    /// one the server sent ([`ObsError::code_str`]); one inferred from a bare status
+    /// says so, as the server did not: `InvalidRange (inferred from HTTP 416): ...`.
+    /// Control characters, line and paragraph separators and bidi controls are escaped
+    /// as Rust escapes them, so one error is one line that reads as it is stored.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let fields = &self.0;
         match self.code_str() {
             Some(code) => write_clean(f, code)?,
             None => f.write_str("no error code")?,
+        }
+        if fields.code_source == Some(CodeSource::Status) {
+            write!(f, " (inferred from HTTP {})", fields.status)?;
         }
         let message = fields
             .message

@@ -6,9 +6,13 @@ use core::fmt;
 
 /// What a client should do about an error, from its code and status.
 ///
-/// The classes and the codes and statuses in them follow what the vendor's SDKs,
-/// Apache OpenDAL and the AWS SDKs retry (`docs/retry.md`, which copies the sources).
-/// See [`RetryClass::classify`] for the rule.
+/// The classes and the codes and statuses in them follow what the vendor's Go, Python,
+/// Java, .NET and C SDKs, Apache OpenDAL and the AWS SDKs retry (`docs/retry.md`, with
+/// the source file of each in `docs/reference/vendor-clients.md`). The vendor's Node.js
+/// (`lib/utils.js`) and PHP (`Obs/Internal/SendRequestTrait.php`) SDKs retry no
+/// response at all, only connection errors and a redirect with a `Location`: a client
+/// that wants their behaviour ignores this advice for 5xx. See [`RetryClass::classify`]
+/// for the rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RetryClass {
@@ -77,8 +81,9 @@ impl RetryClass {
     ///
     /// docs/retry.md: the vendor's Go, Python, Java and .NET SDKs retry every 5xx and its
     /// C SDK any status above 499, Apache OpenDAL's OBS service adds 520 ("OBS could
-    /// return 520 Origin Error") to 500/502/503/504; 501 and 505 say the server will
-    /// never do what was asked, so retrying them only repeats the answer.
+    /// return 520 Origin Error") to 500/502/503/504; its Node.js and PHP SDKs retry no
+    /// 5xx (only connection errors). 501 and 505 say the server will never do what was
+    /// asked, so retrying them only repeats the answer.
     #[must_use]
     pub const fn for_status(status: u16) -> Self {
         match status {
@@ -109,16 +114,14 @@ impl RetryClass {
         if let Some(class) = code.and_then(|code| Self::for_wire_code(code.as_str())) {
             return class;
         }
-        match code {
-            Some(Code::Known(known))
-                if known.is_retryable() && status == Some(TOO_MANY_REQUESTS) =>
-            {
+        match code.and_then(Code::known) {
+            Some(known) if known.is_retryable() && status == Some(TOO_MANY_REQUESTS) => {
                 Self::Throttled
             }
-            Some(Code::Known(known)) => {
+            Some(known) => {
                 Self::for_table_code(known.as_str(), known.is_retryable(), known.http_status())
             }
-            _ => status.map_or(Self::NotRetryable, Self::for_status),
+            None => status.map_or(Self::NotRetryable, Self::for_status),
         }
     }
 

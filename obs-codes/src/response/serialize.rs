@@ -12,7 +12,8 @@ impl<C: ErrorCode> Serialize for ObsError<C> {
     /// | field | value |
     /// |---|---|
     /// | `status` | the HTTP status |
-    /// | `code` | the code as sent ([`code_str`](ObsError::code_str)) |
+    /// | `code` | the code as sent ([`code_str`](ObsError::code_str)); left out when the server sent none |
+    /// | `inferred_code` | the code inferred from a bare status ([`CodeSource::Status`]) |
     /// | `known_code` | the table's wire code, when the table knows it |
     /// | `code_source` | `body`, `header` or `status` |
     /// | `message`, `request_id`, `id_2`, `resource`, `indicator`, `location` | as sent |
@@ -30,8 +31,15 @@ impl<C: ErrorCode> Serialize for ObsError<C> {
             .map(|wait| u64::try_from(wait.as_millis()).unwrap_or(u64::MAX));
         let date = fields.date.map(time::rfc3339);
         let server_time = fields.server_time.map(time::rfc3339);
-        let texts: [(&'static str, Option<&str>); 11] = [
-            ("code", self.code_str()),
+        let inferred = fields.code_source == Some(CodeSource::Status);
+        let (code, inferred_code) = if inferred {
+            (None, self.code_str())
+        } else {
+            (self.code_str(), None)
+        };
+        let texts: [(&'static str, Option<&str>); 12] = [
+            ("code", code),
+            ("inferred_code", inferred_code),
             ("known_code", self.known_code().map(C::as_str)),
             ("code_source", fields.code_source.map(source_name)),
             ("message", self.message()),
