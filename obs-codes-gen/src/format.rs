@@ -32,8 +32,9 @@ fn doc_lines(attrs: Vec<syn::Attribute>) -> Vec<syn::Attribute> {
 
 /// Lints that a macro's expansion never triggers in the caller's crate (clippy skips
 /// code from external macros) but a generated file would: the shape of machine-written
-/// tables (long methods, casts between the widths of packed integers, `+ 0` offsets) and
-/// the vendor's prose in the docs. The generated module allows them, so the file builds
+/// tables (long methods, casts between the widths of packed integers, `+ 0` offsets), the
+/// vendor's prose in the docs, and the hidden module's `use super::*` (the includer's
+/// names, for its attributes and docs). The generated module allows them, so the file builds
 /// under `#![deny(clippy::all, clippy::pedantic)]`; nothing in them is for a person to fix.
 const GENERATED_CODE_LINTS: &str = "#[allow(\
     clippy::cast_lossless, \
@@ -42,7 +43,8 @@ const GENERATED_CODE_LINTS: &str = "#[allow(\
     clippy::identity_op, \
     clippy::inline_always, \
     clippy::manual_unwrap_or_default, \
-    clippy::too_many_lines\
+    clippy::too_many_lines, \
+    clippy::wildcard_imports\
 )]";
 
 /// The expansion as a formatted Rust file (prettyplease), `header` first as `//`

@@ -17,12 +17,15 @@
 #[doc = include_str!("guide/bundled_table.md")]
 pub mod bundled_table {}
 
+// Documented without `macros` too; its examples call the macro.
+#[cfg(any(doc, feature = "macros"))]
 #[doc = include_str!("guide/table_format.md")]
 pub mod table_format {}
 
 #[doc = include_str!("guide/generated_api.md")]
 pub mod generated_api {}
 
+#[cfg(any(doc, feature = "macros"))]
 #[doc = include_str!("guide/own_tables.md")]
 pub mod own_tables {}
 
@@ -32,8 +35,9 @@ pub mod generated_files {}
 #[doc = include_str!("guide/compile_errors.md")]
 pub mod compile_errors {}
 
-// Documented without `std` too; its examples need the response reader to run.
-#[cfg(any(doc, feature = "std"))]
+// Documented without `std` too; its examples need the response reader (and one the
+// macro) to run.
+#[cfg(any(doc, all(feature = "std", feature = "macros")))]
 #[doc = include_str!("guide/reading_responses.md")]
 pub mod reading_responses {}
 

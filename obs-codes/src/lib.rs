@@ -36,10 +36,13 @@
 //! # Features
 //!
 //! - `std` (default): the [`response`] reader ([`ObsError`] and its parts). Without it
-//!   the crate is `no_std` and holds the enum, the [`ErrorCode`] trait and the macro.
+//!   the crate is `no_std` and holds the enum and the [`ErrorCode`] trait.
 //! - `http`: constructors from the `http` crate's `Response` and `HeaderMap`.
 //! - `serde`: codes serialize as their wire strings and deserialize from them and their
 //!   aliases ([`serde_wire`]); `ObsError` serializes as a flat record for logs.
+//! - `macros`: the [`obs_errors!`] macro for tables of your own. Off by default: without
+//!   it a build compiles no proc-macro, and a call to the macro is a compile error that
+//!   names the feature.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 mod code;
@@ -53,7 +56,8 @@ pub use code::ErrorCode;
 #[cfg(feature = "std")]
 pub use response::{Code, ErrorKind, ObsError, RetryClass};
 
-/// Generates an error-code enum from CSV tables at compile time.
+/// Generates an error-code enum from CSV tables at compile time. Needs the `macros`
+/// feature: `obs-codes = { version = "0.1", features = ["macros"] }`.
 ///
 /// - `obs_errors!()`: `pub enum ObsErrorCode` from the bundled OBS table.
 /// - `obs_errors!("tables/codes.csv")`: `pub enum ObsErrorCode` from your table, the path
@@ -64,6 +68,7 @@ pub use response::{Code, ErrorKind, ObsError, RetryClass};
 ///
 /// The enum also implements [`ErrorCode`]. The [`guide`] describes the table format
 /// ([`guide::table_format`]) and the generated API ([`guide::generated_api`]).
+#[cfg(feature = "macros")]
 #[macro_export]
 macro_rules! obs_errors {
     ($($input:tt)*) => {
@@ -72,12 +77,29 @@ macro_rules! obs_errors {
 }
 
 /// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "std", feature = "macros"))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
+/// Generates an error-code enum from CSV tables at compile time. Needs the `macros`
+/// feature: `obs-codes = { version = "0.1", features = ["macros"] }`.
+///
+/// Without the feature, as in this build, a call is one compile error that says so and
+/// gives the line for Cargo.toml.
+#[cfg(not(feature = "macros"))]
+#[macro_export]
+macro_rules! obs_errors {
+    ($($input:tt)*) => {
+        ::core::compile_error! {
+            "`obs_codes::obs_errors!` needs the `macros` feature of obs-codes: \
+`obs-codes = { version = \"0.1\", features = [\"macros\"] }` in Cargo.toml"
+        }
+    };
+}
+
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "macros")]
     pub use obs_codes_macro::obs_errors;
     #[cfg(feature = "serde")]
     pub use serde;
@@ -123,13 +145,7 @@ macro_rules! __impl_serde_wire {
     ($ty:ty) => {};
 }
 
-obs_errors! {
-    /// A Huawei Cloud OBS server error code: the `<Code>` of an error response.
-    ///
-    /// This is the crate's main item, one variant per row of the official table
-    /// (the OBS SDK guides' "OBS Server-Side Error Codes" page), with the wire codes the
-    /// server really sends where the page prints them differently.
-    pub enum ObsErrorCode {
-        obs
-    }
-}
+// `ObsErrorCode`: what `obs_errors!()` expands to here, written by the generator and
+// committed, so that a client builds no proc-macro (`tests/bundled_file.rs` keeps it in
+// step with the table and says how to regenerate it).
+include!("obs_error_code.rs");

@@ -10,7 +10,8 @@
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 mod __obs_errors_ThreeCode {
     #[allow(unused_imports)]
