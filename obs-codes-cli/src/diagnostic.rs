@@ -130,7 +130,7 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
         Err(error) => {
             let valid = error.utf8_error().valid_up_to();
             let before = String::from_utf8_lossy(error.as_bytes().get(..valid).unwrap_or_default());
-            let (line, column) = obs_codes_gen::source::line_column(&before, before.len());
+            let (line, column) = obs_codes_gen::Location::line_column(&before, before.len());
             let name = path.display().to_string();
             let mut problems = Problems::default();
             problems

@@ -9,7 +9,7 @@
 //! what `from_code` returns, are marked: a removed code, a move, a removed alias, a
 //! renamed variant.
 
-use obs_codes_gen::catalog::Entry;
+use obs_codes_gen::Entry;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -342,7 +342,9 @@ mod tests {
 
     /// The codes of a table in the macro's format.
     fn codes(text: &str) -> Vec<Code> {
-        let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
+        let obs_codes_gen::Loaded {
+            catalog, problems, ..
+        } = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
         assert!(problems.is_empty(), "{:?}", problems.messages());
         catalog
             .entries

@@ -5,13 +5,13 @@
 //! On a terminal (or with `2>&1`) they interleave as the arguments do; redirected apart,
 //! each stream holds its own results in argument order. Anything printed back from an argument has its control
 //! and invisible format characters escaped (`\u{1b}`) and is cut to [`SHOWN`]
-//! characters, and the work per argument is bounded (see [`obs_codes_gen::suggest`]).
+//! characters, and the work per argument is bounded (see [`obs_codes_gen::closest`]).
 
 use crate::output::write_stream;
 use obs_codes::RetryClass;
-use obs_codes_gen::catalog::{Catalog, Entry, is_invisible};
-use obs_codes_gen::markdown::plain_text;
-use obs_codes_gen::suggest::{self, Limits};
+use obs_codes_gen::plain_text;
+use obs_codes_gen::{Catalog, Entry, is_invisible};
+use obs_codes_gen::{SuggestionLimits, closest};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -325,12 +325,12 @@ pub fn suggestions<'a>(catalog: &'a Catalog, text: &str) -> Vec<&'a str> {
     let names = catalog.entries.iter().flat_map(|entry| {
         std::iter::once(entry.code.as_str()).chain(entry.aliases.iter().map(String::as_str))
     });
-    let limits = Limits {
+    let limits = SuggestionLimits {
         distance: (text.chars().count() / 3).max(2),
         contained_from: Some(4),
         count: SUGGESTIONS,
     };
-    suggest::closest(text, names, limits)
+    closest(text, names, limits)
 }
 
 /// `a`, `a or b`, `a, b or c`.

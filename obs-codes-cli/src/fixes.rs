@@ -21,7 +21,7 @@
 //! generator's error, located at the fix).
 
 use crate::diagnostic::at;
-use obs_codes_gen::table::{self, Cell, Column};
+use obs_codes_gen::{Cell, Column, Record};
 use obs_codes_gen::{HttpStatus, Location, Problems};
 use std::collections::HashMap;
 
@@ -103,7 +103,7 @@ fn fix_column(name: &str) -> Option<FixColumn> {
 /// Every problem of the file: its table's structure, a bad row or column.
 pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
     let mut problems = Problems::default();
-    let records = table::records(file, text, &mut problems);
+    let records = Record::read_all(file, text, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -149,7 +149,7 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
     let mut by_documented: HashMap<String, usize> = HashMap::new();
     for record in rows {
         if record.fields.len() != columns.len() {
-            table::report_width(record, columns.len(), &mut problems);
+            record.report_width(columns.len(), &mut problems);
             continue;
         }
         let cell = |wanted: FixColumn| {
@@ -187,10 +187,10 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Fix>, Problems> {
                 at: c.at.clone(),
             });
         let aliases = cell(FixColumn::Table(Column::Aliases))
-            .map(|c| table::split_aliases(c, &mut problems))
+            .map(|c| c.split_aliases(&mut problems))
             .unwrap_or_default();
         let retryable = cell(FixColumn::Table(Column::Retryable))
-            .and_then(|c| table::parse_flag(c, Column::Retryable, &mut problems));
+            .and_then(|c| c.parse_flag(Column::Retryable, &mut problems));
         let non_empty = |wanted: FixColumn| cell(wanted).filter(|c| !c.value.trim().is_empty());
         let status = non_empty(FixColumn::Table(Column::Status)).and_then(|c| {
             match HttpStatus::parse(&c.value) {

@@ -3,11 +3,9 @@
 
 use crate::diagnostic::{Error, read_text, render};
 use crate::{fixes, merge, page};
-use obs_codes_gen::catalog::{self, Catalog, Entry};
-use obs_codes_gen::source::BUNDLED_NAME;
-use obs_codes_gen::source::SourceText;
-use obs_codes_gen::table::Column;
-use obs_codes_gen::{Loaded, Problem, Problems, Row, Source, Table};
+use obs_codes_gen::{
+    Catalog, Column, Entry, Loaded, Problem, Problems, Row, Source, SourceText, Table,
+};
 use std::path::{Path, PathBuf};
 
 /// Sources as the command line names them: `obs` is the bundled table, anything else a
@@ -28,7 +26,7 @@ pub fn sources(args: &[String]) -> Result<Vec<Source>, Error> {
 /// The bundled table, when no source is named.
 pub fn or_bundled(args: &[String]) -> Vec<String> {
     if args.is_empty() {
-        vec![BUNDLED_NAME.to_owned()]
+        vec![Source::BUNDLED_NAME.to_owned()]
     } else {
         args.to_vec()
     }
@@ -192,7 +190,7 @@ pub fn import_texts(
             text: text.to_owned(),
             tracked_path: None,
         };
-        obs_codes_gen::table::parse(&source, &mut curated_problems).rows
+        obs_codes_gen::Table::parse(&source, &mut curated_problems).rows
     });
     problems.extend(curated_problems.iter().cloned());
     if !problems.is_empty() {
@@ -249,11 +247,11 @@ pub fn import_texts(
         rows: merged.rows,
     };
     let mut problems = Problems::default();
-    let catalog = catalog::check(std::slice::from_ref(&table), &mut problems);
+    let catalog = Catalog::check(std::slice::from_ref(&table), &mut problems);
     if !problems.is_empty() {
         return Err(Error::problems(&problems));
     }
-    let csv = obs_codes_gen::write::csv(&columns, &table.rows);
+    let csv = obs_codes_gen::to_csv(&columns, &table.rows);
     read_back(&name, &csv, &catalog)?;
     Ok(Imported {
         catalog,
@@ -267,7 +265,11 @@ pub fn import_texts(
 /// what `import` writes, the macro reads.
 fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
     let written = format!("{name} (as written)");
-    let (again, problems) = obs_codes_gen::load_bytes(&[(&written, csv.as_bytes())]);
+    let obs_codes_gen::Loaded {
+        catalog: again,
+        problems,
+        ..
+    } = obs_codes_gen::load_bytes(&[(&written, csv.as_bytes())]);
     if !problems.is_empty() {
         return Err(Error::problems(&problems));
     }
@@ -317,8 +319,8 @@ pub fn rows_of(catalog: &Catalog) -> Vec<Row> {
         .entries
         .iter()
         .map(|entry| Row {
-            variant: (entry.variant != catalog::derive_variant(&entry.code)).then(|| {
-                obs_codes_gen::table::Cell {
+            variant: (entry.variant != Entry::derive_variant(&entry.code)).then(|| {
+                obs_codes_gen::Cell {
                     value: entry.variant.clone(),
                     at: entry.defined_at.clone(),
                 }
@@ -326,7 +328,7 @@ pub fn rows_of(catalog: &Catalog) -> Vec<Row> {
             aliases: entry
                 .aliases
                 .iter()
-                .map(|alias| obs_codes_gen::table::Cell {
+                .map(|alias| obs_codes_gen::Cell {
                     value: alias.clone(),
                     at: entry.defined_at.clone(),
                 })
@@ -336,7 +338,7 @@ pub fn rows_of(catalog: &Catalog) -> Vec<Row> {
             description: entry.description.clone(),
             solution: entry.solution.clone(),
             source: entry.source.clone(),
-            ..Row::new(obs_codes_gen::table::Cell {
+            ..Row::new(obs_codes_gen::Cell {
                 value: entry.code.clone(),
                 at: entry.defined_at.clone(),
             })

@@ -1,9 +1,9 @@
 //! `obs-codes list`: the codes of the loaded tables as an aligned table, CSV or JSON.
 
 use crate::inputs::rows_of;
-use obs_codes_gen::catalog::{Catalog, Entry};
-use obs_codes_gen::markdown::plain_text;
-use obs_codes_gen::table::Column;
+use obs_codes_gen::Column;
+use obs_codes_gen::plain_text;
+use obs_codes_gen::{Catalog, Entry};
 use std::fmt::Write;
 
 /// How `list` prints.
@@ -77,12 +77,12 @@ fn csv(catalog: &Catalog) -> String {
     for (row, entry) in rows.iter_mut().zip(&catalog.entries) {
         row.retryable = entry.retryable_by_table.then_some(entry.retryable);
     }
-    let in_use = obs_codes_gen::write::columns_for(&rows);
+    let in_use = obs_codes_gen::Column::used_by(&rows);
     let columns: Vec<Column> = CSV_COLUMNS
         .into_iter()
         .filter(|column| in_use.contains(column))
         .collect();
-    obs_codes_gen::write::csv(&columns, &rows)
+    obs_codes_gen::to_csv(&columns, &rows)
 }
 
 fn status(entry: &Entry) -> String {
@@ -253,19 +253,19 @@ mod tests {
         // The bundled table, markdown and empty retry cells included, byte for byte.
         assert_eq!(
             render(&bundled(), Format::Csv),
-            obs_codes_gen::source::BUNDLED
+            obs_codes_gen::Source::BUNDLED_CSV
         );
         let text = "code,http_status,variant,retryable,aliases,description,solution,source\n\
             A,503,,,,\"**Bold**, `code *x*` and\n\n- a list\",,\n\
             B-c,404 Not Found,Renamed,true,Bee|Bc,plain,Do this.,p1;p2\n";
         let mut problems = obs_codes_gen::Problems::default();
-        let source = obs_codes_gen::source::SourceText {
+        let source = obs_codes_gen::SourceText {
             name: "t.csv".to_owned(),
             tracked_path: None,
             text: text.to_owned(),
         };
-        let table = obs_codes_gen::table::parse(&source, &mut problems);
-        let catalog = obs_codes_gen::catalog::check(&[table], &mut problems);
+        let table = obs_codes_gen::Table::parse(&source, &mut problems);
+        let catalog = obs_codes_gen::Catalog::check(&[table], &mut problems);
         assert!(problems.is_empty(), "{:?}", problems.messages());
         assert_eq!(render(&catalog, Format::Csv), text);
     }

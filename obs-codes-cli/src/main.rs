@@ -13,7 +13,6 @@
 use clap::{Parser, Subcommand};
 use obs_codes_cli::diagnostic::{Error, read_text};
 use obs_codes_cli::{diff, explain, fixes, inputs, list, merge, output};
-use obs_codes_gen::source::BUNDLED_NAME;
 use obs_codes_gen::{Generator, Loaded};
 use std::fmt::Write as _;
 use std::io;
@@ -98,7 +97,7 @@ enum Command {
         #[arg(value_name = "SOURCE", required = true)]
         sources: Vec<String>,
         /// The enum's name.
-        #[arg(long, value_name = "ENUM", default_value = obs_codes_gen::expand::DEFAULT_NAME)]
+        #[arg(long, value_name = "ENUM", default_value = obs_codes_gen::DEFAULT_NAME)]
         name: String,
         /// The enum's visibility, as written in Rust (`pub`, `pub(crate)`, `""`).
         #[arg(long, value_name = "VIS", default_value = "pub")]
@@ -272,7 +271,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
 fn explain(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
     let sources = inputs::or_bundled(tables);
     let loaded = inputs::load(&sources)?;
-    let bundled_only = sources == [BUNDLED_NAME];
+    let bundled_only = sources == [obs_codes_gen::Source::BUNDLED_NAME];
     let list_command = if bundled_only {
         "obs-codes list".to_owned()
     } else {
@@ -282,7 +281,7 @@ fn explain(codes: &[String], tables: &[String]) -> Result<Outcome, Error> {
     let explained = explain::explain(
         explain::Tables {
             catalog: &loaded.catalog,
-            enum_name: bundled_only.then_some(obs_codes_gen::expand::DEFAULT_NAME),
+            enum_name: bundled_only.then_some(obs_codes_gen::DEFAULT_NAME),
             list_command: &list_command,
         },
         codes,
@@ -350,7 +349,7 @@ fn generate(
     inputs::load(sources)?;
     let mut command = vec!["obs-codes generate".to_owned()];
     command.extend(sources.iter().cloned());
-    if name != obs_codes_gen::expand::DEFAULT_NAME {
+    if name != obs_codes_gen::DEFAULT_NAME {
         command.push(format!("--name {name}"));
     }
     if vis != "pub" {
@@ -561,7 +560,7 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
     use obs_codes_cli::{markup, rst};
-    use obs_codes_gen::catalog::Entry;
+    use obs_codes_gen::Entry;
 
     #[test]
     fn the_command_line_is_consistent() {
@@ -587,7 +586,7 @@ mod tests {
 
     /// Every line of `text` can be pointed at: lines end at LF, CR or CRLF.
     fn line_count(text: &str) -> usize {
-        obs_codes_gen::source::line_column(text, text.len()).0
+        obs_codes_gen::Location::line_column(text, text.len()).0
     }
 
     /// The line of every `error: NAME:LINE:COL:` diagnostic in `lines`.
@@ -629,7 +628,9 @@ mod tests {
             codes,
             [("A".into(), "400".into()), ("B".into(), "400".into())]
         );
-        let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", SEED_CSV.as_bytes())]);
+        let obs_codes_gen::Loaded {
+            catalog, problems, ..
+        } = obs_codes_gen::load_bytes(&[("t.csv", SEED_CSV.as_bytes())]);
         assert!(problems.is_empty(), "{:?}", problems.messages());
         assert_eq!(catalog.entries.len(), 2);
         assert!(fixes::read("f.csv", SEED_FIXES).is_ok());
@@ -665,7 +666,9 @@ mod tests {
             match inputs::import_text("p.rst", &text, None) {
                 Ok(imported) => {
                     // What import writes, the macro reads: the same codes.
-                    let (again, problems) =
+                    let obs_codes_gen::Loaded {
+            catalog: again, problems, ..
+        } =
                         obs_codes_gen::load_bytes(&[("out.csv", imported.csv.as_bytes())]);
                     proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
                     proptest::prop_assert_eq!(fields(&again.entries), fields(&imported.catalog.entries));
@@ -686,11 +689,15 @@ mod tests {
             edits in proptest::collection::vec((0usize..200, 0u8..3, markup_char()), 0..12)
         ) {
             let text = mutate(SEED_CSV, &edits);
-            let (catalog, problems) = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
+            let obs_codes_gen::Loaded {
+            catalog, problems, ..
+        } = obs_codes_gen::load_bytes(&[("t.csv", text.as_bytes())]);
             if problems.is_empty() {
                 let rows = inputs::rows_of(&catalog);
-                let written = obs_codes_gen::write::csv(&obs_codes_gen::write::columns_for(&rows), &rows);
-                let (again, problems) = obs_codes_gen::load_bytes(&[("t.csv", written.as_bytes())]);
+                let written = obs_codes_gen::to_csv(&obs_codes_gen::Column::used_by(&rows), &rows);
+                let obs_codes_gen::Loaded {
+            catalog: again, problems, ..
+        } = obs_codes_gen::load_bytes(&[("t.csv", written.as_bytes())]);
                 proptest::prop_assert!(problems.is_empty(), "{:?}", problems.messages());
                 proptest::prop_assert_eq!(fields(&again.entries), fields(&catalog.entries));
             } else {

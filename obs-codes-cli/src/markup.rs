@@ -280,7 +280,7 @@ fn unescape(chars: &[char]) -> String {
 /// `content` as a markdown code span (the generator's, as rustdoc reads it), or bare.
 fn code(content: &str, mode: Mode) -> String {
     match mode {
-        Mode::Markdown => obs_codes_gen::markdown::code_span(content),
+        Mode::Markdown => obs_codes_gen::code_span(content),
         Mode::Plain => content.to_owned(),
     }
 }

@@ -25,7 +25,7 @@
 
 use crate::fixes::Fix;
 use crate::page::Page;
-use obs_codes_gen::table::Cell;
+use obs_codes_gen::Cell;
 use obs_codes_gen::{HttpStatus, Location, Problems, Row};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -563,12 +563,12 @@ mod tests {
 
     fn curated(text: &str) -> Vec<Row> {
         let mut problems = Problems::default();
-        let source = obs_codes_gen::source::SourceText {
+        let source = obs_codes_gen::SourceText {
             name: "c.csv".into(),
             text: text.into(),
             tracked_path: None,
         };
-        let table = obs_codes_gen::table::parse(&source, &mut problems);
+        let table = obs_codes_gen::Table::parse(&source, &mut problems);
         assert!(problems.is_empty(), "{:?}", problems.messages());
         table.rows
     }

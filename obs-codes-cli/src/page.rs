@@ -17,7 +17,7 @@
 use crate::diagnostic::problem;
 use crate::markup::{Mode, cell_text};
 use crate::rst::{Cell, GridTable, tables};
-use obs_codes_gen::table::{self, Column};
+use obs_codes_gen::Column;
 use obs_codes_gen::{HttpStatus, Location, Problem, Row};
 use std::collections::HashMap;
 
@@ -85,7 +85,7 @@ pub fn read(file: &str, text: &str) -> Result<Page, Vec<Problem>> {
 
 /// The status as the row writes it, for messages.
 fn status_text(row: &Row) -> String {
-    obs_codes_gen::write::cell(row, Column::Status)
+    row.cell_text(Column::Status)
 }
 
 /// Merges each row whose code an earlier row has, with the same status, into that row.
@@ -277,17 +277,13 @@ fn rows(
             });
             None
         });
-        problems.extend(table::empty_description(
-            &code,
-            &description,
-            &description_at,
-        ));
+        problems.extend(Row::empty_description(&code, &description, &description_at));
         if problems.len() == before {
             out.push(Row {
                 status,
                 description,
                 solution: (!solution.is_empty()).then_some(solution),
-                ..Row::new(table::Cell { value: code, at })
+                ..Row::new(obs_codes_gen::Cell { value: code, at })
             });
         }
     }

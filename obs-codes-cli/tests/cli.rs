@@ -57,7 +57,7 @@ fn path_str(path: &Path) -> &str {
 /// CSV records (header first) as the generator's reader reads them.
 fn csv_records(text: &str) -> Vec<Vec<String>> {
     let mut problems = obs_codes_gen::Problems::default();
-    let records = obs_codes_gen::table::records("t.csv", text, &mut problems);
+    let records = obs_codes_gen::Record::read_all("t.csv", text, &mut problems);
     assert!(problems.is_empty(), "{:?}", problems.messages());
     records
         .into_iter()

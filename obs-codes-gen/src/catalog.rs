@@ -20,7 +20,7 @@ use crate::table::{Cell, HttpStatus, Row, Table};
 use std::collections::HashMap;
 
 /// Names the generated `impl` uses for associated constants; a variant may not take them.
-pub const RESERVED_VARIANTS: [&str; 2] = ["ALL", "COUNT"];
+pub(crate) const RESERVED_VARIANTS: [&str; 2] = ["ALL", "COUNT"];
 
 /// One variant of the generated enum.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,9 +61,11 @@ impl Entry {
             code: row.code.value.clone(),
             aliases: aliases.iter().map(|c| c.value.clone()).collect(),
             status: row.status.clone(),
-            retryable: row
-                .retryable
-                .unwrap_or_else(|| default_retryable(row.status.as_ref())),
+            retryable: row.retryable.unwrap_or_else(|| {
+                row.status
+                    .as_ref()
+                    .is_some_and(HttpStatus::is_retryable_by_default)
+            }),
             retryable_by_table: row.retryable.is_some(),
             description: row.description.clone(),
             solution: row.solution.clone(),
@@ -121,9 +123,25 @@ pub struct Catalog {
     pub tracked_paths: Vec<String>,
 }
 
-/// The variant name derived from a wire code: split at every character that is not an
-/// ASCII letter or digit, upper-case the first letter of each part, join.
-pub fn derive_variant(code: &str) -> String {
+impl Entry {
+    /// The variant name derived from a wire code, for a row with no `variant` cell:
+    /// split at every character that is not an ASCII letter or digit, upper-case the
+    /// first letter of each part, join.
+    ///
+    /// ```
+    /// use obs_codes_gen::Entry;
+    ///
+    /// assert_eq!(Entry::derive_variant("KMS.DisabledException"), "KMSDisabledException");
+    /// assert_eq!(Entry::derive_variant("System Capacity Not enough"), "SystemCapacityNotEnough");
+    /// ```
+    #[must_use]
+    pub fn derive_variant(code: &str) -> String {
+        derive_variant(code)
+    }
+}
+
+/// [`Entry::derive_variant`].
+fn derive_variant(code: &str) -> String {
     code.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty())
         .flat_map(|part| {
@@ -134,28 +152,66 @@ pub fn derive_variant(code: &str) -> String {
         .collect()
 }
 
-/// The default retry rule for rows that leave `retryable` empty: 408, 429, and every
-/// 5xx but 501 (Not Implemented) and 505 (HTTP Version Not Supported), as the vendor's
-/// SDKs retry (`docs/retry.md`). The runtime crate's `RetryClass::for_status` applies
-/// the same rule; a test holds the two together.
-#[must_use]
-pub fn default_retryable(status: Option<&HttpStatus>) -> bool {
-    status.is_some_and(|s| match s.code {
-        408 | 429 => true,
-        501 | 505 => false,
-        code => (500..=599).contains(&code),
-    })
+impl HttpStatus {
+    /// The retry rule for rows with this status that leave `retryable` empty (a row
+    /// with no status is not retryable): 408, 429, and every 5xx but 501 (Not
+    /// Implemented) and 505 (HTTP Version Not Supported), as the vendor's SDKs retry
+    /// (`docs/retry.md`). The runtime crate's `RetryClass::for_status` applies the same
+    /// rule; a test holds the two together.
+    ///
+    /// ```
+    /// use obs_codes_gen::HttpStatus;
+    ///
+    /// let status = |code| HttpStatus { code, reason: None };
+    /// assert!(status(503).is_retryable_by_default());
+    /// assert!(!status(501).is_retryable_by_default());
+    /// assert!(!status(404).is_retryable_by_default());
+    /// ```
+    #[must_use]
+    pub fn is_retryable_by_default(&self) -> bool {
+        match self.code {
+            408 | 429 => true,
+            501 | 505 => false,
+            code => (500..=599).contains(&code),
+        }
+    }
 }
 
-/// Checks every row of every table and merges them into one catalog.
-pub fn check(tables: &[Table], problems: &mut Problems) -> Catalog {
-    check_sources(tables, true, problems)
+impl Catalog {
+    /// Checks every row of every table and merges them into one catalog: the per-row
+    /// checks of codes and variant names, and the checks across rows and sources
+    /// (repeats, overrides, collisions). Every problem is reported; the catalog holds
+    /// the rows that passed.
+    ///
+    /// ```
+    /// use obs_codes_gen::{Catalog, Problems, SourceText, Table};
+    ///
+    /// let source = SourceText {
+    ///     name: "t.csv".to_owned(),
+    ///     text: "code,http_status,description\nSlowDown,503,Reduce your request rate.\nSlowDown,503,Again.\n".to_owned(),
+    ///     tracked_path: None,
+    /// };
+    /// let mut problems = Problems::default();
+    /// let table = Table::parse(&source, &mut problems);
+    /// let catalog = Catalog::check(&[table], &mut problems);
+    /// assert_eq!(catalog.entries.len(), 1);
+    /// assert!(catalog.entries[0].retryable);
+    /// assert!(problems.iter().next().unwrap().message.contains("`SlowDown`"));
+    /// ```
+    #[must_use]
+    pub fn check(tables: &[Table], problems: &mut Problems) -> Catalog {
+        check_sources(tables, true, problems)
+    }
 }
 
-/// [`check`], where `all_sources` is false when a source could not be read: an
+/// [`Catalog::check`], where `all_sources` is false when a source could not be read: an
 /// override of a code that no table read defines may then belong to the missing one,
 /// so it is left out without a message.
-pub fn check_sources(tables: &[Table], all_sources: bool, problems: &mut Problems) -> Catalog {
+pub(crate) fn check_sources(
+    tables: &[Table],
+    all_sources: bool,
+    problems: &mut Problems,
+) -> Catalog {
     let mut catalog = Catalog {
         sources: tables.iter().map(|t| t.name.clone()).collect(),
         tracked_paths: tables
@@ -400,7 +456,14 @@ fn escape_non_ascii(text: &str) -> String {
 
 /// Format characters that show as nothing (or reorder the text around them), so a code
 /// holding one looks like another code: zero-width spaces and joiners, the byte-order
-/// mark, bidirectional marks, embeddings, overrides and isolates.
+/// mark, bidirectional marks, embeddings, overrides and isolates. The table checks
+/// reject codes holding one; the command escapes them when it prints.
+///
+/// ```
+/// assert!(obs_codes_gen::is_invisible('\u{200B}'));
+/// assert!(obs_codes_gen::is_invisible('\u{202E}'));
+/// assert!(!obs_codes_gen::is_invisible('a'));
+/// ```
 #[must_use]
 pub fn is_invisible(c: char) -> bool {
     matches!(
@@ -489,10 +552,10 @@ mod tests {
                     text: (*text).into(),
                     tracked_path: Some((*name).into()),
                 };
-                crate::table::parse(&source, &mut problems)
+                Table::parse(&source, &mut problems)
             })
             .collect();
-        let catalog = check(&parsed, &mut problems);
+        let catalog = Catalog::check(&parsed, &mut problems);
         (catalog, problems.messages())
     }
 

@@ -27,6 +27,7 @@ pub struct Generator {
 
 /// A generated file.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Generated {
     /// The formatted Rust source.
     pub code: String,
@@ -39,6 +40,7 @@ pub struct Generated {
 
 /// Why nothing was generated.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum GenerateError {
     /// The tables have problems: every one, in the order found (as the macro reports them).
     Tables(Vec<Problem>),
@@ -220,6 +222,14 @@ impl Generator {
 
     /// The file, formatted; nothing is written.
     ///
+    /// ```
+    /// let generated = obs_codes_gen::Generator::new("ObsErrorCode").source("obs").generate()?;
+    /// assert!(generated.code.starts_with("// @generated"));
+    /// assert!(generated.code.contains("pub enum ObsErrorCode"));
+    /// assert!(generated.inputs.is_empty());
+    /// # Ok::<(), obs_codes_gen::GenerateError>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`GenerateError::Tables`] with every problem when a table would not compile, or
@@ -227,7 +237,7 @@ impl Generator {
     pub fn generate(&self) -> Result<Generated, GenerateError> {
         let spec = self.spec()?;
         let sources: Vec<Source> = if self.sources.is_empty() {
-            vec![Source::from_arg(crate::source::BUNDLED_NAME)]
+            vec![Source::from_arg(Source::BUNDLED_NAME)]
         } else {
             self.sources.iter().map(|s| Source::from_arg(s)).collect()
         };
@@ -238,7 +248,7 @@ impl Generator {
                 loaded.problems.iter().cloned().collect(),
             ));
         }
-        let tokens = crate::expand(&spec, &loaded.sources, &loaded.catalog, &loaded.problems);
+        let tokens = crate::expand(&spec, &loaded);
         let names: Vec<&str> = sources.iter().map(Source::name).collect();
         let header = self.header.clone().unwrap_or_else(|| {
             format!(

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-/// How many problems one build reports before summarising the rest.
-pub const MAX_REPORTED: usize = 50;
+/// [`Problems::MAX_REPORTED`].
+const MAX_REPORTED: usize = 50;
 
 /// A position in a table: the source's name as written in the call, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ impl Location {
     }
 
     /// `source:line` as used when one message names another row.
-    pub fn short(&self) -> String {
+    pub(crate) fn short(&self) -> String {
         format!("{}:{}", self.source, self.line)
     }
 }
@@ -80,7 +80,23 @@ pub struct Problems {
 }
 
 impl Problems {
-    /// Records a problem at `location`.
+    /// How many problems one build reports before summarising the rest.
+    pub const MAX_REPORTED: usize = MAX_REPORTED;
+
+    /// Records a problem at `location`; [`Problem::hint`] adds how to fix it.
+    ///
+    /// ```
+    /// use obs_codes_gen::{Location, Problems};
+    ///
+    /// let mut problems = Problems::default();
+    /// problems.at(Location::at("t.csv", 3, 1), "empty code").hint("write the wire code");
+    /// problems.at(Location::at("t.csv", 2, 5), "`4O4` is not a status");
+    /// // Reported in file order, each as the compiler shows it.
+    /// assert_eq!(problems.messages(), [
+    ///     "t.csv:2:5: `4O4` is not a status",
+    ///     "t.csv:3:1: empty code\n  help: write the wire code",
+    /// ]);
+    /// ```
     pub fn at(&mut self, location: Location, message: impl Into<String>) -> &mut Problem {
         self.push(Some(location), message.into())
     }
@@ -137,7 +153,8 @@ impl Problems {
         self.list.len()
     }
 
-    /// The messages one build shows: at most [`MAX_REPORTED`], then a count of the rest.
+    /// The messages one build shows: at most [`Problems::MAX_REPORTED`], then a count of
+    /// the rest.
     #[must_use]
     pub fn messages(&self) -> Vec<String> {
         self.report()

@@ -20,8 +20,26 @@ pub enum Source {
 }
 
 impl Source {
+    /// The bundled OBS table (CSV), carried by this crate so that `obs_errors!()` needs
+    /// no file.
+    pub const BUNDLED_CSV: &str = BUNDLED;
+
+    /// What messages, macro calls and the command call the bundled table: `obs`.
+    pub const BUNDLED_NAME: &str = BUNDLED_NAME;
+
+    /// The size of the largest file read as a table (64 MiB): a larger one is reported,
+    /// not read, as reading it would only slow the build.
+    pub const MAX_TABLE_BYTES: u64 = MAX_TABLE_BYTES;
+
     /// A source named as on the command line: `obs` is the bundled table, anything
     /// else a path.
+    ///
+    /// ```
+    /// use obs_codes_gen::Source;
+    ///
+    /// assert!(matches!(Source::from_arg("obs"), Source::Bundled(_)));
+    /// assert_eq!(Source::from_arg("tables/extra.csv").name(), "tables/extra.csv");
+    /// ```
     #[must_use]
     pub fn from_arg(arg: &str) -> Self {
         if arg == BUNDLED_NAME {
@@ -52,16 +70,16 @@ impl Source {
     }
 }
 
-/// The bundled OBS table, carried by this crate so that `obs_errors!()` needs no file.
-pub const BUNDLED: &str = include_str!("../obs.csv");
+/// [`Source::BUNDLED_CSV`].
+pub(crate) const BUNDLED: &str = include_str!("../obs.csv");
 
-/// What messages call the bundled table.
-pub const BUNDLED_NAME: &str = "obs";
+/// [`Source::BUNDLED_NAME`].
+pub(crate) const BUNDLED_NAME: &str = "obs";
 
-/// Files larger than this are not tables; reading them would only slow the build.
-pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
+/// [`Source::MAX_TABLE_BYTES`].
+const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A source's text, ready to parse.
+/// A source's text, ready to parse with [`Table::parse`](crate::Table::parse).
 #[derive(Debug, Clone)]
 pub struct SourceText {
     /// The name messages use: the path as written, or `obs`.
@@ -74,7 +92,11 @@ pub struct SourceText {
 }
 
 /// Reads a source, reporting why it cannot be read.
-pub fn read(source: &Source, manifest_dir: &Path, problems: &mut Problems) -> Option<SourceText> {
+pub(crate) fn read(
+    source: &Source,
+    manifest_dir: &Path,
+    problems: &mut Problems,
+) -> Option<SourceText> {
     match source {
         Source::Bundled(_) => Some(SourceText {
             name: BUNDLED_NAME.to_owned(),
@@ -182,7 +204,7 @@ fn display_path(path: &Path) -> String {
 }
 
 /// A file's bytes as table text: UTF-8, BOM removed, not blank.
-pub fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
+pub(crate) fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
     if let Some(order) = utf16_order(&bytes) {
         problems
             .at(
@@ -265,21 +287,37 @@ fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// The 1-based line and character column of byte `offset` in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+/// [`Location::line_column`].
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
     LineIndex::new(text).line_column(text, offset)
+}
+
+impl Location {
+    /// The 1-based line and character column of byte `offset` in `text`, lines ending
+    /// at LF, CR or CRLF as the table reader ends records.
+    ///
+    /// ```
+    /// use obs_codes_gen::Location;
+    ///
+    /// assert_eq!(Location::line_column("ab\ncé d", 7), (2, 4));
+    /// assert_eq!(Location::line_column("a\rb\r\nc", 5), (3, 1));
+    /// ```
+    #[must_use]
+    pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+        line_column(text, offset)
+    }
 }
 
 /// Where each line starts, so positions are found without rescanning the text. Lines
 /// end at LF, CR or CRLF, as csv-core ends records.
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
     /// The line starts of `text`.
     #[must_use]
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         for (i, &byte) in bytes.iter().enumerate() {
@@ -293,7 +331,7 @@ impl LineIndex {
 
     /// The 1-based line and character column of byte `offset` in `text`.
     #[must_use]
-    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line.max(1) - 1];
         let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);

@@ -10,7 +10,7 @@
 
 /// How close a name must be to be offered, and how many are offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
+pub struct SuggestionLimits {
     /// The largest edit distance (insertions, deletions, substitutions of characters,
     /// case ignored) at which a name is offered.
     pub distance: usize,
@@ -24,14 +24,14 @@ pub struct Limits {
 
 /// The names of `names` closest to `text`, best first: by edit distance (so a name
 /// equal but for case comes first), then those that contain `text` (see
-/// [`Limits::contained_from`]); ties keep the order of `names`. Case is ignored
+/// [`SuggestionLimits::contained_from`]); ties keep the order of `names`. Case is ignored
 /// throughout.
 ///
 /// ```
-/// use obs_codes_gen::suggest::{Limits, closest};
+/// use obs_codes_gen::{SuggestionLimits, closest};
 ///
 /// let names = ["NoSuchKey", "NoSuchBucket", "RequestTimeout"];
-/// let limits = Limits { distance: 2, contained_from: Some(4), count: 4 };
+/// let limits = SuggestionLimits { distance: 2, contained_from: Some(4), count: 4 };
 /// assert_eq!(closest("nosuchky", names, limits), ["NoSuchKey"]);
 /// assert_eq!(closest("Timeout", names, limits), ["RequestTimeout"]);
 /// assert!(closest("x".repeat(100_000).as_str(), names, limits).is_empty());
@@ -39,7 +39,7 @@ pub struct Limits {
 pub fn closest<'a>(
     text: &str,
     names: impl IntoIterator<Item = &'a str>,
-    limits: Limits,
+    limits: SuggestionLimits,
 ) -> Vec<&'a str> {
     let wanted: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
     let contained = limits
@@ -73,15 +73,8 @@ pub fn closest<'a>(
 ///
 /// Takes time in `O(min(|a|, |b|) * max)` at most, and none when the lengths alone
 /// differ by more than `max`.
-///
-/// ```
-/// use obs_codes_gen::suggest::edit_distance;
-///
-/// assert_eq!(edit_distance("kitten", "sitting", 3), Some(3));
-/// assert_eq!(edit_distance("kitten", "sitting", 2), None);
-/// ```
-#[must_use]
-pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+#[cfg(test)]
+fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     distance_within(&a, &b, max)
@@ -208,7 +201,7 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
-    const LIMITS: Limits = Limits {
+    const LIMITS: SuggestionLimits = SuggestionLimits {
         distance: 2,
         contained_from: Some(4),
         count: 4,
@@ -230,9 +223,9 @@ mod tests {
         assert_eq!(closest("Timeout", names, LIMITS), ["RequestTimeout"]);
         // Too short to be looked for inside names.
         assert!(closest("Key", ["NoSuchKey"], LIMITS).is_empty());
-        let one = Limits { count: 1, ..LIMITS };
+        let one = SuggestionLimits { count: 1, ..LIMITS };
         assert_eq!(closest("nosuchkex", names, one), ["NoSuchKey"]);
-        let never = Limits {
+        let never = SuggestionLimits {
             contained_from: None,
             ..LIMITS
         };

@@ -32,3 +32,27 @@ pub fn scratch(name: &str, bytes: &[u8]) -> Scratch {
 pub fn synthetic_codes(n: usize) -> Vec<String> {
     crate::synthetic::codes(n, crate::synthetic::SEED)
 }
+
+/// The text rustdoc shows for `markdown` (pulldown-cmark is rustdoc's parser): text and
+/// code spans (in backticks), a `- ` before each list item, a space for each line break
+/// and block end.
+pub fn shown_by_rustdoc(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut shown = String::new();
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(text) => shown.push_str(&text),
+            Event::Code(code) => {
+                shown.push('`');
+                shown.push_str(&code);
+                shown.push('`');
+            }
+            Event::Start(Tag::Item) => shown.push_str("- "),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => shown.push(' '),
+            _ => {}
+        }
+    }
+    shown
+}

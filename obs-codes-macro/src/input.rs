@@ -8,8 +8,7 @@
 //! The `obs-codes` crate's wrapper prefixes any of them with `@runtime($crate)`, so that
 //! the enum also implements that crate's `ErrorCode` trait.
 
-use obs_codes_gen::expand::{DEFAULT_NAME, provided_traits};
-use obs_codes_gen::{EnumSpec, Source};
+use obs_codes_gen::{DEFAULT_NAME, EnumSpec, Source, provided_traits};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
@@ -102,7 +101,7 @@ impl Input {
                 vis: vis.to_token_stream(),
                 name,
                 runtime: None,
-                output: obs_codes_gen::expand::Output::Macro,
+                output: obs_codes_gen::Output::Macro,
                 call_index: None,
             },
             sources: sources.into_iter().map(|arg| arg.0).collect(),

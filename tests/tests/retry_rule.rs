@@ -5,17 +5,15 @@
 
 use obs_codes::RetryClass;
 use obs_codes_gen::HttpStatus;
-use obs_codes_gen::catalog::default_retryable;
 
 #[test]
 fn the_generator_and_the_runtime_share_the_status_rule() {
     for code in 100..=599 {
         let status = HttpStatus { code, reason: None };
         assert_eq!(
-            default_retryable(Some(&status)),
+            status.is_retryable_by_default(),
             RetryClass::for_status(code).is_retryable(),
             "status {code}"
         );
     }
-    assert!(!default_retryable(None));
 }

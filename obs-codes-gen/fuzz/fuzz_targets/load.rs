@@ -11,14 +11,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obs_codes_gen::{EnumSpec, Source};
+use obs_codes_gen::EnumSpec;
 
 fuzz_target!(|data: &[u8]| {
     let named: Vec<(&str, &[u8])> = match data.iter().position(|&b| b == 0) {
         Some(split) => vec![("a.csv", &data[..split]), ("b.csv", &data[split + 1..])],
         None => vec![("a.csv", data)],
     };
-    let (catalog, problems) = obs_codes_gen::load_bytes(&named);
+    let loaded = obs_codes_gen::load_bytes(&named);
+    let problems = &loaded.problems;
     for problem in problems.iter() {
         let Some(location) = &problem.location else {
             continue;
@@ -32,9 +33,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(location.line <= lines, "{problem} in {lines} lines");
         assert!(location.line == 0 || location.column >= 1, "{problem}");
     }
-    assert!(problems.report().len() <= obs_codes_gen::problem::MAX_REPORTED + 1);
-    let sources: Vec<Source> = named.iter().map(|(name, _)| Source::from_arg(name)).collect();
-    let tokens =
-        obs_codes_gen::expand(&EnumSpec::new("Fuzzed"), &sources, &catalog, &problems);
+    assert!(problems.report().len() <= obs_codes_gen::Problems::MAX_REPORTED + 1);
+    let tokens = obs_codes_gen::expand(&EnumSpec::new("Fuzzed"), &loaded);
     assert!(!tokens.is_empty());
 });

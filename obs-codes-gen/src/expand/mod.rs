@@ -10,13 +10,12 @@ mod docs;
 mod parse_error;
 
 pub use docs::variant_docs;
-pub use parse_error::PARSE_ERROR_PREFIX;
 
 use crate::catalog::{Catalog, Entry};
+use crate::load::Loaded;
 use crate::markdown;
 use crate::packed::{PackedWidth, packed};
 use crate::perfect_hash;
-use crate::problem::Problems;
 use crate::source::Source;
 use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote_spanned};
@@ -36,7 +35,13 @@ pub const DERIVED: [(&str, &str); 7] = [
 
 /// Every trait a user derive would clash with, in the order messages list them:
 /// `Debug`, which the expansion writes out (its derive costs rustc seconds on a large
-/// enum), then [`DERIVED`].
+/// enum), then the traits it derives (`Clone`, `Copy`, `PartialEq`, `Eq`, `Hash`,
+/// `PartialOrd`, `Ord`).
+///
+/// ```
+/// let traits: Vec<&str> = obs_codes_gen::provided_traits().collect();
+/// assert_eq!(traits[..3], ["Debug", "Clone", "Copy"]);
+/// ```
 pub fn provided_traits() -> impl Iterator<Item = &'static str> {
     std::iter::once("Debug").chain(DERIVED.iter().map(|(_, name)| *name))
 }
@@ -126,19 +131,25 @@ fn attr_parts(attr: &TokenStream) -> Option<(Ident, TokenStream)> {
     }
 }
 
-/// The tokens for an enum: the enum and its impls, then one `compile_error!` per
-/// problem, spanned at the source it is about.
+/// The tokens for an enum: the enum and its impls from the loaded catalog, then one
+/// `compile_error!` per problem, spanned at the source it is about.
+///
+/// ```
+/// use obs_codes_gen::EnumSpec;
+///
+/// let loaded = obs_codes_gen::load_bytes(&[("t.csv", b"code,http_status,description\nNoSuchKey,404,No such key.\n")]);
+/// let tokens = obs_codes_gen::expand(&EnumSpec::new("Codes"), &loaded).to_string();
+/// assert!(tokens.contains("enum Codes"));
+/// assert!(tokens.contains("NoSuchKey"));
+/// assert!(!tokens.contains("compile_error"));
+/// ```
 #[must_use]
-pub fn expand(
-    spec: &EnumSpec,
-    sources: &[Source],
-    catalog: &Catalog,
-    problems: &Problems,
-) -> TokenStream {
+pub fn expand(spec: &EnumSpec, loaded: &Loaded) -> TokenStream {
+    let catalog = &loaded.catalog;
     let mut tokens = Expansion { spec, catalog }.tokens();
-    for (source, message) in problems.report() {
+    for (source, message) in loaded.problems.report() {
         let span = source
-            .and_then(|name| sources.iter().find(|s| s.name() == name))
+            .and_then(|name| loaded.sources.iter().find(|s| s.name() == name))
             .map_or_else(Span::call_site, Source::span);
         tokens.extend(quote_spanned!(span=> ::core::compile_error!{ #message }));
     }

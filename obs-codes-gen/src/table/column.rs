@@ -3,7 +3,7 @@
 
 use super::record::Record;
 use crate::problem::Problems;
-use crate::suggest::{self, Limits};
+use crate::suggest::{SuggestionLimits, closest};
 
 /// Declares [`Column`], [`Column::NAMES`], [`Column::name`] and
 /// [`Column::is_required`] from one line per column.
@@ -11,6 +11,7 @@ macro_rules! columns {
     ($($(#[$doc:meta])* $column:ident = $name:literal $(or [$($also:literal),+])?, $required:literal;)+) => {
         /// The columns a table may have.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[non_exhaustive]
         pub enum Column {
             $($(#[$doc])* $column,)+
         }
@@ -63,7 +64,16 @@ columns! {
 }
 
 impl Column {
-    /// The column a header cell names, if any.
+    /// The column a header cell names, if any: its name or another spelling, case,
+    /// spaces, `_` and `-` ignored.
+    ///
+    /// ```
+    /// use obs_codes_gen::Column;
+    ///
+    /// assert_eq!(Column::from_header("HTTP Status Code"), Some(Column::Status));
+    /// assert_eq!(Column::from_header("http_staus"), None);
+    /// assert_eq!(Column::closest("http_staus"), Some("http_status"));
+    /// ```
     #[must_use]
     pub fn from_header(header: &str) -> Option<Column> {
         let normalized = normalize_header(header);
@@ -90,13 +100,13 @@ impl Column {
             .iter()
             .flat_map(|(_, names)| names.iter().map(|name| normalize_header(name)))
             .collect();
-        let limits = Limits {
+        let limits = SuggestionLimits {
             distance: 2,
             contained_from: None,
             count: 1,
         };
-        let closest = suggest::closest(&normalized, names.iter().map(String::as_str), limits);
-        closest
+        let found = closest(&normalized, names.iter().map(String::as_str), limits);
+        found
             .first()
             .and_then(|name| Column::from_header(name))
             .map(Column::name)

@@ -12,11 +12,9 @@ mod status;
 
 pub use column::Column;
 use column::header_columns;
-pub use flags::{parse_flag, split_aliases};
-pub use record::{Record, records};
+pub use record::Record;
 use row::parse_row;
-pub use row::{empty_description, report_width};
-pub use status::{HttpStatus, REASON_PHRASES, StatusError};
+pub use status::{HttpStatus, StatusError};
 
 use crate::problem::{Location, Problems};
 use crate::source::SourceText;
@@ -90,15 +88,42 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// Parses a source into rows, reporting every problem it finds.
-pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
+impl Table {
+    /// Parses a source into rows, reporting every problem it finds: the CSV syntax, the
+    /// header, and each cell on its own (checks across rows are [`Catalog::check`]'s).
+    ///
+    /// ```
+    /// use obs_codes_gen::{Problems, SourceText, Table};
+    ///
+    /// let source = SourceText {
+    ///     name: "t.csv".to_owned(),
+    ///     text: "code,http_status,description\nNoSuchKey,404,No such key.\nBad,4O4,x\n".to_owned(),
+    ///     tracked_path: None,
+    /// };
+    /// let mut problems = Problems::default();
+    /// let table = Table::parse(&source, &mut problems);
+    /// assert_eq!(table.rows[0].code.value, "NoSuchKey");
+    /// // The bad row is kept, marked incomplete, and its problem located.
+    /// assert!(!table.rows[1].complete);
+    /// assert_eq!(problems.iter().next().unwrap().location.as_ref().unwrap().to_string(), "t.csv:3:5");
+    /// ```
+    ///
+    /// [`Catalog::check`]: crate::Catalog::check
+    #[must_use]
+    pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
+        parse(source, problems)
+    }
+}
+
+/// [`Table::parse`].
+fn parse(source: &SourceText, problems: &mut Problems) -> Table {
     let mut table = Table {
         name: source.name.clone(),
         tracked_path: source.tracked_path.clone(),
         rows: Vec::new(),
     };
     let before = problems.len();
-    let records = records(&source.name, &source.text, problems);
+    let records = Record::read_all(&source.name, &source.text, problems);
     let syntax_ok = problems.len() == before;
     let Some((header, data)) = records.split_first() else {
         // A syntax error already says why no record was read.
@@ -121,7 +146,7 @@ pub fn parse(source: &SourceText, problems: &mut Problems) -> Table {
     }
     for record in data {
         if record.fields.len() != columns.len() {
-            report_width(record, columns.len(), problems);
+            record.report_width(columns.len(), problems);
             continue;
         }
         if let Some(row) = parse_row(record, &columns, problems) {

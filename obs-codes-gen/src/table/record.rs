@@ -15,8 +15,27 @@ pub struct Record {
     pub end: Location,
 }
 
-/// Splits `text` into records, skipping `#` comment lines and blank lines.
-pub fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
+impl Record {
+    /// Splits `text` (named `name` in messages) into records, skipping `#` comment
+    /// lines and blank lines; a syntax error (an unterminated quote) is reported.
+    ///
+    /// ```
+    /// use obs_codes_gen::{Problems, Record};
+    ///
+    /// let mut problems = Problems::default();
+    /// let records = Record::read_all("t.csv", "# note\ncode,description\n\"A, b\",x\n", &mut problems);
+    /// assert!(problems.is_empty());
+    /// assert_eq!(records[1].fields[0].value, "A, b");
+    /// assert_eq!(records[1].fields[1].at.to_string(), "t.csv:3:8");
+    /// ```
+    #[must_use]
+    pub fn read_all(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
+        records(name, text, problems)
+    }
+}
+
+/// [`Record::read_all`].
+fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
     let bytes = text.as_bytes();
     let lines = LineIndex::new(text);
     let mut reader = ReaderBuilder::new().comment(Some(b'#')).build();

@@ -1,31 +1,45 @@
 //! Row parsing: a record's cells, by column, become a [`Row`].
 
 use super::column::Column;
-use super::flags::{parse_flag, split_aliases};
 use super::record::Record;
 use super::status::parse_status;
 use super::{Cell, Row};
 use crate::problem::{Location, Problem, Problems};
 
-/// Reports that `record` does not have the `expected` number of fields: at its first
-/// extra field, or at its end when fields are missing. The one message for every CSV
-/// file the generator's reader reads (tables, and the command's fixes files).
-pub fn report_width(record: &Record, expected: usize, problems: &mut Problems) {
-    let found = record.fields.len();
-    let location = if found > expected {
-        record.fields[expected].at.clone()
-    } else {
-        record.end.clone()
-    };
-    problems
-        .at(
-            location,
-            format!(
-                "this record has {found} field{} but the header has {expected}",
-                if found == 1 { "" } else { "s" }
-            ),
-        )
-        .hint("quote fields that contain commas: \"like, this\"");
+impl Record {
+    /// Reports that this record does not have the `expected` number of fields: at its
+    /// first extra field, or at its end when fields are missing. The one message for
+    /// every CSV file the generator's reader reads (tables, and the command's fixes
+    /// files).
+    ///
+    /// ```
+    /// use obs_codes_gen::{Problems, Record};
+    ///
+    /// let mut problems = Problems::default();
+    /// let records = Record::read_all("t.csv", "code,description\nA,x,y\n", &mut problems);
+    /// records[1].report_width(2, &mut problems);
+    /// assert_eq!(
+    ///     problems.iter().next().unwrap().to_string(),
+    ///     "t.csv:2:5: this record has 3 fields but the header has 2\n  \
+    ///      help: quote fields that contain commas: \"like, this\"",
+    /// );
+    /// ```
+    pub fn report_width(&self, expected: usize, problems: &mut Problems) {
+        let found = self.fields.len();
+        let location = match self.fields.get(expected) {
+            Some(extra) => extra.at.clone(),
+            None => self.end.clone(),
+        };
+        problems
+            .at(
+                location,
+                format!(
+                    "this record has {found} field{} but the header has {expected}",
+                    if found == 1 { "" } else { "s" }
+                ),
+            )
+            .hint("quote fields that contain commas: \"like, this\"");
+    }
 }
 
 pub(super) fn parse_row(
@@ -49,18 +63,17 @@ pub(super) fn parse_row(
 
     let status = parse_status(status_cell, problems);
     let description = description_cell.value.trim().to_owned();
-    if let Some(empty) = empty_description(&code.value, &description, &description_cell.at) {
+    if let Some(empty) = Row::empty_description(&code.value, &description, &description_cell.at) {
         let added = problems.at(description_cell.at.clone(), empty.message);
         if let Some(hint) = empty.hint {
             added.hint(hint);
         }
     }
-    let retryable =
-        cell(Column::Retryable).and_then(|c| parse_flag(c, Column::Retryable, problems));
+    let retryable = cell(Column::Retryable).and_then(|c| c.parse_flag(Column::Retryable, problems));
     let is_override = cell(Column::Override)
-        .and_then(|c| parse_flag(c, Column::Override, problems))
+        .and_then(|c| c.parse_flag(Column::Override, problems))
         .unwrap_or(false);
-    let aliases = cell(Column::Aliases).map_or_else(Vec::new, |c| split_aliases(c, problems));
+    let aliases = cell(Column::Aliases).map_or_else(Vec::new, |c| c.split_aliases(problems));
     let row = Row {
         code,
         variant: non_empty(Column::Variant).cloned(),
@@ -77,14 +90,25 @@ pub(super) fn parse_row(
     Some(Row { complete, ..row })
 }
 
-/// The problem of an empty description (after trimming) for `code`, located at `at`:
-/// every row needs one. The one check for tables and for the rows the command imports
-/// from a page.
-#[must_use]
-pub fn empty_description(code: &str, description: &str, at: &Location) -> Option<Problem> {
-    description.trim().is_empty().then(|| Problem {
-        location: Some(at.clone()),
-        message: format!("empty description for code `{code}`"),
-        hint: Some("describe what the error means; markdown is allowed".to_owned()),
-    })
+impl Row {
+    /// The problem of an empty description (after trimming) for `code`, located at
+    /// `at`: every row needs one. The one check for tables and for the rows the
+    /// command imports from a page.
+    ///
+    /// ```
+    /// use obs_codes_gen::{Location, Row};
+    ///
+    /// let at = Location::at("t.csv", 2, 9);
+    /// assert!(Row::empty_description("NoSuchKey", "No such key.", &at).is_none());
+    /// let problem = Row::empty_description("NoSuchKey", "  ", &at).unwrap();
+    /// assert_eq!(problem.message, "empty description for code `NoSuchKey`");
+    /// ```
+    #[must_use]
+    pub fn empty_description(code: &str, description: &str, at: &Location) -> Option<Problem> {
+        description.trim().is_empty().then(|| Problem {
+            location: Some(at.clone()),
+            message: format!("empty description for code `{code}`"),
+            hint: Some("describe what the error means; markdown is allowed".to_owned()),
+        })
+    }
 }

@@ -37,6 +37,15 @@ impl HttpStatus {
     /// # Errors
     ///
     /// An empty cell, a cell of another shape, or a status outside 100..=599.
+    ///
+    /// ```
+    /// use obs_codes_gen::HttpStatus;
+    ///
+    /// let status = HttpStatus::parse("404 Not Found").unwrap().unwrap();
+    /// assert_eq!((status.code, status.reason.as_deref()), (404, Some("Not Found")));
+    /// assert_eq!(HttpStatus::parse("N/A"), Ok(None));
+    /// assert!(HttpStatus::parse("404 Forbidden").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Option<HttpStatus>, StatusError> {
         let error = |message: String, hint| Err(StatusError { message, hint });
         if text.trim() != text {

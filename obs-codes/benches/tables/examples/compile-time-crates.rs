@@ -117,7 +117,7 @@ fn bundled_rows() -> Vec<[String; 6]> {
                 status.map_or("None".to_owned(), |s| format!("Some({})", s.code)),
                 status.and_then(|s| s.reason.clone()).unwrap_or_default(),
                 entry.retryable.to_string(),
-                obs_codes_gen::markdown::plain_text(&entry.description),
+                obs_codes_gen::plain_text(&entry.description),
             ]
         })
         .collect()
