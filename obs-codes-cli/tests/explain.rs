@@ -29,7 +29,7 @@ fn explain_merged(args: &[&str]) -> String {
     text
 }
 
-/// `line` with the number in "shows all 107 codes" replaced by `N`.
+/// `line` with the code count after "shows all " replaced by `N`.
 fn without_count(line: &str) -> String {
     match line.split_once("shows all ") {
         Some((before, after)) => {

@@ -11,28 +11,9 @@ use std::path::{Path, PathBuf};
 
 /// Generates the enum for a list of sources, as `obs_errors!` would, into a `.rs` file.
 ///
-/// ```no_run
-/// // In build.rs's `main`:
-/// let generated = obs_codes_gen::Generator::new("GatewayCode")
-///     .source("obs")
-///     .source("tables/gateway.csv")
-///     .runtime("obs_codes")
-///     .write_to_out_dir("gateway_code.rs");
-/// match generated {
-///     Ok(generated) => {
-///         for path in generated.inputs {
-///             println!("cargo::rerun-if-changed={}", path.display());
-///         }
-///     }
-///     // Each problem as `path:line:col: message` and its help, as the compiler
-///     // reports them; no panic, no backtrace.
-///     Err(error) => {
-///         error.emit_cargo_errors();
-///         std::process::exit(1);
-///     }
-/// }
-/// // In src/lib.rs: include!(concat!(env!("OUT_DIR"), "/gateway_code.rs"));
-/// ```
+#[doc = include_str!("build_script.md")]
+// The guide shows a whole `build.rs`, `fn main` included.
+#[allow(clippy::needless_doctest_main)]
 #[derive(Debug, Clone)]
 pub struct Generator {
     name: String,

@@ -1,5 +1,5 @@
 //! The table loader never panics: whatever the bytes, the outcome is a table or a list
-//! of located problems; the docs and the plain text of a description agree on emphasis. Cases per property: `PROPTEST_CASES` (default 256, see README).
+//! of located problems; the docs and the plain text of a description agree on emphasis. Cases per property: `PROPTEST_CASES` (default 256).
 
 use crate::problem::Problems;
 use crate::source::{SourceText, decode};

@@ -4,8 +4,11 @@
 //! tables (reading, checking, code generation) is the `obs-codes-gen` library's, which
 //! the `obs-codes` command and build scripts share.
 //!
-//! Use it through the `obs-codes` crate, which re-exports the macro and documents the
-//! table format and the generated API.
+//! Use it through the `obs-codes` crate, which re-exports the macro as
+//! `obs_codes::obs_errors!`. Its guide documents the
+//! [table format](https://docs.rs/obs-codes/latest/obs_codes/guide/table_format/index.html),
+//! the [generated API](https://docs.rs/obs-codes/latest/obs_codes/guide/generated_api/index.html)
+//! and [what a bad table reports](https://docs.rs/obs-codes/latest/obs_codes/guide/compile_errors/index.html).
 
 mod input;
 

@@ -1,6 +1,6 @@
 //! What a client decides with: retry advice, back-off hints, the server's clock, kinds,
-//! redirects, the code as sent, batch-delete results, and a log record. The README's
-//! responses section shows this program's output.
+//! redirects, the code as sent, batch-delete results, and a log record, one decision
+//! per line.
 //!
 //! ```text
 //! cargo run -p obs-codes --features serde --example client_errors

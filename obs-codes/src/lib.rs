@@ -1,35 +1,52 @@
-//! Typed Huawei Cloud OBS server error codes.
+//! Typed Huawei Cloud OBS server error codes, and the error responses that carry them.
 //!
-//! [`ObsErrorCode`] is generated at compile time from the official OBS error-code table
-//! (132 codes, bundled as CSV) by the [`obs_errors!`] macro, which is re-exported here
-//! so that one dependency is enough to generate enums from your own tables.
+//! [`ObsErrorCode`] has one variant per code of the vendor's tables (132 codes, see
+//! [`guide::bundled_table`]); [`ObsError`] reads a response's status, headers and body
+//! into the code, message, request ids and retry advice. The [`obs_errors!`] macro
+//! generates the same kind of enum from tables of your own.
 //!
 //! ```
-//! use obs_codes::ObsErrorCode;
+//! use obs_codes::{ObsError, ObsErrorCode, RetryClass};
 //!
-//! let code: ObsErrorCode = "NoSuchKey".parse().unwrap();
-//! assert_eq!(code, ObsErrorCode::NoSuchKey);
-//! assert_eq!(code.http_status(), Some(404));
-//! assert!(!code.is_retryable());
-//! assert_eq!(ObsErrorCode::from_code("SlowDown").map(ObsErrorCode::is_retryable), Some(true));
+//! let code = ObsErrorCode::from_code("SlowDown");
+//! assert_eq!(code, Some(ObsErrorCode::SlowDown));
+//! assert_eq!(code.and_then(ObsErrorCode::http_status), Some(503));
+//!
+//! let error = ObsError::from_parts(503, [("Retry-After", "2")], b"<Error><Code>SlowDown</Code></Error>");
+//! assert_eq!(error.known_code(), Some(ObsErrorCode::SlowDown));
+//! assert_eq!(error.retry_class(), RetryClass::Throttled);
 //! ```
 //!
-//! Around it, what a storage client needs:
-//! - [`ErrorCode`]: the trait every generated enum implements, so code can be generic
-//!   over tables (your own, from [`obs_errors!`], included);
-//! - `response` (feature `std`, on by default): [`ObsError`] read from a status, headers
-//!   and an XML or JSON body, with retry advice ([`RetryClass`], `retry_after`), kinds
-//!   ([`ErrorKind`], also as `std::io::Error`) and redirect targets; `From` impls for
-//!   the `http` crate's types behind the `http` feature;
-//! - `serde_wire` (feature `serde`): every generated enum serializes as its wire strings
-//!   and deserializes from them; `ObsError` serializes for structured logs.
+//! # The guide
 //!
-//! Features: `std` (default), `http`, `serde`, and `macros` for [`obs_errors!`] (off by
-//! default: without it a build compiles no proc-macro). Without `std` the crate is
-//! `no_std` and holds the enum, the trait and, with `macros`, the macro.
+//! The [`guide`] has a chapter for each task, every example compiled:
+//!
+//! - [`guide::table_format`]: the CSV columns, their spellings, the markdown of
+//!   descriptions, and what an override replaces;
+//! - [`guide::generated_api`]: what every generated enum has (`ALL`, `from_code`,
+//!   `http_status`, `is_retryable`...), and where it compiles;
+//! - [`guide::own_tables`]: [`obs_errors!`] on your tables, alone or on top of OBS;
+//! - [`guide::generated_files`]: the same enum as a `.rs` file, from `obs-codes
+//!   generate` or a build script, `include!`d;
+//! - [`guide::compile_errors`]: what a bad table looks like;
+//! - [`guide::reading_responses`]: [`ObsError`] from XML, JSON, headers or a bare status;
+//! - [`guide::retry_advice`]: [`RetryClass`], `Retry-After`, the server's clock, and
+//!   [`ErrorKind`].
+//!
+//! # Features
+//!
+//! - `std` (default): the [`response`] reader ([`ObsError`] and its parts). Without it
+//!   the crate is `no_std` and holds the enum and the [`ErrorCode`] trait.
+//! - `http`: constructors from the `http` crate's `Response` and `HeaderMap`.
+//! - `serde`: codes serialize as their wire strings and deserialize from them and their
+//!   aliases ([`serde_wire`]); `ObsError` serializes as a flat record for logs.
+//! - `macros`: the [`obs_errors!`] macro for tables of your own. Off by default: without
+//!   it a build compiles no proc-macro, and a call to the macro is a compile error that
+//!   names the feature.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 mod code;
+pub mod guide;
 #[cfg(feature = "std")]
 pub mod response;
 #[cfg(feature = "serde")]
@@ -49,7 +66,8 @@ pub use response::{Code, ErrorKind, ObsError, RetryClass};
 ///   #[attrs] pub enum Name { obs, "tables/extra.csv" } }`: a named enum from several
 ///   sources in order (`obs` is the bundled table).
 ///
-/// The enum also implements [`ErrorCode`]. See the crate README for the table format.
+/// The enum also implements [`ErrorCode`]. The [`guide`] describes the table format
+/// ([`guide::table_format`]) and the generated API ([`guide::generated_api`]).
 #[cfg(feature = "macros")]
 #[macro_export]
 macro_rules! obs_errors {
@@ -57,6 +75,11 @@ macro_rules! obs_errors {
         $crate::__private::obs_errors! { @runtime($crate) $($input)* }
     };
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "std", feature = "macros"))]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
 
 /// Generates an error-code enum from CSV tables at compile time. Needs the `macros`
 /// feature: `obs-codes = { version = "0.1", features = ["macros"] }`.

@@ -2,7 +2,7 @@
 //!
 //! A fixes file is CSV (`#` comments), read by the generator's CSV reader, with the
 //! header `documented,code,aliases,retryable` and, optionally, `http_status`, `source`
-//! and `excluded` (any order; a file without the optional columns reads as before):
+//! and `excluded` (any order; each optional column may be left out):
 //!
 //! - `documented`: the code as a page writes it (or a code of the curated table);
 //! - `code`: the wire code that replaces it (empty: unchanged);

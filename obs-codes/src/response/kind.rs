@@ -7,8 +7,8 @@ use std::io;
 
 /// What kind of failure an error is, for the caller's coarse decision (create it? ask
 /// for access? follow a redirect?). From the code when the code says more than its
-/// status, else from the status: see [`ErrorKind::classify`] and the kinds table in
-/// the README's responses section.
+/// status, else from the status: see [`ErrorKind::classify`] and the kinds table of
+/// the guide's [retry advice](crate::guide::retry_advice).
 ///
 /// Apache OpenDAL's OBS service is the anchor (`docs/retry.md`, "Apache OpenDAL's OBS
 /// service: status to kind"): 404 not found, 403 permission denied, 412 and 304 a
