@@ -26,6 +26,7 @@ targets=(
   "obs-codes-gen load 4096 tests/tables tables obs-codes/tests/fixtures"
   "obs-codes-gen expand 2048 tests/tables tables"
   "obs-codes-gen round_trip 4096 tests/tables tables obs-codes/tests/fixtures"
+  "obs-codes-cli pages 16384 tables/upstream"
 )
 
 for entry in "${targets[@]}"; do
