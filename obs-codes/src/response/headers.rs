@@ -85,9 +85,22 @@ impl ErrorHeaders {
             } else {
                 continue;
             };
+            // The first occurrence counts even when empty (and so absent, below): a
+            // later value of the same header must not fill in, as it cannot when the
+            // pairs come from a `HeaderMap` by value.
             if slot.is_none() {
-                let value = value_text(value);
-                *slot = (!value.is_empty()).then(|| value.into_owned());
+                *slot = Some(value_text(value).into_owned());
+            }
+        }
+        let slots = [&mut found.indicator, &mut found.location]
+            .into_iter()
+            .chain(found.code.iter_mut())
+            .chain(found.message.iter_mut())
+            .chain(found.request_id.iter_mut())
+            .chain(found.id_2.iter_mut());
+        for slot in slots {
+            if slot.as_deref() == Some("") {
+                *slot = None;
             }
         }
         found
@@ -327,6 +340,23 @@ pub(crate) fn first(pair: [Option<String>; 2]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_first_value_is_not_filled_by_a_later_one() {
+        // As a `HeaderMap` by value yields them: only the first value has a name.
+        let found = ErrorHeaders::read(
+            [
+                ("x-obs-request-id", " "),
+                ("x-obs-request-id", "Later"),
+                ("x-obs-error-code", ""),
+                ("X-OBS-Error-Code", "Later"),
+            ],
+            &RawRecord::default(),
+            &mut Issues::default(),
+        );
+        assert_eq!(found.request_id, [None, None]);
+        assert_eq!(found.code, [None, None]);
+    }
 
     #[test]
     fn names_ignore_case_and_obs_wins() {

@@ -1,0 +1,26 @@
+//! Fuzzes the code generator: any bytes up to 2 KiB loaded as one table, and the
+//! expansion of what was accepted, which never panics and is never empty. The cap keeps
+//! a run cheap; the loader alone takes any size in the `load` target.
+//!
+//! ```text
+//! cd obs-codes-gen
+//! cargo +nightly fuzz run expand fuzz/corpus/expand ../tests/tables -- -max_total_time=60
+//! ```
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use obs_codes_gen::{EnumSpec, Source};
+
+/// Inputs past this are skipped: an expansion costs about its table's size squared.
+const MAX_INPUT_BYTES: usize = 2048;
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() > MAX_INPUT_BYTES {
+        return;
+    }
+    let obs_codes_gen::Loaded { catalog, problems, .. } = obs_codes_gen::load_bytes(&[("a.csv", data)]);
+    let sources = [Source::from_arg("a.csv")];
+    let tokens = obs_codes_gen::expand(&EnumSpec::new("Fuzzed"), &sources, &catalog, &problems);
+    assert!(!tokens.is_empty());
+});
