@@ -16,6 +16,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = import::page::read("page.rst", text);
+    let _ = import::page::read("page.rst", text, &mut obs_codes_gen::Problems::default());
     let _ = import::import_text("page.rst", text, None);
 });

@@ -10,7 +10,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use obs_codes_gen::{EnumSpec, Source};
+use obs_codes_gen::EnumSpec;
 
 /// Inputs past this are skipped: an expansion costs about its table's size squared.
 const MAX_INPUT_BYTES: usize = 2048;
@@ -19,8 +19,7 @@ fuzz_target!(|data: &[u8]| {
     if data.len() > MAX_INPUT_BYTES {
         return;
     }
-    let obs_codes_gen::Loaded { catalog, problems, .. } = obs_codes_gen::load_bytes(&[("a.csv", data)]);
-    let sources = [Source::from_arg("a.csv")];
-    let tokens = obs_codes_gen::expand(&EnumSpec::new("Fuzzed"), &sources, &catalog, &problems);
+    let loaded = obs_codes_gen::load_bytes(&[("a.csv", data)]);
+    let tokens = obs_codes_gen::expand(&EnumSpec::new("Fuzzed"), &loaded);
     assert!(!tokens.is_empty());
 });

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         Some(split) => vec![("a.csv", &data[..split]), ("b.csv", &data[split + 1..])],
         None => vec![("a.csv", data)],
     };
-    let obs_codes_gen::Loaded { catalog, problems, .. } = obs_codes_gen::load_bytes(&named);
+    let obs_codes_gen::Loaded { problems, .. } = obs_codes_gen::load_bytes(&named);
     for problem in problems.iter() {
         let Some(location) = &problem.location else {
             continue;

@@ -9,10 +9,9 @@
 
 #![no_main]
 
-use obs_codes_gen::{Row, SourceText};
 use libfuzzer_sys::fuzz_target;
-use obs_codes_gen::Problems;
-use obs_codes_gen::write;
+use obs_codes_gen::{Column, Problems};
+use obs_codes_gen::{Row, SourceText};
 
 fn parse(text: &str) -> (Vec<Row>, Problems) {
     let source = SourceText {
@@ -33,8 +32,8 @@ fuzz_target!(|data: &[u8]| {
     if !problems.is_empty() {
         return;
     }
-    let columns = write::columns_for(&rows);
-    let written = write::csv(&columns, &rows);
+    let columns = Column::used_by(&rows);
+    let written = obs_codes_gen::to_csv(&columns, &rows);
     let (again, problems) = parse(&written);
     assert!(
         problems.is_empty(),
@@ -42,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
     );
     let cells = |rows: &[Row]| -> Vec<Vec<String>> {
         rows.iter()
-            .map(|row| columns.iter().map(|&c| write::cell(row, c)).collect())
+            .map(|row| columns.iter().map(|&c| row.cell_text(c)).collect())
             .collect()
     };
     assert_eq!(
