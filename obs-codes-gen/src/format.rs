@@ -68,7 +68,6 @@ pub fn rust_file(header: &str, tokens: TokenStream) -> Result<String, syn::Error
             syn::Item::Enum(item) => &mut item.attrs,
             syn::Item::Impl(item) => &mut item.attrs,
             syn::Item::Const(item) => &mut item.attrs,
-            syn::Item::Macro(item) => &mut item.attrs,
             _ => continue,
         };
         attrs.extend(allow.iter().cloned());

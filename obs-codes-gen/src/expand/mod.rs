@@ -139,12 +139,14 @@ impl Expansion<'_> {
             Output::Macro => quote_spanned!(span=> #module),
             Output::File => quote_spanned!(span=> self::#module),
         };
-        // The impls name the parse error by its path, so that a user type of its name
-        // (one error, at the re-export) does not become the type they implement with.
-        let error_path = if self.spec.repeat_index.is_some() {
-            quote_spanned!(span=> #error)
-        } else {
+        // The macro's impls name the parse error by its path, so that a user type of its
+        // name (one error, at the re-export) does not become the type they implement
+        // with. A generated file names it plainly: the path would be an
+        // `unused_qualifications` warning in the includer's crate.
+        let error_path = if self.spec.repeat_index.is_none() && self.spec.output == Output::Macro {
             quote_spanned!(span=> #module_path::#error)
+        } else {
+            quote_spanned!(span=> #error)
         };
         // Every item after the enum: where the enum is compiled out, so are they; where
         // it is deprecated, naming it here is no use of it to warn about.

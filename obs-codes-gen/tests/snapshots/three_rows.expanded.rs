@@ -377,16 +377,14 @@ impl ::core::fmt::Display for ThreeCode {
     clippy::too_many_lines
 )]
 impl ::core::str::FromStr for ThreeCode {
-    type Err = self::__obs_errors_ThreeCode::ThreeCodeParseError;
+    type Err = ThreeCodeParseError;
     fn from_str(
         code: &::core::primitive::str,
     ) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
         match Self::from_code(code) {
             ::core::option::Option::Some(found) => ::core::result::Result::Ok(found),
             ::core::option::Option::None => {
-                ::core::result::Result::Err(
-                    self::__obs_errors_ThreeCode::ThreeCodeParseError::new(code),
-                )
+                ::core::result::Result::Err(ThreeCodeParseError::new(code))
             }
         }
     }
@@ -403,7 +401,7 @@ impl ::core::str::FromStr for ThreeCode {
     clippy::too_many_lines
 )]
 impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for ThreeCode {
-    type Error = self::__obs_errors_ThreeCode::ThreeCodeParseError;
+    type Error = ThreeCodeParseError;
     fn try_from(
         code: &'a ::core::primitive::str,
     ) -> ::core::result::Result<
