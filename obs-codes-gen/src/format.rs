@@ -56,20 +56,24 @@ const GENERATED_CODE_LINTS: &str = "#[allow(\
 pub fn rust_file(header: &str, tokens: TokenStream) -> Result<String, syn::Error> {
     let mut file = syn::parse2::<syn::File>(tokens)?;
     let allow = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, GENERATED_CODE_LINTS)?;
-    // The enum and its impls are in the expansion's hidden module: the allowances go
-    // on the module, and the variants' docs are split there.
+    // Every generated item gets the allowances (the enum and its impls are written in
+    // place, the parse error in a hidden module), and the variants' docs are split
+    // wherever the enum is.
     for item in &mut file.items {
-        let syn::Item::Mod(module) = item else {
-            continue;
-        };
-        module.attrs.extend(allow.iter().cloned());
-        for inner in module.content.iter_mut().flat_map(|(_, items)| items) {
-            if let syn::Item::Enum(item) = inner {
-                for variant in &mut item.variants {
-                    variant.attrs = doc_lines(std::mem::take(&mut variant.attrs));
+        let attrs = match item {
+            syn::Item::Mod(module) => {
+                for inner in module.content.iter_mut().flat_map(|(_, items)| items) {
+                    split_variant_docs(inner);
                 }
+                &mut module.attrs
             }
-        }
+            syn::Item::Enum(item) => &mut item.attrs,
+            syn::Item::Impl(item) => &mut item.attrs,
+            syn::Item::Const(item) => &mut item.attrs,
+            _ => continue,
+        };
+        attrs.extend(allow.iter().cloned());
+        split_variant_docs(item);
     }
     let mut out = String::new();
     for line in header.lines() {
@@ -82,4 +86,13 @@ pub fn rust_file(header: &str, tokens: TokenStream) -> Result<String, syn::Error
     }
     out.push_str(&prettyplease::unparse(&file));
     Ok(out)
+}
+
+/// One `#[doc]` attribute per line on each variant of `item`, if it is an enum.
+fn split_variant_docs(item: &mut syn::Item) {
+    if let syn::Item::Enum(item) = item {
+        for variant in &mut item.variants {
+            variant.attrs = doc_lines(std::mem::take(&mut variant.attrs));
+        }
+    }
 }

@@ -216,7 +216,7 @@ impl Generator {
             name: Ident::new(&self.name, Span::call_site()),
             runtime,
             output: crate::expand::Output::File,
-            call_index: None,
+            repeat_index: None,
         })
     }
 

@@ -106,7 +106,7 @@ impl Input {
                 name,
                 runtime: None,
                 output: obs_codes_gen::Output::Macro,
-                call_index: None,
+                repeat_index: None,
             },
             sources: sources.into_iter().map(|arg| arg.0).collect(),
         })

@@ -13,11 +13,12 @@
 mod input;
 
 use proc_macro::TokenStream;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-/// Numbers the calls of one compilation, so each expansion's hidden module has a name
-/// of its own (the compiler loads the macro afresh for every crate it compiles).
-static CALLS: AtomicUsize = AtomicUsize::new(0);
+/// The enum names generated so far in this compilation (the compiler loads the macro
+/// afresh for every crate it compiles): a name seen before gets a numbered hidden
+/// module (see `EnumSpec::repeat_index`), so that two calls in one module clash once.
+static NAMES: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Generates an error-code enum from CSV tables.
 ///
@@ -35,7 +36,7 @@ pub fn obs_errors(input: TokenStream) -> TokenStream {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
     match input::parse(input.into()) {
         Ok(mut call) => {
-            call.spec.call_index = Some(CALLS.fetch_add(1, Ordering::Relaxed));
+            call.spec.repeat_index = repeat_index(&call.spec.name.to_string());
             obs_codes_gen::generate(
                 &call.spec,
                 &call.sources,
@@ -45,4 +46,15 @@ pub fn obs_errors(input: TokenStream) -> TokenStream {
         }
         Err(error) => error.to_compile_error().into(),
     }
+}
+
+/// How many enums of `name` this compilation generated before, if any; records it.
+fn repeat_index(name: &str) -> Option<usize> {
+    // A panic elsewhere cannot leave the list half-written: a poisoned lock is as good.
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let before = names.iter().filter(|seen| *seen == name).count();
+    names.push(name.to_owned());
+    (before > 0).then_some(before)
 }

@@ -136,51 +136,85 @@ impl Expansion<'_> {
             .runtime
             .as_ref()
             .map(|runtime| self.runtime_impl(runtime));
-
-        // Every item after the enum: where the enum is compiled out, so are they; where
-        // it is deprecated, naming it here is no use of it to warn about.
-        let items = std::iter::once(self.inherent_impl())
-            .chain(self.trait_impls(&error))
-            .chain(error_type)
-            .chain(runtime_impl)
-            .chain(tracked);
         let cfgs = self.spec.cfg_attrs();
-        let module = match self.spec.call_index {
+        let module = match self.spec.repeat_index {
             Some(index) => format_ident!("__obs_errors_{}_{}", name, index, span = span),
             None => format_ident!("__obs_errors_{}", name, span = span),
         };
-
         let module_path = match self.spec.output {
             Output::Macro => quote_spanned!(span=> #module),
             Output::File => quote_spanned!(span=> self::#module),
         };
-        // The enum and everything around it live in a hidden module, re-exported under
-        // the caller's visibility: a clash with another item of the same name (a second
-        // call, a user type named like the parse error) is then one error at the
-        // re-export, not one per generated impl.
+        // The macro's impls name the parse error by its path, so that a user type of its
+        // name (one error, at the re-export) does not become the type they implement
+        // with. A generated file names it plainly: the path would be an
+        // `unused_qualifications` warning in the includer's crate.
+        let error_path = if self.spec.repeat_index.is_none() && self.spec.output == Output::Macro {
+            quote_spanned!(span=> #module_path::#error)
+        } else {
+            quote_spanned!(span=> #error)
+        };
+        // Every item after the enum: where the enum is compiled out, so are they; where
+        // it is deprecated, naming it here is no use of it to warn about.
+        let items = std::iter::once(self.inherent_impl())
+            .chain(self.trait_impls(&error_path))
+            .chain(runtime_impl.into_iter().flatten())
+            .chain(tracked);
+        let enum_item = |vis: &TokenStream| {
+            quote_spanned! {span=>
+                #(#attrs)*
+                #(#[doc = #enum_docs])*
+                #[derive(#(::core::#derive_modules::#derive_names),*)]
+                #[non_exhaustive]
+                #vis enum #name {
+                    #(#variant_docs #variants,)*
+                }
+            }
+        };
+        // The parse error always lives in a hidden module, re-exported under the
+        // caller's visibility: a user type of its name then clashes once, at the
+        // re-export, not once per impl. The enum too when its name was generated before
+        // in this compilation: two calls in one module then clash once, at the
+        // re-export. Otherwise the enum is written in place, where rustdoc documents
+        // it as it would a hand-written enum (a re-export of a hidden item is left out
+        // of the docs wherever its path is not public).
+        if self.spec.repeat_index.is_some() {
+            let enum_item = enum_item(&quote_spanned!(span=> pub));
+            return quote_spanned! {span=>
+                #(#cfgs)*
+                #[doc(hidden)]
+                #[allow(non_snake_case, unreachable_pub)]
+                mod #module {
+                    // The caller's names, for what its attributes and docs refer to.
+                    #[allow(unused_imports)]
+                    use super::*;
+
+                    #enum_item
+                    #(#items)*
+                    #(#error_type)*
+                }
+
+                #(#cfgs)*
+                #[allow(unused_imports, deprecated)]
+                #vis use #module_path::{#name, #error};
+            };
+        }
+        let enum_item = enum_item(vis);
+        let items = items.map(|item| quote_spanned!(span=> #(#cfgs)* #item));
         quote_spanned! {span=>
             #(#cfgs)*
             #[doc(hidden)]
             #[allow(non_snake_case, unreachable_pub)]
             mod #module {
-                // The caller's names, for what its attributes and docs refer to.
-                #[allow(unused_imports)]
-                use super::*;
-
-                #(#attrs)*
-                #(#[doc = #enum_docs])*
-                #[derive(#(::core::#derive_modules::#derive_names),*)]
-                #[non_exhaustive]
-                pub enum #name {
-                    #(#variant_docs #variants,)*
-                }
-
-                #(#items)*
+                #(#error_type)*
             }
 
             #(#cfgs)*
-            #[allow(unused_imports, deprecated)]
-            #vis use #module_path::{#name, #error};
+            #[allow(unused_imports)]
+            #vis use #module_path::#error;
+
+            #enum_item
+            #(#items)*
         }
     }
 }

@@ -47,7 +47,8 @@ pub fn tokens(name: &Ident, error: &Ident, vis: &TokenStream) -> Vec<TokenStream
         // `is_truncated` and `input` are API for the caller, used or not.
         #[allow(dead_code)]
         impl #error {
-            fn new(input: &::core::primitive::str) -> Self {
+            // Visible to the enum's `FromStr`, which may be outside the error's module.
+            pub(super) fn new(input: &::core::primitive::str) -> Self {
                 let mut len = if input.len() < #max { input.len() } else { #max };
                 while !input.is_char_boundary(len) {
                     len -= 1;

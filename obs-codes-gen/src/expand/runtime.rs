@@ -7,7 +7,7 @@ use quote::quote_spanned;
 
 impl Expansion<'_> {
     /// `impl obs_codes::ErrorCode`, forwarding to the inherent methods.
-    pub(super) fn runtime_impl(&self, runtime: &TokenStream) -> TokenStream {
+    pub(super) fn runtime_impl(&self, runtime: &TokenStream) -> [TokenStream; 2] {
         let span = Span::mixed_site();
         let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
         let forward = |call| self.per_variant(Receiver::Value, call);
@@ -19,13 +19,12 @@ impl Expansion<'_> {
         let solution = forward(quote_spanned!(span=> self.solution()));
         let aliases = forward(quote_spanned!(span=> self.aliases()));
         let name = &self.spec.name;
-        template::fill(
+        // Serde impls (the wire string) when the runtime crate has its `serde` feature;
+        // nothing otherwise.
+        let serde = quote_spanned!(span=> #runtime::__impl_serde_wire!(#name););
+        let error_code = template::fill(
             span,
             r"
-            // Serde impls (the wire string) when the runtime crate has its `serde`
-            // feature; nothing otherwise.
-            #runtime::__impl_serde_wire!(#name);
-
             #[automatically_derived]
             #[allow(deprecated)]
             impl #runtime::ErrorCode for #name {
@@ -68,6 +67,7 @@ impl Expansion<'_> {
                 ("solution", &solution),
                 ("aliases", &aliases),
             ],
-        )
+        );
+        [serde, error_code]
     }
 }

@@ -45,10 +45,12 @@ pub struct EnumSpec {
     pub runtime: Option<TokenStream>,
     /// Where the code goes: a macro's expansion or a generated file.
     pub output: Output,
-    /// Tells apart the hidden modules of several enums of one name in one module (the
-    /// macro numbers its calls), so that such a clash is reported once, at the
-    /// re-exported names, and no generated name shows in the message.
-    pub call_index: Option<usize>,
+    /// `Some(n)` when an enum of this name was already generated in this compilation
+    /// (the macro counts its calls): the enum then goes in a hidden module numbered `n`
+    /// and is re-exported, so that two calls in one module clash once, at the
+    /// re-exported name. `None`: the enum is written in place, so rustdoc documents it
+    /// as a hand-written enum there.
+    pub repeat_index: Option<usize>,
 }
 
 impl EnumSpec {
@@ -61,7 +63,7 @@ impl EnumSpec {
             name: Ident::new(name, Span::call_site()),
             runtime: None,
             output: Output::Macro,
-            call_index: None,
+            repeat_index: None,
         }
     }
 

@@ -30,14 +30,33 @@ fn module_items(file: &syn::File) -> &[syn::Item] {
         .expect("one module")
 }
 
+/// Every item of the expansion, its hidden module's included.
+fn all_items(file: &syn::File) -> impl Iterator<Item = &syn::Item> {
+    file.items.iter().chain(module_items(file))
+}
+
 fn the_enum(file: &syn::File) -> &syn::ItemEnum {
-    module_items(file)
-        .iter()
+    all_items(file)
         .find_map(|item| match item {
             syn::Item::Enum(e) => Some(e),
             _ => None,
         })
         .expect("one enum")
+}
+
+/// What each item is, top level first: `mod NAME`, `enum NAME`, `impl`, or its tokens.
+fn kinds(items: &[syn::Item]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| match item {
+            syn::Item::Mod(m) => format!("mod {}", m.ident),
+            syn::Item::Enum(e) => format!("enum {}", e.ident),
+            syn::Item::Struct(s) => format!("struct {}", s.ident),
+            syn::Item::Const(c) => format!("const {}", c.ident),
+            syn::Item::Impl(_) => "impl".to_owned(),
+            other => quote!(#other).to_string(),
+        })
+        .collect()
 }
 
 fn compile_errors(text: &str) -> usize {
@@ -60,8 +79,7 @@ fn expands_to_an_enum_its_impls_and_the_parse_error() {
             .iter()
             .all(|v| v.attrs.iter().any(|a| a.path().is_ident("doc")))
     );
-    let impls = module_items(&file)
-        .iter()
+    let impls = all_items(&file)
         .filter(|item| matches!(item, syn::Item::Impl(_)))
         .count();
     // inherent, Debug, Display, FromStr, TryFrom, AsRef, Error; the error type's
@@ -115,7 +133,8 @@ fn the_enum_form_names_the_enum_and_keeps_attributes() {
     let file = syn::parse2::<syn::File>(tokens).unwrap();
     let item = the_enum(&file);
     assert_eq!(item.ident, "Gateway");
-    // The re-export carries the visibility.
+    // The enum, written in place, and the parse error's re-export carry the visibility.
+    assert!(matches!(item.vis, syn::Visibility::Restricted(_)));
     assert!(file.items.iter().any(|item| matches!(
         item,
         syn::Item::Use(u) if matches!(u.vis, syn::Visibility::Restricted(_))
@@ -139,8 +158,9 @@ fn the_enums_cfg_goes_on_every_item() {
     };
     let tokens = expand_with(&spec, "cfg", TABLE);
     let file = syn::parse2::<syn::File>(tokens).unwrap();
-    // The hidden module and the re-export; the module holds every other item.
-    assert_eq!(file.items.len(), 2);
+    // The parse error's module and its re-export, the enum, its inherent impl and six
+    // trait impls, and the table as an input of the build.
+    assert_eq!(file.items.len(), 11);
     for item in &file.items {
         let text = quote!(#item).to_string();
         assert!(text.starts_with("# [cfg (feature = \"codes\")]"), "{text}");
@@ -166,38 +186,59 @@ fn a_repr_too_narrow_is_reported_at_the_attribute_and_left_out() {
 #[test]
 fn no_generated_private_name_is_an_item() {
     let (file, text) = expand_file(&scratch("private", TABLE.as_bytes()));
-    // The one generated name is the hidden module's; the caller's module sees the
-    // enum and its parse error, re-exported.
-    assert_eq!(text.matches("__").count(), 2, "{text}");
-    let top: Vec<String> = file
-        .items
-        .iter()
-        .map(|item| match item {
-            syn::Item::Mod(m) => format!("mod {}", m.ident),
-            syn::Item::Use(u) => quote!(#u).to_string(),
-            other => quote!(#other).to_string(),
-        })
-        .collect();
-    assert_eq!(top[0], "mod __obs_errors_ObsErrorCode");
-    assert!(
-        top[1].ends_with(
-            "pub use __obs_errors_ObsErrorCode :: { ObsErrorCode , ObsErrorCodeParseError } ;"
-        ),
-        "{}",
-        top[1]
+    // The one generated name is the hidden module's, which holds the parse error: its
+    // re-export and the three places the impls name the error by its path. The enum is
+    // written in place, as a hand-written one would be.
+    assert_eq!(text.matches("__").count(), 5, "{text}");
+    let top = kinds(&file.items);
+    assert_eq!(
+        top[..3],
+        [
+            "mod __obs_errors_ObsErrorCode",
+            "# [allow (unused_imports)] pub use __obs_errors_ObsErrorCode :: ObsErrorCodeParseError ;",
+            "enum ObsErrorCode"
+        ]
     );
-    assert_eq!(top.len(), 2);
-    let names: Vec<String> = module_items(&file)
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Enum(e) => Some(e.ident.to_string()),
-            syn::Item::Struct(s) => Some(s.ident.to_string()),
-            syn::Item::Const(c) => Some(c.ident.to_string()),
-            syn::Item::Impl(_) | syn::Item::Use(_) => None,
-            other => Some(quote!(#other).to_string()),
-        })
-        .collect();
-    assert_eq!(names, ["ObsErrorCode", "ObsErrorCodeParseError", "_"]);
+    assert_eq!(top[3..10], ["impl"; 7]);
+    assert_eq!(top[10..], ["const _"]);
+    assert_eq!(
+        kinds(module_items(&file)),
+        [
+            "struct ObsErrorCodeParseError",
+            "impl",
+            "impl",
+            "impl",
+            "impl"
+        ]
+    );
+}
+
+#[test]
+fn a_name_generated_before_goes_in_a_numbered_hidden_module() {
+    let spec = EnumSpec {
+        repeat_index: Some(1),
+        vis: quote!(pub(crate)),
+        ..EnumSpec::new(DEFAULT_NAME)
+    };
+    let file = syn::parse2::<syn::File>(expand_with(&spec, "repeat", TABLE)).unwrap();
+    // A clash with the earlier enum of the name is then one error, at the re-export.
+    let top = kinds(&file.items);
+    assert_eq!(
+        top,
+        [
+            "mod __obs_errors_ObsErrorCode_1",
+            "# [allow (unused_imports , deprecated)] pub (crate) use __obs_errors_ObsErrorCode_1 :: { ObsErrorCode , ObsErrorCodeParseError } ;"
+        ]
+    );
+    let inner = kinds(module_items(&file));
+    assert_eq!(
+        inner[..2],
+        [
+            "# [allow (unused_imports)] use super :: * ;",
+            "enum ObsErrorCode"
+        ]
+    );
+    assert_eq!(inner.iter().filter(|kind| *kind == "impl").count(), 11);
 }
 
 #[test]

@@ -4,12 +4,12 @@
 use super::{Expansion, Receiver};
 use crate::packed::{PackedWidth, packed};
 use crate::template;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
 impl Expansion<'_> {
-    /// One item per trait, in a fixed order; `error` is the parse error's name.
-    pub(super) fn trait_impls(&self, error: &Ident) -> [TokenStream; 6] {
+    /// One item per trait, in a fixed order; `error` is the parse error's path.
+    pub(super) fn trait_impls(&self, error: &TokenStream) -> [TokenStream; 6] {
         let span = Span::mixed_site();
         let name = &self.spec.name;
         let by_ref = |body| self.per_variant(Receiver::Ref, body);
