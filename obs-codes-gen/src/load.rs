@@ -93,7 +93,8 @@ fn source_identity(source: &Source, base: &Path) -> String {
 }
 
 /// What the macro expands to: the enum from `sources` (resolved against `base`), with
-/// one `compile_error!` per problem next to it; [`load`], then [`expand`].
+/// one `compile_error!` per problem next to it, those of the tables and those of the
+/// enum's attributes: [`load`], [`EnumSpec::check`], then [`expand`].
 ///
 /// ```
 /// use obs_codes_gen::{EnumSpec, Source};
@@ -106,7 +107,10 @@ fn source_identity(source: &Source, base: &Path) -> String {
 /// ```
 #[must_use]
 pub fn generate(spec: &EnumSpec, sources: &[Source], base: &Path) -> TokenStream {
-    expand(spec, &load(sources, base))
+    let mut loaded = load(sources, base);
+    let mut spec = spec.clone();
+    spec.check(&loaded.catalog, &mut loaded.problems);
+    expand(&spec, &loaded)
 }
 
 /// [`load`] for sources already in memory, named as messages should name them: the

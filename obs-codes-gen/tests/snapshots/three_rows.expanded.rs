@@ -96,7 +96,8 @@ pub use self::__obs_errors_ThreeCode::ThreeCodeParseError;
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 pub enum ThreeCode {
     /// The specified key does not exist.
@@ -132,7 +133,8 @@ pub enum ThreeCode {
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 impl ThreeCode {
     /// Every code, in table order.
@@ -324,7 +326,8 @@ impl ThreeCode {
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 impl ::core::fmt::Debug for ThreeCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -359,7 +362,8 @@ impl ::core::fmt::Debug for ThreeCode {
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 impl ::core::fmt::Display for ThreeCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -375,7 +379,8 @@ impl ::core::fmt::Display for ThreeCode {
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 impl ::core::str::FromStr for ThreeCode {
     type Err = ThreeCodeParseError;
@@ -399,7 +404,8 @@ impl ::core::str::FromStr for ThreeCode {
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for ThreeCode {
     type Error = ThreeCodeParseError;
@@ -421,7 +427,8 @@ impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for ThreeCode {
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 impl ::core::convert::AsRef<::core::primitive::str> for ThreeCode {
     fn as_ref(&self) -> &::core::primitive::str {
@@ -437,6 +444,7 @@ impl ::core::convert::AsRef<::core::primitive::str> for ThreeCode {
     clippy::identity_op,
     clippy::inline_always,
     clippy::manual_unwrap_or_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::wildcard_imports
 )]
 impl ::core::error::Error for ThreeCode {}
