@@ -19,7 +19,7 @@ impl EnumSpec {
     /// same problems.
     ///
     /// ```
-    /// use obs_codes_gen::{EnumSpec, Problems, catalog::Catalog};
+    /// use obs_codes_gen::{Catalog, EnumSpec, Problems};
     ///
     /// let mut spec = EnumSpec::new("Codes");
     /// spec.attrs.push(quote::quote!(#[derive(Debug, serde::Serialize)]));
