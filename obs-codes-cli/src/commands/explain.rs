@@ -5,7 +5,7 @@
 //! On a terminal (or with `2>&1`) they interleave as the arguments do; redirected apart,
 //! each stream holds its own results in argument order. Anything printed back from an argument has its control
 //! and invisible format characters escaped (`\u{1b}`) and is cut to [`SHOWN`]
-//! characters, and the work per argument is bounded (see [`obs_codes_gen::suggest`]).
+//! characters, and the work per argument is bounded (see [`obs_codes_gen::closest`]).
 
 use crate::commands::{EXIT_NEGATIVE, Outcome, Stream};
 use crate::diagnostic::Error;
