@@ -235,15 +235,14 @@ impl Generator {
     /// [`GenerateError::Tables`] with every problem when a table would not compile, or
     /// [`GenerateError::Option`] for an invalid name, visibility or runtime path.
     pub fn generate(&self) -> Result<Generated, GenerateError> {
-        let mut spec = self.spec()?;
+        let spec = self.spec()?;
         let sources: Vec<Source> = if self.sources.is_empty() {
             vec![Source::from_arg(Source::BUNDLED_NAME)]
         } else {
             self.sources.iter().map(|s| Source::from_arg(s)).collect()
         };
         let base = self.base();
-        let mut loaded = crate::load(&sources, &base);
-        spec.check(&loaded.catalog, &mut loaded.problems);
+        let (spec, loaded) = crate::load::load_checked(spec, &sources, &base);
         if !loaded.problems.is_empty() {
             return Err(GenerateError::Tables(
                 loaded.problems.iter().cloned().collect(),

@@ -107,10 +107,21 @@ fn source_identity(source: &Source, base: &Path) -> String {
 /// ```
 #[must_use]
 pub fn generate(spec: &EnumSpec, sources: &[Source], base: &Path) -> TokenStream {
-    let mut loaded = load(sources, base);
-    let mut spec = spec.clone();
-    spec.check(&loaded.catalog, &mut loaded.problems);
+    let (spec, loaded) = load_checked(spec.clone(), sources, base);
     expand(&spec, &loaded)
+}
+
+/// [`load`], then [`EnumSpec::check`] against the rows: the spec as it will be expanded
+/// (attributes that cannot compile removed) and every problem, of the tables and of the
+/// attributes. Every front end goes through here, so all report the same problems.
+pub(crate) fn load_checked(
+    mut spec: EnumSpec,
+    sources: &[Source],
+    base: &Path,
+) -> (EnumSpec, Loaded) {
+    let mut loaded = load(sources, base);
+    spec.check(&loaded.catalog, &mut loaded.problems);
+    (spec, loaded)
 }
 
 /// [`load`] for sources already in memory, named as messages should name them: the

@@ -145,7 +145,7 @@ pub fn read(file: &str, text: &str, problems: &mut Problems) -> Option<Vec<Fix>>
     let mut by_documented: HashMap<String, usize> = HashMap::new();
     for record in rows {
         if record.fields.len() != columns.len() {
-            obs_codes_gen::Record::report_width(record, header, problems);
+            record.report_width(header, problems);
             continue;
         }
         let cell = |wanted: FixColumn| {

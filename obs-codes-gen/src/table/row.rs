@@ -28,14 +28,13 @@ impl Record {
     /// );
     /// ```
     pub fn report_width(&self, header: &Record, problems: &mut Problems) {
-        let record = self;
-        let found = record.fields.len();
+        let found = self.fields.len();
         let expected = header.fields.len();
         let fields = |n: usize| format!("{n} field{}", if n == 1 { "" } else { "s" });
         if found > expected {
             problems
                 .at(
-                    record.fields[expected].at.clone(),
+                    self.fields[expected].at.clone(),
                     format!(
                         "this record has {} but the header has {expected}",
                         fields(found)
@@ -53,7 +52,7 @@ impl Record {
         if missing.len() > NAMED {
             named.push(format!("{} more", missing.len() - NAMED));
         }
-        let at = record
+        let at = self
             .fields
             .first()
             .map_or_else(|| header.fields[0].at.clone(), |cell| cell.at.clone());
