@@ -1,7 +1,16 @@
 //! The rustdoc that the expansion writes, checked in the rendered HTML: rustdoc does not
 //! lint macro output from another crate, so only the pages show what a reader sees.
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use obs_codes_tests::{cargo, fixtures_dir, fixtures_target_dir, run_ok};
+
+/// Held while a test documents `fixture-docs` and reads its pages: cargo removes a crate's
+/// doc directory before documenting it again with other flags, so the tests take turns.
+fn doc_dir_lock() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// The HTML of one variant's docs.
 fn variant_docs<'a>(page: &'a str, variant: &str) -> &'a str {
@@ -15,6 +24,7 @@ fn variant_docs<'a>(page: &'a str, variant: &str) -> &'a str {
 
 #[test]
 fn rendered_docs_show_what_the_table_says() {
+    let _turn = doc_dir_lock();
     let dir = fixtures_dir();
     run_ok(cargo(&dir).args([
         "doc",
@@ -106,6 +116,7 @@ fn enum_page(doc: &std::path::Path, path: &str, summary: &str, variant: &str) {
 
 #[test]
 fn every_enum_is_documented_where_a_hand_written_one_would_be() {
+    let _turn = doc_dir_lock();
     let dir = fixtures_dir();
     let private_docs = ["doc", "--no-deps", "--quiet", "--document-private-items"];
     run_ok(cargo(&dir).args(private_docs).args(["-p", "fixture-docs"]));
