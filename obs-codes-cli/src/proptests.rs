@@ -8,13 +8,14 @@ use obs_codes_gen::Entry;
 use obs_codes_gen::Problems;
 
 /// A page whose table has a status spanning two rows, a list, literals, a role, a
-/// link and an escape: the seed that the property tests below mutate.
+/// link and escapes (one ends a list item): the seed that the property tests below
+/// mutate.
 const SEED_PAGE: &str = "Intro\n\n\
     +------+--------+-------------+\n\
     | Code | Status | Description |\n\
     +======+========+=============+\n\
     | A    | 400    | -  x ``y``  |\n\
-    |      |        | -  z        |\n\
+    |      |        | -  z \\      |\n\
     +------+        +-------------+\n\
     | B\\   |        | `u <v>`_    |\n\
     +------+--------+-------------+\n";

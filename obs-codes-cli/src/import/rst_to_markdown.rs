@@ -51,15 +51,18 @@ pub fn cell_text(lines: &[&str], mode: Mode) -> String {
         .iter()
         .filter(|lines| !lines.is_empty())
         .map(|lines| paragraph(lines, mode))
+        .filter(|paragraph| !paragraph.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
 }
 
-/// One paragraph: a list (one item per line) or lines joined with spaces.
+/// One paragraph: a list (one item per line) or lines joined with spaces. Text is
+/// trimmed after its escapes are read (`x \` at the end of a line is `x `), because a
+/// table's reader trims its cells: what is written must read back the same.
 fn paragraph(lines: &[&str], mode: Mode) -> String {
     if lines.first().and_then(|l| list_marker(l)).is_none() {
         let joined: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
-        return inline(&joined.join(" "), mode);
+        return inline(&joined.join(" "), mode).trim().to_owned();
     }
     let mut items: Vec<(String, Vec<&str>)> = Vec::new();
     for line in lines {
@@ -72,7 +75,11 @@ fn paragraph(lines: &[&str], mode: Mode) -> String {
     }
     items
         .iter()
-        .map(|(marker, lines)| format!("{marker} {}", inline(&lines.join(" "), mode)))
+        .map(|(marker, lines)| {
+            let text = inline(&lines.join(" "), mode);
+            let item = format!("{marker} {}", text.trim());
+            item.trim().to_owned()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -384,6 +391,24 @@ mod tests {
     fn a_dash_inside_a_paragraph_is_text() {
         let lines = [" Sizes: ", " - small", " - large"];
         assert_eq!(cell_text(&lines, Mode::Markdown), "Sizes: - small - large");
+    }
+
+    #[test]
+    fn a_backslash_at_the_end_leaves_no_space() {
+        // Cells are trimmed when a table is read: text that ends in a space would
+        // not read back as written.
+        let lines = [
+            " `u <v>`_ \\ ",
+            "",
+            " -  x \\",
+            " -  \\",
+            "",
+            " \\",
+            "",
+            " y \\",
+        ];
+        assert_eq!(cell_text(&lines, Mode::Markdown), "u (v)\n\n- x\n-\n\ny");
+        assert_eq!(cell_text(&[" B \\ "], Mode::Plain), "B");
     }
 
     #[test]
