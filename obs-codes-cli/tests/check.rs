@@ -2,21 +2,13 @@
 //! `tests/ui/` whose call names its tables, the command's messages are the `error:`
 //! messages of the case's `.stderr` that point at those tables, in the same order.
 //! The `.stderr` files are written by the macro (trybuild), so the two cannot drift.
+//! And `check` of good and bad tables next to the bundled one.
 
-#[path = "../src/output/scratch.rs"]
-mod scratch;
+mod common;
 
-use scratch::Scratch;
+use common::{VENDOR, arg, obs_codes, obs_codes_in, scratch, stderr, stdout, workspace};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
+use std::path::PathBuf;
 
 /// A source of a macro call as written, and where (1-based line and character column).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +95,7 @@ fn check_prints_the_compilers_messages_for_every_ui_case() {
     // The cases name their tables `tables/NAME.csv`, relative to the crate trybuild
     // builds them in, where `tables` links to `tests/ui`: run from such a directory.
     // Removed when the test ends (the link only, not the cases it points to).
-    let project = Scratch::new(Path::new(env!("CARGO_TARGET_TMPDIR")), "check-ui");
+    let project = scratch("check-ui");
     std::os::unix::fs::symlink(&ui, project.join("tables")).expect("link to the cases");
     // trybuild writes the directory of the cases' crate as `$DIR`.
     let tests_dir = workspace()
@@ -143,12 +135,7 @@ fn check_prints_the_compilers_messages_for_every_ui_case() {
             .map(|(message, _, _)| message.replace(BUILD_BASE, COMMAND_BASE))
             .collect();
         let args: Vec<&str> = written.iter().map(|w| w.source.as_str()).collect();
-        let run = Command::new(env!("CARGO_BIN_EXE_obs-codes"))
-            .arg("check")
-            .args(&args)
-            .current_dir(&project)
-            .output()
-            .expect("obs-codes runs");
+        let run = obs_codes_in(&project, &[&["check"], &args[..]].concat(), b"");
         let printed =
             String::from_utf8_lossy(&run.stderr).replace(&tests_dir.display().to_string(), "$DIR");
         let got: Vec<String> = printed
@@ -225,4 +212,35 @@ fn the_call_parser_finds_sources_where_they_are_written() {
             ("error: other".to_owned(), 1, 1)
         ]
     );
+}
+
+#[test]
+fn check_accepts_good_tables_and_prints_the_macros_messages() {
+    let dir = scratch("check");
+    fs::write(dir.join("vendor.csv"), VENDOR).expect("vendor");
+    let run = obs_codes(&["check", "obs", arg(&dir.join("vendor.csv"))]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stdout(&run).ends_with(": 134 codes, no problems\n"),
+        "{}",
+        stdout(&run)
+    );
+    fs::write(
+        dir.join("bad.csv"),
+        "code,http_status,description\nNoSuchKey,404,again\nA,4x,d\n",
+    )
+    .expect("bad");
+    let bad = arg(&dir.join("bad.csv")).to_owned();
+    let run = obs_codes(&["check", "obs", &bad]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        stderr(&run),
+        format!(
+            "error: {bad}:2:1: code `NoSuchKey` is already defined by obs:75\n  \
+             help: set this row's `override` column to `true` to replace it, or remove the row\n\
+             error: {bad}:3:3: `4x` is not an HTTP status\n  \
+             help: write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none\n"
+        )
+    );
+    assert!(run.stdout.is_empty());
 }

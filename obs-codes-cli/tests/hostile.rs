@@ -1,11 +1,12 @@
 //! Hostile inputs, one test per kind of attack: outputs onto inputs, devices and FIFOs;
 //! inputs that never end or never answer; text that would drive a terminal or forge a
-//! line; and the messages a user meets on the way. Every command runs under a timeout
+//! line; the messages a user meets on the way; and the arguments: every command has
+//! help, bad arguments exit with 2. Every command runs under a timeout
 //! ([`common::HANG`]), so that a hang fails the test instead of stalling the suite.
 
 mod common;
 
-use common::{obs_codes_in, scratch, stderr, stdout};
+use common::{obs_codes, obs_codes_in, scratch, stderr, stdout};
 use std::fs;
 use std::os::unix::ffi::OsStrExt as _;
 use std::os::unix::fs::FileTypeExt as _;
@@ -284,4 +285,60 @@ fn a_header_of_100000_columns_is_checked_without_hanging() {
         "{message}"
     );
     assert!(message.contains("99950 more problems"), "{message}");
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in ["explain", "list", "check", "generate", "import", "diff"] {
+        let run = obs_codes(&[command, "--help"]);
+        assert_eq!(run.status.code(), Some(0), "{command}");
+        assert!(
+            stdout(&run).contains(&format!("Usage: obs-codes {command}")),
+            "{command}: {}",
+            stdout(&run)
+        );
+    }
+    let run = obs_codes(&["--help"]);
+    assert_eq!(run.status.code(), Some(0));
+    let help = stdout(&run);
+    for command in ["explain", "list", "check", "generate", "import", "diff"] {
+        assert!(help.contains(&format!("  {command} ")), "{help}");
+    }
+    assert!(help.contains("Exit codes:"));
+    let run = obs_codes(&["import", "--help"]);
+    // The regeneration command, as docs/table.md gives it.
+    let help = stdout(&run);
+    assert!(
+        help.contains(
+            "obs-codes import tables/upstream/obs_29_1601.rst tables/upstream/obs_04_0115.rst \\\n"
+        ),
+        "{help}"
+    );
+    assert!(
+        help.contains(
+            "--fixes tables/obs-fixes.csv --extra tables/obs-single-api.csv -o tables/obs.csv"
+        ),
+        "{help}"
+    );
+}
+
+#[test]
+fn bad_arguments_exit_with_2() {
+    for args in [
+        &[][..],
+        &["explain"],
+        &["list", "--status", "99"],
+        &["list", "--format", "yaml"],
+        &["import"],
+        &["diff", "only-one.csv"],
+        &["check"],
+        &["generate"],
+        &["check", ""],
+        &["generate", "obs", "--name", "fn"],
+        &["frobnicate"],
+    ] {
+        let run = obs_codes(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}");
+    }
 }
