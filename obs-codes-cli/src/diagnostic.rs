@@ -35,7 +35,8 @@ pub fn render(kind: &str, problem: &Problem) -> String {
 pub enum Error {
     /// The input is invalid: every problem found, each shown as an error.
     Invalid(Problems),
-    /// A file could not be opened, read or written: there is no line to point at.
+    /// A file could not be written: there is no line to point at. (An input that cannot
+    /// be read is a problem located at the file.)
     Io {
         /// The file as the user named it, escaped.
         path: String,

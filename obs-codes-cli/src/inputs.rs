@@ -39,79 +39,94 @@ fn kind_of(file_type: fs::FileType) -> &'static str {
     }
 }
 
-/// The refusal of `path`, which is `kind`: located at the file, as a table's problem is.
-fn refused(path: &Path, kind: &str) -> Error {
-    let name = path.to_string_lossy();
-    let mut problems = Problems::default();
+/// Where a problem of the input `path` is reported: the file, as written.
+fn at_file(path: &Path) -> Location {
+    Location::file(&path.to_string_lossy())
+}
+
+/// Reports that `path` is `kind` and not read.
+fn refuse(path: &Path, kind: &str, problems: &mut Problems) {
     let message = if kind.starts_with("not ") {
         format!("the input is {kind}")
     } else {
         format!("the input is {kind}, not a regular file")
     };
     problems
-        .at(Location::file(&name), message)
+        .at(at_file(path), message)
         .hint("name a file; directories, pipes, sockets and devices are not read");
-    Error::Invalid(problems)
 }
 
-/// `reader`'s bytes, or the too-large error when there are more than the bound.
-fn read_bounded(path: &Path, reader: impl Read) -> Result<Vec<u8>, Error> {
+/// Reports that `path` cannot be read, with what the system said.
+fn unreadable(path: &Path, error: &io::Error, problems: &mut Problems) {
+    problems.at(at_file(path), format!("cannot read the file: {error}"));
+}
+
+/// `reader`'s bytes; `None`, reported, when there are more than the bound or reading
+/// fails.
+fn read_bounded(path: &Path, reader: impl Read, problems: &mut Problems) -> Option<Vec<u8>> {
     let mut bytes = Vec::new();
-    reader
+    if let Err(error) = reader
         .take(obs_codes_gen::Source::MAX_TABLE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|source| Error::io(path, "read", source))?;
+    {
+        unreadable(path, &error, problems);
+        return None;
+    }
     if bytes.len() as u64 > obs_codes_gen::Source::MAX_TABLE_BYTES {
-        let mut problems = Problems::default();
         problems.at(
-            Location::file(&path.to_string_lossy()),
+            at_file(path),
             format!(
                 "the file is larger than {} bytes, the most an input may have",
                 obs_codes_gen::Source::MAX_TABLE_BYTES
             ),
         );
-        return Err(Error::Invalid(problems));
+        return None;
     }
-    Ok(bytes)
+    Some(bytes)
 }
 
 /// The bytes of an input: a regular file (through links), or standard input for `-`,
-/// read under the bound tables have ([`obs_codes_gen::Source::MAX_TABLE_BYTES`]). A FIFO, device, socket or
-/// directory is refused before it is read, so that nothing waits on it.
-///
-/// # Errors
-///
-/// The file is missing, not a regular file, larger than the bound, or unreadable.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+/// read under the bound tables have ([`obs_codes_gen::Source::MAX_TABLE_BYTES`]). A
+/// FIFO, device, socket or directory is refused before it is read, so that nothing
+/// waits on it. `None` when the input is not read: the file is missing, not a regular
+/// file, larger than the bound, or unreadable, each reported to `problems` at the file.
+pub fn read_bytes(path: &Path, problems: &mut Problems) -> Option<Vec<u8>> {
     if path.as_os_str() == STDIN {
-        return read_bounded(Path::new(STDIN_NAME), io::stdin().lock());
+        return read_bounded(Path::new(STDIN_NAME), io::stdin().lock(), problems);
     }
-    let metadata = fs::metadata(path).map_err(|source| Error::io(path, "read", source))?;
-    if !metadata.is_file() {
-        return Err(refused(path, kind_of(metadata.file_type())));
+    let opened = fs::metadata(path).and_then(|metadata| {
+        if !metadata.is_file() {
+            return Ok(Err(metadata.file_type()));
+        }
+        let file = fs::File::open(path)?;
+        // The file opened may not be the one looked at (it was replaced in between).
+        let opened = file.metadata()?;
+        Ok(if opened.is_file() {
+            Ok(file)
+        } else {
+            Err(opened.file_type())
+        })
+    });
+    match opened {
+        Ok(Ok(file)) => read_bounded(path, file, problems),
+        Ok(Err(file_type)) => {
+            refuse(path, kind_of(file_type), problems);
+            None
+        }
+        Err(error) => {
+            unreadable(path, &error, problems);
+            None
+        }
     }
-    let file = fs::File::open(path).map_err(|source| Error::io(path, "read", source))?;
-    // The file opened may not be the one looked at (it was replaced in between).
-    let opened = file
-        .metadata()
-        .map_err(|source| Error::io(path, "read", source))?;
-    if !opened.is_file() {
-        return Err(refused(path, kind_of(opened.file_type())));
-    }
-    read_bounded(path, file)
 }
 
 /// Reads a UTF-8 text input (a page, a fixes file; see [`read_bytes`]); invalid UTF-8
-/// is reported where it starts. A leading byte order mark is dropped.
-///
-/// # Errors
-///
-/// As [`read_bytes`], or the text is not valid UTF-8 (located at the first bad byte).
-pub fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = read_bytes(path)?;
-    let name = path.to_string_lossy();
+/// is reported where it starts. A leading byte order mark is dropped. `None` when the
+/// input is not read, or is not valid UTF-8 (reported at its first bad byte).
+pub fn read_text(path: &Path, problems: &mut Problems) -> Option<String> {
+    let bytes = read_bytes(path, problems)?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+        Ok(text) => Some(match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_owned(),
             None => text,
         }),
@@ -119,14 +134,13 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
             let valid = error.utf8_error().valid_up_to();
             let before = String::from_utf8_lossy(error.as_bytes().get(..valid).unwrap_or_default());
             let (line, column) = obs_codes_gen::Location::line_column(&before, before.len());
-            let mut problems = Problems::default();
             problems
                 .at(
-                    Location::at(&name, line, column),
+                    Location::at(&path.to_string_lossy(), line, column),
                     "the file is not valid UTF-8 from here",
                 )
                 .hint("save the file as UTF-8");
-            Err(problems.into())
+            None
         }
     }
 }

@@ -9,7 +9,8 @@
 mod common;
 
 use common::{API_PAGE, BUNDLED, CURATED, FIXES, PAGES, SDK_PAGE};
-use common::{arg, csv_records, files_in, obs_codes, read, scratch, stderr, stdout, workspace};
+use common::{arg, csv_records, files_in, obs_codes, obs_codes_in, read, scratch};
+use common::{stderr, stdout, workspace};
 use std::fs;
 
 /// The rows of the page's error-code grid table, read naively and independently of the
@@ -366,6 +367,53 @@ fn unreadable_files_exit_with_2() {
     let run = obs_codes(&["import", arg(&page)]);
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains(":1:1: no error-code table"));
+}
+
+#[test]
+fn every_input_is_read_and_every_problem_reported_at_once() {
+    // A bad fixes file, a missing page, a missing curated table and a bad page: each
+    // is reported, in that order, where it is; before, the first stopped the rest.
+    let dir = scratch("import-every-problem");
+    fs::write(
+        dir.join("bad.rst"),
+        "Title\n\n+------+--------+-------------+\n| Code | Status | Description |\n\
+         +======+========+=============+\n| A    | 4O4    | typo        |\n\
+         +------+--------+-------------+\n",
+    )
+    .expect("page written");
+    fs::write(
+        dir.join("fixes.csv"),
+        "documented,code,aliases,retryable\nA,,,perhaps\n",
+    )
+    .expect("fixes written");
+    let args = [
+        "import",
+        "missing.rst",
+        "bad.rst",
+        "--fixes",
+        "fixes.csv",
+        "--extra",
+        "none.csv",
+    ];
+    let run = obs_codes_in(&dir, &args, b"");
+    assert_eq!(run.status.code(), Some(2));
+    let errors: Vec<String> = stderr(&run)
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .map(|l| l.split(": ").take(3).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error: fixes.csv:2:5: `perhaps` is not a valid `retryable` value",
+            "error: missing.rst: cannot read the file",
+            "error: none.csv: cannot read the file",
+            "error: bad.rst:6:10: `4O4` is not an HTTP status",
+        ],
+        "{}",
+        stderr(&run)
+    );
+    assert!(run.stdout.is_empty());
 }
 
 // ---- several pages, fixes and curated rows -------------------------------------------

@@ -4,6 +4,7 @@ use crate::commands::{Outcome, Stream};
 use crate::diagnostic::Error;
 use crate::escape;
 use crate::inputs;
+use obs_codes_gen::Problems;
 use std::path::Path;
 
 /// The compiler's messages on standard error (exit code 2); a count of the codes on
@@ -33,7 +34,9 @@ fn count(sources: &[String]) -> Result<usize, Error> {
                 .to_owned(),
         ));
     }
-    let bytes = inputs::read_bytes(Path::new(inputs::STDIN))?;
+    let mut problems = Problems::default();
+    let bytes = inputs::read_bytes(Path::new(inputs::STDIN), &mut problems)
+        .ok_or(Error::Invalid(problems))?;
     let obs_codes_gen::Loaded {
         catalog, problems, ..
     } = obs_codes_gen::load_bytes(&[(inputs::STDIN_NAME, &bytes)]);

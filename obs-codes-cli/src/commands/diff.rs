@@ -17,6 +17,7 @@ use crate::import::{self, is_page, merge};
 use crate::inputs;
 use obs_codes_gen::Entry;
 use obs_codes_gen::Loaded;
+use obs_codes_gen::Problems;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -384,16 +385,23 @@ pub fn run(old: &str, new: &str, fixes: Option<&Path>, exit_code: bool) -> Resul
             "--fixes applies to an upstream page (.rst), and neither table is one".to_owned(),
         ));
     }
-    let fixes = fixes.map(read_fixes).transpose()?;
+    let mut fixes_problems = Problems::default();
+    let fixes = fixes.and_then(|path| read_fixes(path, &mut fixes_problems));
+    if !fixes_problems.is_empty() {
+        return Err(Error::Invalid(fixes_problems));
+    }
     let load = |arg: &str| -> Result<Side, Error> {
         if is_page(Path::new(arg)) {
             let pages = [PathBuf::from(arg)];
-            let imported = import::import(import::Request {
+            let request = import::Request {
                 pages: &pages,
                 fixes: fixes.as_deref(),
                 curated: None,
                 strictness: merge::Strictness::Present,
-            })?;
+            };
+            let mut problems = Problems::default();
+            let imported =
+                import::import(request, &mut problems).ok_or(Error::Invalid(problems))?;
             let codes = imported
                 .catalog
                 .entries

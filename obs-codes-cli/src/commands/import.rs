@@ -19,15 +19,11 @@ pub struct Options<'a> {
     pub explain_sources: bool,
 }
 
-/// The fixes of `--fixes`, read.
-///
-/// # Errors
-///
-/// The file cannot be read, or has problems.
-pub fn read_fixes(path: &Path) -> Result<Vec<fixes::Fix>, Error> {
-    let text = read_text(path)?;
-    let mut problems = Problems::default();
-    fixes::read(&path.to_string_lossy(), &text, &mut problems).ok_or(Error::Invalid(problems))
+/// The fixes of `--fixes`, read; `None` when the file cannot be read or has problems,
+/// reported to `problems`.
+pub fn read_fixes(path: &Path, problems: &mut Problems) -> Option<Vec<fixes::Fix>> {
+    let text = read_text(path, problems)?;
+    fixes::read(&path.to_string_lossy(), &text, problems)
 }
 
 /// Imports `pages` into `output`, or standard output.
@@ -51,13 +47,18 @@ pub fn run(
             )));
         }
     }
-    let fixes = options.fixes.map(read_fixes).transpose()?;
-    let imported = import::import(import::Request {
+    // Bad fixes stop the import after the pages are read: their problems come too.
+    let mut problems = Problems::default();
+    let fixes = options
+        .fixes
+        .and_then(|path| read_fixes(path, &mut problems));
+    let request = import::Request {
         pages,
         fixes: fixes.as_deref(),
         curated: options.extra,
         strictness: merge::Strictness::Every,
-    })?;
+    };
+    let imported = import::import(request, &mut problems).ok_or(Error::Invalid(problems))?;
     let done = format!("wrote {} codes", imported.catalog.entries.len());
     let mut inputs = pages.to_vec();
     inputs.extend(

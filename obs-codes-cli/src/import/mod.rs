@@ -17,7 +17,7 @@ pub mod rst_to_markdown;
 pub mod simple_table;
 pub mod sources;
 
-use crate::diagnostic::{self, Error, render};
+use crate::diagnostic::{self, render};
 use crate::inputs::read_text;
 use obs_codes_gen::{Catalog, Column, Entry, SourceText};
 use obs_codes_gen::{Location, Problem, Problems, Table};
@@ -65,37 +65,27 @@ pub struct Request<'a> {
 /// generator's loader. Codes with a space that no fix mentions get a warning: authors
 /// of the vendor's pages break long names by hand.
 ///
-/// # Errors
+/// Every page and the curated table are read, and every page's tables, before the
+/// first problem stops the import: so a page that cannot be read, a bad fixes file the
+/// caller reported to `problems` first and a bad page are all reported at once.
 ///
-/// A page or the curated table cannot be read (every such file is reported), or the
-/// problems [`import_texts`] reports.
-pub fn import(request: Request<'_>) -> Result<Imported, Error> {
-    let mut texts = Vec::new();
-    let mut failed: Option<Error> = None;
-    for path in request.pages {
-        match read_text(path) {
-            Ok(text) => texts.push(PageText {
+/// `None` when `problems` holds a problem: every file that cannot be read, or what
+/// [`import_texts`] reports.
+pub fn import(request: Request<'_>, problems: &mut Problems) -> Option<Imported> {
+    let texts: Vec<PageText> = request
+        .pages
+        .iter()
+        .filter_map(|path| {
+            Some(PageText {
                 id: merge::page_id(path),
                 name: path.display().to_string(),
-                text,
-            }),
-            Err(error) => failed = Some(join(failed, error)),
-        }
-    }
-    let curated = match request
+                text: read_text(path, problems)?,
+            })
+        })
+        .collect();
+    let curated = request
         .curated
-        .map(|path| Ok((path.display().to_string(), read_text(path)?)))
-    {
-        Some(Ok(curated)) => Some(curated),
-        Some(Err(error)) => {
-            failed = Some(join(failed, error));
-            None
-        }
-        None => None,
-    };
-    if let Some(error) = failed {
-        return Err(error);
-    }
+        .and_then(|path| Some((path.display().to_string(), read_text(path, problems)?)));
     import_texts(
         &texts,
         request.fixes,
@@ -103,14 +93,8 @@ pub fn import(request: Request<'_>) -> Result<Imported, Error> {
             .as_ref()
             .map(|(name, text)| (name.as_str(), text.as_str())),
         request.strictness,
+        problems,
     )
-}
-
-fn join(first: Option<Error>, next: Error) -> Error {
-    match first {
-        Some(first) => first.join(next),
-        None => next,
-    }
 }
 
 /// One page's text, named as in messages and identified as in `source` cells.
@@ -125,40 +109,37 @@ pub struct PageText {
 }
 
 /// [`import`] of one page's text, named `name` in messages, every fix required to match.
-///
-/// # Errors
-///
-/// As [`import_texts`].
+/// `None` when `problems` holds a problem, as [`import_texts`].
 pub fn import_text(
     name: &str,
     text: &str,
     fixes: Option<&[fixes::Fix]>,
-) -> Result<Imported, Error> {
+    problems: &mut Problems,
+) -> Option<Imported> {
     let page = PageText {
         id: merge::page_id(Path::new(name)),
         name: name.to_owned(),
         text: text.to_owned(),
     };
-    import_texts(&[page], fixes, None, merge::Strictness::Every)
+    import_texts(&[page], fixes, None, merge::Strictness::Every, problems)
 }
 
 /// [`import`] of pages' texts and the curated table's (name, text).
 ///
-/// # Errors
-///
-/// Every problem found: in a page's tables, the fixes or the curated table, the merge,
-/// or the merged rows checked as a table.
+/// `None` when `problems` holds a problem: every problem found in a page's tables or
+/// the curated table (and any the caller found before), else in the merge, else in the
+/// merged rows checked as a table.
 pub fn import_texts(
     pages: &[PageText],
     fixes: Option<&[fixes::Fix]>,
     curated: Option<(&str, &str)>,
     strictness: merge::Strictness,
-) -> Result<Imported, Error> {
+    problems: &mut Problems,
+) -> Option<Imported> {
     let mut read = Vec::new();
-    let mut problems = Problems::default();
     let mut diagnostics: Vec<(Problem, &str)> = Vec::new();
     for page in pages {
-        if let Some(rows) = page::read(&page.name, &page.text, &mut problems) {
+        if let Some(rows) = page::read(&page.name, &page.text, problems) {
             diagnostics.extend(rows.notes.iter().map(|n| (n.clone(), "note")));
             read.push(merge::PageRows {
                 id: page.id.clone(),
@@ -172,20 +153,18 @@ pub fn import_texts(
             text: text.to_owned(),
             tracked_path: None,
         };
-        obs_codes_gen::Table::parse(&source, &mut problems).rows
+        obs_codes_gen::Table::parse(&source, problems).rows
     });
     if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
+        return None;
     }
-    let Some(merged) = merge::merge(
+    let merged = merge::merge(
         &read,
         fixes.unwrap_or_default(),
         &curated_rows,
         strictness,
-        &mut problems,
-    ) else {
-        return Err(Error::Invalid(problems));
-    };
+        problems,
+    )?;
 
     let unfixed_spaces = merged
         .rows
@@ -235,13 +214,13 @@ pub fn import_texts(
         tracked_path: None,
         rows: merged.rows,
     };
-    let catalog = obs_codes_gen::Catalog::check(std::slice::from_ref(&table), &mut problems);
+    let catalog = obs_codes_gen::Catalog::check(std::slice::from_ref(&table), problems);
     if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
+        return None;
     }
     let csv = obs_codes_gen::to_csv(&columns, &table.rows);
-    read_back(&name, &csv, &catalog)?;
-    Ok(Imported {
+    read_back(&name, &csv, &catalog, problems)?;
+    Some(Imported {
         catalog,
         csv,
         warnings,
@@ -250,16 +229,17 @@ pub fn import_texts(
 }
 
 /// Checks that `csv`, written from the rows of `catalog`, reads back as the same codes:
-/// what `import` writes, the macro reads.
-fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
+/// what `import` writes, the macro reads. `None` when it does not, reported.
+fn read_back(name: &str, csv: &str, catalog: &Catalog, problems: &mut Problems) -> Option<()> {
     let written = format!("{name} (as written)");
     let obs_codes_gen::Loaded {
         catalog: again,
-        problems,
+        problems: found,
         ..
     } = obs_codes_gen::load_bytes(&[(&written, csv.as_bytes())]);
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
+    if !found.is_empty() {
+        problems.extend(found);
+        return None;
     }
     let fields = |e: &Entry| {
         (
@@ -279,12 +259,11 @@ fn read_back(name: &str, csv: &str, catalog: &Catalog) -> Result<(), Error> {
         .map(fields)
         .ne(again.entries.iter().map(fields));
     if differs {
-        let mut problems = Problems::default();
         problems.at(
             Location::file(&written),
             "the table written does not read back as the rows imported (a bug in obs-codes: please report it)",
         );
-        return Err(Error::Invalid(problems));
+        return None;
     }
-    Ok(())
+    Some(())
 }
