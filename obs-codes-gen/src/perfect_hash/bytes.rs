@@ -148,11 +148,38 @@ type Read = fn(BytePos, &[u8]) -> u64;
 
 /// Refines `class` (one per key) by the value `read` at `pos`: afterwards two keys share
 /// a class when they shared one before and agree on that value.
+///
+/// The new classes are numbered in the order their first key comes, as a map from
+/// (class, value) to the next free number would number them; sorting instead of
+/// hashing keeps a hash map's code out of the crate.
 fn refine(class: &mut [usize], keys: &[&[u8]], pos: BytePos, read: Read) {
-    let mut next: std::collections::HashMap<(usize, u64), usize> = std::collections::HashMap::new();
-    for (class, key) in class.iter_mut().zip(keys) {
-        let fresh = next.len();
-        *class = *next.entry((*class, read(pos, key))).or_insert(fresh);
+    let mut values: Vec<u64> = Vec::with_capacity(keys.len());
+    for key in keys {
+        values.push(read(pos, key));
+    }
+    let order = crate::index_order::sorted_indices(keys.len(), &|a, b| {
+        (class[a], values[a]).cmp(&(class[b], values[b]))
+    });
+    // Runs of equal (class, value) in sorted order, then numbered by first key.
+    let mut run_of = vec![0; keys.len()];
+    let mut runs = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 {
+            let previous = order[k - 1];
+            if (class[i], values[i]) != (class[previous], values[previous]) {
+                runs += 1;
+            }
+        }
+        run_of[i] = runs;
+    }
+    let mut numbered = vec![usize::MAX; runs + 1];
+    let mut next = 0;
+    for (i, run) in run_of.into_iter().enumerate() {
+        if numbered[run] == usize::MAX {
+            numbered[run] = next;
+            next += 1;
+        }
+        class[i] = numbered[run];
     }
 }
 
