@@ -41,6 +41,7 @@ mod format;
 #[cfg(feature = "format")]
 mod generator;
 mod identifier;
+mod index_order;
 mod load;
 mod markdown;
 #[cfg(feature = "format")]

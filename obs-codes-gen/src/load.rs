@@ -45,29 +45,31 @@ pub struct Loaded {
 pub fn load(sources: &[Source], base: &Path) -> Loaded {
     let mut problems = Problems::default();
     let mut seen: Vec<(String, usize)> = Vec::new();
-    let tables: Vec<Option<Table>> = sources
-        .iter()
-        .enumerate()
-        .map(|(index, source)| {
-            let identity = source_identity(source, base);
-            if let Some((_, first)) = seen.iter().find(|(id, _)| *id == identity) {
-                problems
-                    .at(
-                        Location::file(source.name()),
-                        format!(
-                            "source `{}` is listed twice (sources {} and {})",
-                            source.name(),
-                            first + 1,
-                            index + 1
-                        ),
-                    )
-                    .hint("list each source once");
-                return None;
-            }
-            seen.push((identity, index));
-            source::read(source, base, &mut problems).map(|text| Table::parse(&text, &mut problems))
-        })
-        .collect();
+    let mut tables: Vec<Option<Table>> = Vec::with_capacity(sources.len());
+    for (index, source) in sources.iter().enumerate() {
+        let identity = source_identity(source, base);
+        if let Some((_, first)) = seen.iter().find(|(id, _)| *id == identity) {
+            problems
+                .at(
+                    Location::file(source.name()),
+                    format!(
+                        "source `{}` is listed twice (sources {} and {})",
+                        source.name(),
+                        first + 1,
+                        index + 1
+                    ),
+                )
+                .hint("list each source once");
+            tables.push(None);
+            continue;
+        }
+        seen.push((identity, index));
+        let mut table = None;
+        if let Some(text) = source::read(source, base, &mut problems) {
+            table = Some(Table::parse(&text, &mut problems));
+        }
+        tables.push(table);
+    }
     let catalog = check_tables(&tables, &mut problems);
     Loaded {
         sources: sources.to_vec(),
@@ -140,27 +142,25 @@ pub(crate) fn load_checked(
 #[must_use]
 pub fn load_bytes(named: &[(&str, &[u8])]) -> Loaded {
     let mut problems = Problems::default();
-    let tables: Vec<Option<Table>> = named
-        .iter()
-        .map(|(name, bytes)| {
-            source::decode(name, bytes.to_vec(), &mut problems).map(|text| {
-                let text = SourceText {
-                    name: (*name).to_owned(),
-                    text,
-                    tracked_path: None,
-                };
-                Table::parse(&text, &mut problems)
-            })
-        })
-        .collect();
-    let catalog = check_tables(&tables, &mut problems);
-    let sources = named
-        .iter()
-        .map(|(name, _)| Source::File {
+    let mut tables: Vec<Option<Table>> = Vec::with_capacity(named.len());
+    let mut sources = Vec::with_capacity(named.len());
+    for (name, bytes) in named {
+        let mut table = None;
+        if let Some(text) = source::decode(name, bytes.to_vec(), &mut problems) {
+            let text = SourceText {
+                name: (*name).to_owned(),
+                text,
+                tracked_path: None,
+            };
+            table = Some(Table::parse(&text, &mut problems));
+        }
+        tables.push(table);
+        sources.push(Source::File {
             path: (*name).to_owned(),
             span: Span::call_site(),
-        })
-        .collect();
+        });
+    }
+    let catalog = check_tables(&tables, &mut problems);
     Loaded {
         sources,
         tables,
@@ -172,7 +172,10 @@ pub fn load_bytes(named: &[(&str, &[u8])]) -> Loaded {
 /// The catalog of the sources that could be read (`None` for one that could not: its
 /// problem is reported, and overrides that may have been of its codes are left out).
 fn check_tables(tables: &[Option<Table>], problems: &mut Problems) -> Catalog {
-    let read: Vec<Table> = tables.iter().flatten().cloned().collect();
+    let mut read: Vec<Table> = Vec::with_capacity(tables.len());
+    for table in tables.iter().flatten() {
+        read.push(table.clone());
+    }
     let all_read = read.len() == tables.len();
     catalog::check_sources(&read, all_read, problems)
 }

@@ -36,21 +36,19 @@
 /// ```
 #[must_use]
 pub fn plain_text(markdown: &str) -> String {
-    let paragraphs: Vec<String> = markdown
-        .split("\n\n")
-        .map(|paragraph| {
-            let markers = strong_markers(paragraph);
-            let mut out = String::with_capacity(paragraph.len());
-            let mut pos = 0;
-            for marker in markers {
-                out.push_str(&paragraph[pos..marker]);
-                pos = marker + 2;
-            }
-            out.push_str(&paragraph[pos..]);
-            out
-        })
-        .collect();
-    paragraphs.join("\n\n")
+    let mut out = String::with_capacity(markdown.len());
+    for (i, paragraph) in markdown.split("\n\n").enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        let mut pos = 0;
+        for marker in strong_markers(paragraph) {
+            out.push_str(&paragraph[pos..marker]);
+            pos = marker + 2;
+        }
+        out.push_str(&paragraph[pos..]);
+    }
+    out
 }
 
 /// The byte offsets of the `**` runs of `paragraph` that emphasise, openers and closers
@@ -154,10 +152,17 @@ fn breaks_a_line(text: &str, range: std::ops::Range<usize>, in_list: bool) -> bo
 
 /// Where the lines of `text` that are `- item`s start, in order.
 fn list_item_lines(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-        .filter(|&start| is_list_item(text_line(&text[start..])))
-        .collect()
+    let mut starts = Vec::new();
+    let mut start = 0;
+    loop {
+        if is_list_item(text_line(&text[start..])) {
+            starts.push(start);
+        }
+        match text[start..].find('\n') {
+            Some(at) => start += at + 1,
+            None => return starts,
+        }
+    }
 }
 
 /// The first line of `text`, trimmed as [`markdown`] unindents it.
@@ -173,12 +178,18 @@ pub(crate) fn markdown(text: &str) -> Vec<String> {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        let unindented: Vec<&str> = paragraph
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let escaped = escape_inline(&unindented.join("\n"));
+        let mut unindented = String::with_capacity(paragraph.len());
+        for line in paragraph.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if !unindented.is_empty() {
+                unindented.push('\n');
+            }
+            unindented.push_str(line);
+        }
+        let escaped = escape_inline(&unindented);
         let mut in_list = false;
         for (i, line) in escaped.lines().enumerate() {
             lines.push(escape_line_start(line, i > 0 && !in_list));

@@ -36,7 +36,10 @@ impl PackedWidth {
     pub fn read(self, table: &TokenStream, index: &TokenStream) -> TokenStream {
         let span = Span::mixed_site();
         let width = self.bytes();
-        let bytes = (0..width).map(|i| quote_spanned!(span=> #table[at + #i]));
+        let mut bytes = TokenStream::new();
+        for i in 0..width {
+            crate::template::push_separated(&mut bytes, quote_spanned!(span=> #table[at + #i]));
+        }
         let int = match self {
             PackedWidth::One => quote_spanned!(span=> ::core::primitive::u8),
             PackedWidth::Two => quote_spanned!(span=> ::core::primitive::u16),
@@ -45,7 +48,7 @@ impl PackedWidth {
         quote_spanned! {span=>
             {
                 let at = #index * #width;
-                #int::from_le_bytes([#(#bytes),*]) as ::core::primitive::u64
+                #int::from_le_bytes([#bytes]) as ::core::primitive::u64
             }
         }
     }
@@ -66,10 +69,10 @@ pub fn width_for(max: usize) -> usize {
 /// `values` as one byte-string literal of little-endian integers of `width` (each value
 /// fits: the width was chosen for the largest).
 pub fn packed(values: &[u64], width: PackedWidth) -> Literal {
-    let bytes: Vec<u8> = values
-        .iter()
-        .flat_map(|v| v.to_le_bytes().into_iter().take(width.bytes()))
-        .collect();
+    let mut bytes: Vec<u8> = Vec::with_capacity(values.len() * width.bytes());
+    for value in values {
+        bytes.extend_from_slice(&value.to_le_bytes()[..width.bytes()]);
+    }
     Literal::byte_string(&bytes)
 }
 
@@ -77,8 +80,13 @@ pub fn packed(values: &[u64], width: PackedWidth) -> Literal {
 /// as clippy's `unreadable_literal` wants it in a generated file.
 pub fn hex_u64(value: u64) -> Literal {
     let digits = format!("{value:016X}");
-    let groups: Vec<&str> = (0..4).map(|i| &digits[i * 4..i * 4 + 4]).collect();
-    let text = format!("0x{}", groups.join("_"));
+    let text = format!(
+        "0x{}_{}_{}_{}",
+        &digits[..4],
+        &digits[4..8],
+        &digits[8..12],
+        &digits[12..]
+    );
     text.parse()
         .unwrap_or_else(|_| Literal::u64_unsuffixed(value))
 }

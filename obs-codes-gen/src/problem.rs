@@ -171,13 +171,20 @@ impl Problems {
                 }
             }
         }
-        let mut ordered: Vec<(usize, &Problem)> = self.list.iter().enumerate().collect();
-        ordered.sort_by_key(|(_, problem)| {
-            problem.location.as_ref().map(|location| {
+        let key = |index: usize| {
+            self.list[index].location.as_ref().map(|location| {
                 let rank = sources.iter().position(|s| *s == location.source);
                 (rank, location.line, location.column)
             })
+        };
+        // The index last: problems at one place stay in the order found.
+        let order = crate::index_order::sorted_indices(self.list.len(), &|a, b| {
+            key(a).cmp(&key(b)).then(a.cmp(&b))
         });
+        let mut ordered = Vec::with_capacity(order.len());
+        for index in order {
+            ordered.push((index, &self.list[index]));
+        }
         ordered
     }
 

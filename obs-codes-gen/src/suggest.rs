@@ -47,20 +47,20 @@ pub fn closest<'a>(
 
 /// [`closest`] over a slice: the one copy of the search, whatever the callers iterate.
 fn closest_of<'a>(text: &str, names: &[&'a str], limits: SuggestionLimits) -> Vec<&'a str> {
-    let wanted: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    let wanted = lowercase_chars(text);
     let contained = limits
         .contained_from
         .is_some_and(|least| wanted.len() >= least);
-    let wanted_text: String = wanted.iter().collect();
+    let wanted_text = to_string(&wanted);
     // (distance, table order): a pair sorts like the perfect hash's pairs, one sort for both.
     let mut ranked: Vec<(usize, usize)> = Vec::new();
     for (order, name) in names.iter().enumerate() {
-        let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+        let lower = lowercase_chars(name);
         if let Some(distance) = distance_within(&wanted, &lower, limits.distance) {
             ranked.push((distance, order));
         } else if contained
             && lower.len() > wanted.len()
-            && lower.iter().collect::<String>().contains(&wanted_text)
+            && to_string(&lower).contains(&wanted_text)
         {
             ranked.push((limits.distance + 1, order));
         }
@@ -71,6 +71,25 @@ fn closest_of<'a>(text: &str, names: &[&'a str], limits: SuggestionLimits) -> Ve
         .take(limits.count)
         .map(|(_, order)| names[order])
         .collect()
+}
+
+/// The characters of `text` in lower case, as `char::to_lowercase` gives them.
+fn lowercase_chars(text: &str) -> Vec<char> {
+    let mut lower = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        lower.extend(c.to_lowercase());
+    }
+    lower
+}
+
+/// The characters as one string (not `str::to_lowercase`, which treats a final sigma
+/// differently from [`lowercase_chars`]).
+fn to_string(chars: &[char]) -> String {
+    let mut text = String::with_capacity(chars.len());
+    for &c in chars {
+        text.push(c);
+    }
+    text
 }
 
 /// The edit distance (Levenshtein, over characters, case as given) between `a` and `b`

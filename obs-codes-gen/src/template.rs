@@ -9,7 +9,7 @@
 //! replaced by the tokens given for it, left with their own spans (as `quote_spanned!`
 //! leaves interpolations).
 
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 
 /// `source` as tokens spanned `span`, with every `#name` replaced by the tokens of the
@@ -25,6 +25,20 @@ pub(crate) fn fill(span: Span, source: &str, holes: &[(&str, &dyn ToTokens)]) ->
         let message = format!("obs-codes-gen: a template does not parse: {source:.40}");
         quote::quote_spanned!(span=> ::core::compile_error!{ #message })
     }
+}
+
+/// Appends `item` to a comma-separated list, as `#(#items),*` would: one loop's worth of
+/// code instead of a copy of `quote`'s repetition per iterator type.
+pub(crate) fn push_separated(list: &mut TokenStream, item: TokenStream) {
+    push_joined(list, ',', item);
+}
+
+/// Appends `item` to a list whose items `separator` (one punctuation character) joins.
+pub(crate) fn push_joined(list: &mut TokenStream, separator: char, item: TokenStream) {
+    if !list.is_empty() {
+        list.extend([TokenTree::Punct(Punct::new(separator, Spacing::Alone))]);
+    }
+    list.extend(item);
 }
 
 fn respan_and_fill(

@@ -52,29 +52,26 @@ pub(super) fn wire_string_ok(cell: &Cell, what: &str, problems: &mut Problems) -
 /// `text` with invisible and control characters written as `\\u{...}`, so a message
 /// shows what a terminal would hide.
 fn escape_unseen(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if is_invisible(c) || c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    escape_where(text, &|c| is_invisible(c) || c.is_control())
+}
+
+/// `text` with the characters that `escape` picks written as `\\u{...}`.
+fn escape_where(text: &str, escape: &dyn Fn(char) -> bool) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if escape(c) {
+            escaped.extend(c.escape_unicode());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// `text` with every non-ASCII character written as `\\u{...}`: two spellings of one
 /// name (`Café` composed and decomposed) then look different.
 fn escape_non_ascii(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                c.to_string()
-            } else {
-                c.escape_unicode().to_string()
-            }
-        })
-        .collect()
+    escape_where(text, &|c| !c.is_ascii())
 }
 
 /// Format characters that show as nothing (or reorder the text around them), so a code

@@ -64,7 +64,7 @@ impl Entry {
         Entry {
             variant,
             code: row.code.value.clone(),
-            aliases: aliases.iter().map(|c| c.value.clone()).collect(),
+            aliases: cell_values(&aliases),
             status: row.status.clone(),
             retryable: row.retryable.unwrap_or_else(|| {
                 row.status
@@ -99,6 +99,15 @@ impl Entry {
     }
 }
 
+/// The text of each cell.
+fn cell_values(cells: &[Cell]) -> Vec<String> {
+    let mut values = Vec::with_capacity(cells.len());
+    for cell in cells {
+        values.push(cell.value.clone());
+    }
+    values
+}
+
 /// The `;`-separated page list `earlier` followed by the pages of `later` it lacks.
 fn merge_sources(earlier: Option<String>, later: Option<&str>) -> Option<String> {
     let Some(later) = later else {
@@ -107,9 +116,10 @@ fn merge_sources(earlier: Option<String>, later: Option<&str>) -> Option<String>
     let Some(mut merged) = earlier else {
         return Some(later.to_owned());
     };
-    let known: Vec<String> = merged.split(';').map(|p| p.trim().to_owned()).collect();
-    for page in later.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        if !known.iter().any(|k| k == page) {
+    let known = merged.clone();
+    for page in later.split(';') {
+        let page = page.trim();
+        if !page.is_empty() && !known.split(';').any(|k| k.trim() == page) {
             merged.push_str("; ");
             merged.push_str(page);
         }
@@ -147,14 +157,19 @@ impl Entry {
 
 /// [`Entry::derive_variant`].
 fn derive_variant(code: &str) -> String {
-    code.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .flat_map(|part| {
-            let mut chars = part.chars();
-            let first = chars.next().map(|c| c.to_ascii_uppercase());
-            first.into_iter().chain(chars)
-        })
-        .collect()
+    let mut variant = String::with_capacity(code.len());
+    let mut part_start = true;
+    for c in code.chars() {
+        if !c.is_ascii_alphanumeric() {
+            part_start = true;
+        } else if part_start {
+            variant.push(c.to_ascii_uppercase());
+            part_start = false;
+        } else {
+            variant.push(c);
+        }
+    }
+    variant
 }
 
 impl HttpStatus {
@@ -217,14 +232,13 @@ pub(crate) fn check_sources(
     all_sources: bool,
     problems: &mut Problems,
 ) -> Catalog {
-    let mut catalog = Catalog {
-        sources: tables.iter().map(|t| t.name.clone()).collect(),
-        tracked_paths: tables
-            .iter()
-            .filter_map(|t| t.tracked_path.clone())
-            .collect(),
-        entries: Vec::new(),
-    };
+    let mut catalog = Catalog::default();
+    for table in tables {
+        catalog.sources.push(table.name.clone());
+        if let Some(path) = &table.tracked_path {
+            catalog.tracked_paths.push(path.clone());
+        }
+    }
     let mut by_code: HashMap<String, usize> = HashMap::new();
     for table in tables {
         let mut in_this_file: HashMap<String, usize> = HashMap::new();
@@ -232,12 +246,12 @@ pub(crate) fn check_sources(
             if !wire_string_ok(&row.code, "code", problems) {
                 continue;
             }
-            let aliases: Vec<Cell> = row
-                .aliases
-                .iter()
-                .filter(|alias| wire_string_ok(alias, "alias", problems))
-                .cloned()
-                .collect();
+            let mut aliases: Vec<Cell> = Vec::with_capacity(row.aliases.len());
+            for alias in &row.aliases {
+                if wire_string_ok(alias, "alias", problems) {
+                    aliases.push(alias.clone());
+                }
+            }
             let code = row.code.value.as_str();
             if let Some(first_line) = in_this_file.insert(code.to_owned(), row.code.at.line) {
                 problems

@@ -53,8 +53,12 @@ impl EnumSpec {
 /// Every trait a user derive would clash with, in the order messages list them:
 /// `Debug`, which the expansion writes out (its derive costs rustc seconds on a large
 /// enum), then [`DERIVED`].
-fn provided_traits() -> impl Iterator<Item = &'static str> {
-    std::iter::once("Debug").chain(DERIVED.iter().map(|(_, name)| *name))
+fn provided_traits() -> Vec<&'static str> {
+    let mut traits = vec!["Debug"];
+    for (_, name) in DERIVED {
+        traits.push(name);
+    }
+    traits
 }
 
 /// A span from the first to the last token, and what to say.
@@ -83,36 +87,41 @@ fn clash(meta: &[TokenTree]) -> Option<Clash> {
     let args = args?;
     if name == "cfg_attr" {
         // The predicate, then the attributes it adds.
-        return split_commas(args)
-            .iter()
-            .skip(1)
-            .find_map(|meta| clash(meta));
+        for meta in split_commas(args).iter().skip(1) {
+            if let Some(found) = clash(meta) {
+                return Some(found);
+            }
+        }
+        return None;
     }
     if name != "derive" {
         return None;
     }
-    split_commas(args).iter().find_map(|path| {
-        let Some(TokenTree::Ident(last_segment)) = path.last() else {
-            return None;
+    for path in split_commas(args) {
+        let (Some(first), Some(TokenTree::Ident(last_segment))) = (path.first(), path.last())
+        else {
+            continue;
         };
-        let span = [path.first()?.span(), last_segment.span()];
+        let span = [first.span(), last_segment.span()];
         let derived = last_segment.to_string();
-        if provided_traits().any(|name| name == derived) {
+        let provided = provided_traits();
+        if provided.contains(&derived.as_str()) {
             return Some((
                 span,
                 format!(
                     "obs_errors! already derives `{derived}` for the enum: remove it from this derive (the macro derives {})",
-                    provided_traits().collect::<Vec<_>>().join(", ")
+                    provided.join(", ")
                 ),
             ));
         }
-        (derived == "Default").then(|| {
-            (
+        if derived == "Default" {
+            return Some((
                 span,
                 "obs_errors! cannot derive `Default`: the variants come from the table, so none can be marked #[default]; remove it and write `impl Default` by hand, naming the variant you want".to_owned(),
-            )
-        })
-    })
+            ));
+        }
+    }
+    None
 }
 
 /// The tokens between top-level commas.
@@ -144,6 +153,16 @@ const REPR_CAPACITY: [(&str, u128); 10] = [
     ("i128", 1 << 127),
 ];
 
+/// The first integer repr of [`REPR_CAPACITY`] that `wanted` accepts, with its capacity.
+fn first_repr(wanted: &dyn Fn(&str, u128) -> bool) -> Option<(&'static str, u128)> {
+    for (name, capacity) in REPR_CAPACITY {
+        if wanted(name, capacity) {
+            return Some((name, capacity));
+        }
+    }
+    None
+}
+
 /// When `attr` is a `#[repr(...)]` naming an integer that cannot hold `rows`
 /// discriminants (0 to `rows - 1`): where it is written, and what to say.
 fn repr_too_small(attr: &TokenStream, rows: usize) -> Option<(Span, String)> {
@@ -155,30 +174,31 @@ fn repr_too_small(attr: &TokenStream, rows: usize) -> Option<(Span, String)> {
         return None;
     };
     let rows = rows as u128;
-    args.stream().into_iter().find_map(|token| {
+    for token in args.stream() {
         let TokenTree::Ident(int) = token else {
-            return None;
+            continue;
         };
         let ty = int.to_string();
-        let &(_, capacity) = REPR_CAPACITY.iter().find(|(name, _)| *name == ty)?;
+        let Some((_, capacity)) = first_repr(&|name, _| name == ty) else {
+            continue;
+        };
         if rows <= capacity {
-            return None;
+            continue;
         }
         let signed = ty.starts_with('i');
-        let fits = REPR_CAPACITY
-            .iter()
-            .find(|(name, cap)| name.starts_with('i') == signed && rows <= *cap)
-            .map_or_else(String::new, |(name, _)| {
-                format!(": use `#[repr({name})]` or a wider integer")
-            });
-        Some((
+        let fits = match first_repr(&|name, cap| name.starts_with('i') == signed && rows <= cap) {
+            Some((name, _)) => format!(": use `#[repr({name})]` or a wider integer"),
+            None => String::new(),
+        };
+        return Some((
             int.span(),
             format!(
                 "the table has {rows} rows, which do not fit `#[repr({ty})]`: the variants are numbered 0 to {}, and `{ty}` holds {capacity} of them{fits}",
                 rows - 1
             ),
-        ))
-    })
+        ));
+    }
+    None
 }
 
 #[cfg(test)]

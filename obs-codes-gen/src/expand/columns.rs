@@ -20,16 +20,14 @@ impl Expansion<'_> {
     /// single literal costs the compiler nothing, where 10,000 integers cost seconds.
     pub(super) fn http_status(&self) -> TokenStream {
         let span = Span::mixed_site();
-        let statuses: Vec<u16> = self
-            .catalog
-            .entries
-            .iter()
-            .map(|e| e.status.as_ref().map_or(0, |s| s.code))
-            .collect();
-        if statuses.iter().all(|&s| s == 0) {
+        let mut bytes: Vec<u8> = Vec::with_capacity(self.catalog.entries.len() * 2);
+        for entry in &self.catalog.entries {
+            let status = entry.status.as_ref().map_or(0, |s| s.code);
+            bytes.extend_from_slice(&status.to_le_bytes());
+        }
+        if !bytes.iter().any(|&b| b != 0) {
             return self.constant(&quote_spanned!(span=> ::core::option::Option::None));
         }
-        let bytes: Vec<u8> = statuses.iter().flat_map(|s| s.to_le_bytes()).collect();
         let table = Literal::byte_string(&bytes);
         self.per_variant(
             Receiver::Value,
@@ -51,16 +49,14 @@ impl Expansion<'_> {
     /// Retry flags as one byte string, or a constant when every code agrees.
     pub(super) fn is_retryable(&self) -> TokenStream {
         let span = Span::mixed_site();
-        let flags: Vec<u8> = self
-            .catalog
-            .entries
-            .iter()
-            .map(|e| u8::from(e.retryable))
-            .collect();
-        if flags.iter().all(|&f| f == 0) {
+        let mut flags: Vec<u8> = Vec::with_capacity(self.catalog.entries.len());
+        for entry in &self.catalog.entries {
+            flags.push(u8::from(entry.retryable));
+        }
+        if !flags.contains(&1) {
             return self.constant(&quote_spanned!(span=> false));
         }
-        if flags.iter().all(|&f| f == 1) {
+        if !flags.contains(&0) {
             return self.constant(&quote_spanned!(span=> true));
         }
         let table = Literal::byte_string(&flags);
@@ -84,27 +80,39 @@ impl Expansion<'_> {
     pub(super) fn sparse(&self, value: fn(&Entry) -> Option<String>) -> TokenStream {
         let span = Span::mixed_site();
         let name = &self.spec.name;
-        let values: Vec<Option<String>> = self.catalog.entries.iter().map(value).collect();
-        let present = values.iter().filter(|v| v.is_some()).count();
+        let mut values: Vec<Option<String>> = Vec::with_capacity(self.catalog.entries.len());
+        let mut present = 0;
+        for entry in &self.catalog.entries {
+            let text = value(entry);
+            present += usize::from(text.is_some());
+            values.push(text);
+        }
         if present == 0 {
             return self.constant(&quote_spanned!(span=> ::core::option::Option::None));
         }
         if present * 2 < values.len() {
-            let arms = self.catalog.entries.iter().zip(&values).filter_map(|(entry, value)| {
-                let variant = Ident::new(&entry.variant, span);
-                value.as_ref().map(|text| quote_spanned!(span=> #name::#variant => ::core::option::Option::Some(#text),))
-            });
+            let mut arms = TokenStream::new();
+            for (entry, value) in self.catalog.entries.iter().zip(&values) {
+                if let Some(text) = value {
+                    let variant = Ident::new(&entry.variant, span);
+                    arms.extend(quote_spanned!(span=> #name::#variant => ::core::option::Option::Some(#text),));
+                }
+            }
             return quote_spanned! {span=>
                 match self {
-                    #(#arms)*
+                    #arms
                     _ => ::core::option::Option::None,
                 }
             };
         }
         let count = values.len();
-        let texts = values.iter().map(|v| v.as_deref().unwrap_or_default());
+        let mut texts = TokenStream::new();
+        for value in &values {
+            let text = value.as_deref().unwrap_or_default();
+            template::push_separated(&mut texts, quote_spanned!(span=> #text));
+        }
         quote_spanned! {span=>
-            const VALUES: [&::core::primitive::str; #count] = [#(#texts),*];
+            const VALUES: [&::core::primitive::str; #count] = [#texts];
             let value = VALUES[self as ::core::primitive::usize];
             if value.is_empty() {
                 ::core::option::Option::None
@@ -118,26 +126,29 @@ impl Expansion<'_> {
     pub(super) fn aliases(&self) -> TokenStream {
         let span = Span::mixed_site();
         let name = &self.spec.name;
-        let with_aliases: Vec<&Entry> = self
-            .catalog
-            .entries
-            .iter()
-            .filter(|e| !e.aliases.is_empty())
-            .collect();
-        if with_aliases.is_empty() {
+        let mut arms = TokenStream::new();
+        let mut with_aliases = 0;
+        for entry in &self.catalog.entries {
+            if entry.aliases.is_empty() {
+                continue;
+            }
+            with_aliases += 1;
+            let variant = Ident::new(&entry.variant, span);
+            let mut aliases = TokenStream::new();
+            for alias in &entry.aliases {
+                template::push_separated(&mut aliases, quote_spanned!(span=> #alias));
+            }
+            arms.extend(quote_spanned!(span=> #name::#variant => &[#aliases],));
+        }
+        if with_aliases == 0 {
             return self.constant(&quote_spanned!(span=> &[]));
         }
-        let arms = with_aliases.iter().map(|entry| {
-            let variant = Ident::new(&entry.variant, span);
-            let aliases = &entry.aliases;
-            quote_spanned!(span=> #name::#variant => &[#(#aliases),*],)
-        });
-        let fallback = (with_aliases.len() < self.catalog.entries.len())
-            .then(|| quote_spanned!(span=> _ => &[],));
+        if with_aliases < self.catalog.entries.len() {
+            arms.extend(quote_spanned!(span=> _ => &[],));
+        }
         quote_spanned! {span=>
             match self {
-                #(#arms)*
-                #fallback
+                #arms
             }
         }
     }

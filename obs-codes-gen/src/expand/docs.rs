@@ -7,17 +7,14 @@ use crate::source::BUNDLED_NAME;
 /// The enum's own docs: its sources and count (a summary line first unless the caller
 /// wrote docs of its own).
 pub fn enum_docs(catalog: &Catalog, has_own_docs: bool) -> Vec<String> {
-    let sources: Vec<String> = catalog
-        .sources
-        .iter()
-        .map(|name| {
-            if name == BUNDLED_NAME {
-                "the bundled Huawei Cloud OBS table (`obs`)".to_owned()
-            } else {
-                markdown::code_span(name)
-            }
-        })
-        .collect();
+    let mut sources: Vec<String> = Vec::with_capacity(catalog.sources.len());
+    for name in &catalog.sources {
+        sources.push(if name == BUNDLED_NAME {
+            "the bundled Huawei Cloud OBS table (`obs`)".to_owned()
+        } else {
+            markdown::code_span(name)
+        });
+    }
     let count = catalog.entries.len();
     let plural = if count == 1 { "" } else { "s" };
     let mut lines = Vec::new();
@@ -54,12 +51,11 @@ pub fn variant_docs(entry: &Entry) -> Vec<String> {
     lines.push(format!("* HTTP status: {status}"));
     lines.push(format!("* Wire code: {}", markdown::code_span(&entry.code)));
     if !entry.aliases.is_empty() {
-        let aliases: Vec<String> = entry
-            .aliases
-            .iter()
-            .map(|a| markdown::code_span(a))
-            .collect();
-        lines.push(format!("* Also accepted: {}", aliases.join(", ")));
+        let mut aliases = String::new();
+        for alias in &entry.aliases {
+            push_code_span(&mut aliases, alias);
+        }
+        lines.push(format!("* Also accepted: {aliases}"));
     }
     let answer = if entry.retryable { "yes" } else { "no" };
     let why = match (&entry.status, entry.retryable_by_table) {
@@ -69,13 +65,14 @@ pub fn variant_docs(entry: &Entry) -> Vec<String> {
     };
     lines.push(format!("* Retryable: {answer} ({why})"));
     if let Some(source) = &entry.source {
-        let pages: Vec<String> = source
-            .split(';')
-            .map(str::trim)
-            .filter(|page| !page.is_empty())
-            .map(markdown::code_span)
-            .collect();
-        lines.push(format!("* Documented in: {}", pages.join(", ")));
+        let mut pages = String::new();
+        for page in source.split(';') {
+            let page = page.trim();
+            if !page.is_empty() {
+                push_code_span(&mut pages, page);
+            }
+        }
+        lines.push(format!("* Documented in: {pages}"));
     }
     let defined = format!("* Defined on {}", where_defined(&entry.defined_at));
     lines.push(match &entry.overridden_at {
@@ -96,7 +93,18 @@ pub fn variant_docs(entry: &Entry) -> Vec<String> {
         }
         lines.extend(solution_lines);
     }
-    lines.into_iter().map(|line| format!(" {line}")).collect()
+    for line in &mut lines {
+        line.insert(0, ' ');
+    }
+    lines
+}
+
+/// Appends `text` as a code span to a comma-separated list.
+fn push_code_span(list: &mut String, text: &str) {
+    if !list.is_empty() {
+        list.push_str(", ");
+    }
+    list.push_str(&markdown::code_span(text));
 }
 
 /// `line 2 of the bundled OBS table`, ``line 3 of `tables/gateway.csv` ``.
@@ -112,6 +120,15 @@ fn join_words(words: &[String]) -> String {
     match words {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            let mut joined = String::new();
+            for word in init {
+                if !joined.is_empty() {
+                    joined.push_str(", ");
+                }
+                joined.push_str(word);
+            }
+            format!("{joined} and {last}")
+        }
     }
 }

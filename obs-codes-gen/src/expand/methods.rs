@@ -12,20 +12,27 @@ impl Expansion<'_> {
     pub(super) fn inherent_impl(&self) -> TokenStream {
         let span = Span::mixed_site();
         let name = &self.spec.name;
-        let variants = self.variants();
+        let mut all = TokenStream::new();
+        for variant in self.variants() {
+            template::push_separated(&mut all, quote_spanned!(span=> #name::#variant));
+        }
         // Unsuffixed, so that rustdoc shows `COUNT: usize = 3`, not `3usize`.
         let count = self.catalog.entries.len();
         let count_literal = proc_macro2::Literal::usize_unsuffixed(count);
         let methods = self.methods();
         // Codes first, in table order, then aliases, each standing for its variant.
-        let entries = self.catalog.entries.iter().enumerate();
-        let aliases = entries
-            .clone()
-            .flat_map(|(i, e)| e.aliases.iter().map(move |a| (a, i)));
-        let (keys, of_key): (Vec<&[u8]>, Vec<usize>) = (entries.map(|(i, e)| (&e.code, i)))
-            .chain(aliases)
-            .map(|(key, i)| (key.as_bytes(), i))
-            .unzip();
+        let mut keys: Vec<&[u8]> = Vec::with_capacity(count);
+        let mut of_key: Vec<usize> = Vec::with_capacity(count);
+        for (i, entry) in self.catalog.entries.iter().enumerate() {
+            keys.push(entry.code.as_bytes());
+            of_key.push(i);
+        }
+        for (i, entry) in self.catalog.entries.iter().enumerate() {
+            for alias in &entry.aliases {
+                keys.push(alias.as_bytes());
+                of_key.push(i);
+            }
+        }
         let from_code = perfect_hash::emit::from_code(&keys, &of_key);
         quote_spanned! {span=>
             // A crate uses some of these methods, seldom all: like a library's API,
@@ -33,7 +40,7 @@ impl Expansion<'_> {
             #[allow(deprecated, dead_code)]
             impl #name {
                 /// Every code, in table order.
-                pub const ALL: &'static [Self] = &[#(#name::#variants),*];
+                pub const ALL: &'static [Self] = &[#all];
 
                 /// How many codes there are.
                 pub const COUNT: ::core::primitive::usize = #count_literal;
@@ -46,11 +53,11 @@ impl Expansion<'_> {
     }
 
     pub(super) fn variants(&self) -> Vec<Ident> {
-        self.catalog
-            .entries
-            .iter()
-            .map(|entry| Ident::new(&entry.variant, Span::mixed_site()))
-            .collect()
+        let mut variants = Vec::with_capacity(self.catalog.entries.len());
+        for entry in &self.catalog.entries {
+            variants.push(Ident::new(&entry.variant, Span::mixed_site()));
+        }
+        variants
     }
 
     fn methods(&self) -> TokenStream {
@@ -59,21 +66,27 @@ impl Expansion<'_> {
         let count = entries.len();
         let str_ty = quote_spanned!(span=> &'static ::core::primitive::str);
         let usize_ty = quote_spanned!(span=> ::core::primitive::usize);
-        let codes = entries.iter().map(|e| e.code.as_str());
+        let mut codes = TokenStream::new();
+        let mut descriptions = TokenStream::new();
+        for entry in entries {
+            let code = entry.code.as_str();
+            template::push_separated(&mut codes, quote_spanned!(span=> #code));
+            let description = markdown::plain_text(&entry.description);
+            template::push_separated(&mut descriptions, quote_spanned!(span=> #description));
+        }
         // Locals, not items of the impl, so that no generated name other than the
         // enum's and its parse error's can clash or show up in a message.
         let as_str = self.per_variant(
             Receiver::Value,
             quote_spanned! {span=>
-                const CODES: [&::core::primitive::str; #count] = [#(#codes),*];
+                const CODES: [&::core::primitive::str; #count] = [#codes];
                 CODES[self as #usize_ty]
             },
         );
-        let descriptions = entries.iter().map(|e| markdown::plain_text(&e.description));
         let description = self.per_variant(
             Receiver::Value,
             quote_spanned! {span=>
-                const VALUES: [&::core::primitive::str; #count] = [#(#descriptions),*];
+                const VALUES: [&::core::primitive::str; #count] = [#descriptions];
                 VALUES[self as #usize_ty]
             },
         );

@@ -99,44 +99,44 @@ impl Expansion<'_> {
         let span = Span::mixed_site();
         let name = &self.spec.name;
         let vis = &self.spec.vis;
-        let attrs = &self.spec.attrs;
+        let mut attrs = TokenStream::new();
+        for attr in &self.spec.attrs {
+            attrs.extend(attr.clone());
+        }
         let error = format_ident!("{}ParseError", name);
-        let enum_docs = docs::enum_docs(self.catalog, self.spec.has_docs());
-        let variants: Vec<Ident> = self.variants();
-        // One attribute per variant, lines joined: thousands of rows would otherwise
-        // mean tens of thousands of attributes for the compiler to process.
-        let variant_docs = self.catalog.entries.iter().map(|entry| {
+        let mut enum_docs = TokenStream::new();
+        for doc in docs::enum_docs(self.catalog, self.spec.has_docs()) {
+            enum_docs.extend(quote_spanned!(span=> #[doc = #doc]));
+        }
+        let mut variants = TokenStream::new();
+        for (entry, variant) in self.catalog.entries.iter().zip(self.variants()) {
+            // One attribute per variant, lines joined: thousands of rows would otherwise
+            // mean tens of thousands of attributes for the compiler to process.
             let doc = variant_docs(entry).join("\n");
-            quote_spanned!(span=> #[doc = #doc])
-        });
+            variants.extend(quote_spanned!(span=> #[doc = #doc] #variant,));
+        }
         let tracked_paths = if self.spec.output == Output::Macro {
             &self.catalog.tracked_paths[..]
         } else {
             &[]
         };
-        let tracked = tracked_paths.iter().map(|path| {
-            // Relative paths go through `env!` so that no machine path is written into
-            // the expansion; an absolute path (a generated table) is already one.
-            let file = if std::path::Path::new(path).is_absolute() {
-                quote_spanned!(span=> #path)
-            } else {
-                quote_spanned!(span=> ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path))
-            };
-            quote_spanned! {span=>
-                // Makes the table an input of the build: editing it recompiles this crate.
-                const _: &[::core::primitive::u8] = ::core::include_bytes!(#file);
-            }
-        });
         // Inside the hidden module everything is `pub`; the re-export carries `vis`.
-        let error_type = parse_error::tokens(name, &error, &quote_spanned!(span=> pub));
-        let derive_modules = DERIVED.iter().map(|(module, _)| Ident::new(module, span));
-        let derive_names = DERIVED.iter().map(|(_, name)| Ident::new(name, span));
-        let runtime_impl = self
-            .spec
-            .runtime
-            .as_ref()
-            .map(|runtime| self.runtime_impl(runtime));
-        let cfgs = self.spec.cfg_attrs();
+        let mut error_type = TokenStream::new();
+        for item in parse_error::tokens(name, &error, &quote_spanned!(span=> pub)) {
+            error_type.extend(item);
+        }
+        let mut derive_list = TokenStream::new();
+        for (module, derived) in DERIVED {
+            let (module, derived) = (Ident::new(module, span), Ident::new(derived, span));
+            crate::template::push_separated(
+                &mut derive_list,
+                quote_spanned!(span=> ::core::#module::#derived),
+            );
+        }
+        let mut cfgs = TokenStream::new();
+        for cfg in self.spec.cfg_attrs() {
+            cfgs.extend(cfg.clone());
+        }
         let module = match self.spec.repeat_index {
             Some(index) => format_ident!("__obs_errors_{}_{}", name, index, span = span),
             None => format_ident!("__obs_errors_{}", name, span = span),
@@ -156,18 +156,22 @@ impl Expansion<'_> {
         };
         // Every item after the enum: where the enum is compiled out, so are they; where
         // it is deprecated, naming it here is no use of it to warn about.
-        let items = std::iter::once(self.inherent_impl())
-            .chain(self.trait_impls(&error_path))
-            .chain(runtime_impl.into_iter().flatten())
-            .chain(tracked);
+        let mut items = vec![self.inherent_impl()];
+        items.extend(self.trait_impls(&error_path));
+        if let Some(runtime) = &self.spec.runtime {
+            items.extend(self.runtime_impl(runtime));
+        }
+        for path in tracked_paths {
+            items.push(tracked(path));
+        }
         let enum_item = |vis: &TokenStream| {
             quote_spanned! {span=>
-                #(#attrs)*
-                #(#[doc = #enum_docs])*
-                #[derive(#(::core::#derive_modules::#derive_names),*)]
+                #attrs
+                #enum_docs
+                #[derive(#derive_list)]
                 #[non_exhaustive]
                 #vis enum #name {
-                    #(#variant_docs #variants,)*
+                    #variants
                 }
             }
         };
@@ -180,8 +184,13 @@ impl Expansion<'_> {
         // of the docs wherever its path is not public).
         if self.spec.repeat_index.is_some() {
             let enum_item = enum_item(&quote_spanned!(span=> pub));
+            let mut all_items = TokenStream::new();
+            for item in items {
+                all_items.extend(item);
+            }
+            let items = all_items;
             return quote_spanned! {span=>
-                #(#cfgs)*
+                #cfgs
                 #[doc(hidden)]
                 #[allow(non_snake_case, unreachable_pub)]
                 mod #module {
@@ -190,32 +199,52 @@ impl Expansion<'_> {
                     use super::*;
 
                     #enum_item
-                    #(#items)*
-                    #(#error_type)*
+                    #items
+                    #error_type
                 }
 
-                #(#cfgs)*
+                #cfgs
                 #[allow(unused_imports, deprecated)]
                 #vis use #module_path::{#name, #error};
             };
         }
         let enum_item = enum_item(vis);
-        let items = items.map(|item| quote_spanned!(span=> #(#cfgs)* #item));
+        let mut each_item = TokenStream::new();
+        for item in items {
+            each_item.extend(cfgs.clone());
+            each_item.extend(item);
+        }
         quote_spanned! {span=>
-            #(#cfgs)*
+            #cfgs
             #[doc(hidden)]
             #[allow(non_snake_case, unreachable_pub)]
             mod #module {
-                #(#error_type)*
+                #error_type
             }
 
-            #(#cfgs)*
+            #cfgs
             #[allow(unused_imports)]
             #vis use #module_path::#error;
 
             #enum_item
-            #(#items)*
+            #each_item
         }
+    }
+}
+
+/// The item that makes a table an input of the build: editing it recompiles the crate.
+fn tracked(path: &str) -> TokenStream {
+    let span = Span::mixed_site();
+    // Relative paths go through `env!` so that no machine path is written into the
+    // expansion; an absolute path (a generated table) is already one.
+    let file = if std::path::Path::new(path).is_absolute() {
+        quote_spanned!(span=> #path)
+    } else {
+        quote_spanned!(span=> ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path))
+    };
+    quote_spanned! {span=>
+        // Makes the table an input of the build: editing it recompiles this crate.
+        const _: &[::core::primitive::u8] = ::core::include_bytes!(#file);
     }
 }
 

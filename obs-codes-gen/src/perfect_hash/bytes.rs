@@ -62,7 +62,7 @@ pub(super) fn choose_words(keys: &[&[u8]], min_len: usize, max_len: usize) -> Op
     }
     let edges = [BytePos::FromStart(0), BytePos::FromEnd(0)];
     // The common case, checked without the greedy search.
-    let mut class: Vec<usize> = keys.iter().map(|k| k.len()).collect();
+    let mut class = lengths(keys);
     for pos in edges {
         refine(&mut class, keys, pos, BytePos::word);
     }
@@ -88,8 +88,13 @@ pub(super) fn choose_positions(
     min_len: usize,
 ) -> Option<Vec<BytePos>> {
     let positions = |window: usize| -> Vec<BytePos> {
-        let mut all: Vec<BytePos> = (0..window).map(BytePos::FromStart).collect();
-        all.extend((0..window).map(BytePos::FromEnd));
+        let mut all = Vec::with_capacity(2 * window);
+        for i in 0..window {
+            all.push(BytePos::FromStart(i));
+        }
+        for i in 0..window {
+            all.push(BytePos::FromEnd(i));
+        }
         all
     };
     // Positions inside every key are read without a clamp: prefer them when they need
@@ -116,7 +121,7 @@ fn choose_from(keys: &[&[u8]], candidates: &[BytePos]) -> Option<Vec<BytePos>> {
 /// `read` is a function pointer, not a generic parameter: the search is compiled once.
 fn greedy(keys: &[&[u8]], candidates: &[BytePos], most: usize, read: Read) -> Option<Vec<BytePos>> {
     // Keys with the same class agree on everything chosen so far.
-    let mut class: Vec<usize> = keys.iter().map(|k| k.len()).collect();
+    let mut class = lengths(keys);
     let mut chosen = Vec::new();
     loop {
         let groups = groups(&class);
@@ -126,7 +131,10 @@ fn greedy(keys: &[&[u8]], candidates: &[BytePos], most: usize, read: Read) -> Op
         if chosen.len() == most {
             return None;
         }
-        let current: usize = groups.iter().map(|g| pairs(g.len())).sum();
+        let mut current = 0;
+        for group in &groups {
+            current += pairs(group.len());
+        }
         let mut best: Option<(BytePos, usize)> = None;
         for &pos in candidates {
             let cost = split_cost(keys, &groups, pos, read);
@@ -148,32 +156,75 @@ type Read = fn(BytePos, &[u8]) -> u64;
 
 /// Refines `class` (one per key) by the value `read` at `pos`: afterwards two keys share
 /// a class when they shared one before and agree on that value.
+///
+/// The new classes are numbered in the order their first key comes, as a map from
+/// (class, value) to the next free number would number them; sorting instead of
+/// hashing keeps a hash map's code out of the crate.
 fn refine(class: &mut [usize], keys: &[&[u8]], pos: BytePos, read: Read) {
-    let mut next: std::collections::HashMap<(usize, u64), usize> = std::collections::HashMap::new();
-    for (class, key) in class.iter_mut().zip(keys) {
-        let fresh = next.len();
-        *class = *next.entry((*class, read(pos, key))).or_insert(fresh);
+    let mut values: Vec<u64> = Vec::with_capacity(keys.len());
+    for key in keys {
+        values.push(read(pos, key));
+    }
+    let order = crate::index_order::sorted_indices(keys.len(), &|a, b| {
+        (class[a], values[a]).cmp(&(class[b], values[b]))
+    });
+    // Runs of equal (class, value) in sorted order, then numbered by first key.
+    let mut run_of = vec![0; keys.len()];
+    let mut runs = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 {
+            let previous = order[k - 1];
+            if (class[i], values[i]) != (class[previous], values[previous]) {
+                runs += 1;
+            }
+        }
+        run_of[i] = runs;
+    }
+    let mut numbered = vec![usize::MAX; runs + 1];
+    let mut next = 0;
+    for (i, run) in run_of.into_iter().enumerate() {
+        if numbered[run] == usize::MAX {
+            numbered[run] = next;
+            next += 1;
+        }
+        class[i] = numbered[run];
     }
 }
 
 /// Indices of keys grouped by class, only the groups with more than one key (in class
 /// order, so the result is the same on every run).
 fn groups(class: &[usize]) -> Vec<Vec<usize>> {
-    let mut order: Vec<(usize, usize)> = class.iter().copied().zip(0..).collect();
+    let mut order: Vec<(usize, usize)> = Vec::with_capacity(class.len());
+    for (i, &c) in class.iter().enumerate() {
+        order.push((c, i));
+    }
     order.sort_unstable();
     let mut groups = Vec::new();
     let mut start = 0;
     while start < order.len() {
-        let run = order[start..]
-            .iter()
-            .take_while(|&&(c, _)| c == order[start].0)
-            .count();
-        if run > 1 {
-            groups.push(order[start..start + run].iter().map(|&(_, i)| i).collect());
+        let mut end = start + 1;
+        while end < order.len() && order[end].0 == order[start].0 {
+            end += 1;
         }
-        start += run;
+        if end - start > 1 {
+            let mut group = Vec::with_capacity(end - start);
+            for &(_, i) in &order[start..end] {
+                group.push(i);
+            }
+            groups.push(group);
+        }
+        start = end;
     }
     groups
+}
+
+/// The length of each key: the class of every key before any position is read.
+fn lengths(keys: &[&[u8]]) -> Vec<usize> {
+    let mut lengths = Vec::with_capacity(keys.len());
+    for key in keys {
+        lengths.push(key.len());
+    }
+    lengths
 }
 
 fn pairs(n: usize) -> usize {
@@ -187,16 +238,18 @@ fn split_cost(keys: &[&[u8]], groups: &[Vec<usize>], pos: BytePos, read: Read) -
     let mut cost = 0;
     for group in groups {
         values.clear();
-        values.extend(group.iter().map(|&i| read(pos, keys[i])));
+        for &i in group {
+            values.push(read(pos, keys[i]));
+        }
         values.sort_unstable();
         let mut start = 0;
         while start < values.len() {
-            let run = values[start..]
-                .iter()
-                .take_while(|&&v| v == values[start])
-                .count();
-            cost += pairs(run);
-            start += run;
+            let mut end = start + 1;
+            while end < values.len() && values[end] == values[start] {
+                end += 1;
+            }
+            cost += pairs(end - start);
+            start = end;
         }
     }
     cost

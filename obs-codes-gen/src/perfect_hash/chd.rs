@@ -68,6 +68,17 @@ pub struct Lookup {
     pub filter: Vec<u8>,
 }
 
+/// The positions of one word, each with its shift: `base`, then 8 bits further each.
+fn shifted(chunk: &[BytePos], base: u32) -> Vec<(BytePos, u32)> {
+    let mut word = Vec::with_capacity(chunk.len());
+    let mut shift = base;
+    for pos in chunk {
+        word.push((*pos, shift));
+        shift += 8;
+    }
+    word
+}
+
 impl Lookup {
     /// A perfect hash over `keys`, which must be distinct, or `None` when the bounded
     /// search finds none (then [`Plan::build`] sorts the keys).
@@ -149,16 +160,11 @@ impl Lookup {
             return Vec::new();
         };
         let (first, rest) = positions.split_at(positions.len().min(BYTES_WITH_LEN));
-        let shifted = |chunk: &[BytePos], base: u32| -> Vec<(BytePos, u32)> {
-            chunk
-                .iter()
-                .zip((0..).map(|i| base + 8 * i))
-                .map(|(p, shift)| (*p, shift))
-                .collect()
-        };
-        std::iter::once(shifted(first, 16))
-            .chain(rest.chunks(BYTES_PER_WORD).map(|chunk| shifted(chunk, 0)))
-            .collect()
+        let mut words = vec![shifted(first, 16)];
+        for chunk in rest.chunks(BYTES_PER_WORD) {
+            words.push(shifted(chunk, 0));
+        }
+        words
     }
 
     /// The state after the length and the chosen bytes.
@@ -280,8 +286,13 @@ impl Lookup {
 
     /// Places every key in its own slot.
     fn place(&mut self, keys: &[&[u8]], work: &mut Work) -> Placed {
-        let hashes: Vec<u64> = keys.iter().map(|k| self.hash(k)).collect();
-        work.spend(keys.iter().map(|k| self.hash_cost(k)).sum());
+        let mut hashes: Vec<u64> = Vec::with_capacity(keys.len());
+        let mut cost = 0;
+        for key in keys {
+            hashes.push(self.hash(key));
+            cost += self.hash_cost(key);
+        }
+        work.spend(cost);
         let mut sorted = hashes.clone();
         sorted.sort_unstable();
         if sorted.windows(2).any(|w| w[0] == w[1]) {
@@ -293,11 +304,10 @@ impl Lookup {
         }
         // Largest bucket first, ties in bucket order: the pairs sort like the bytes'
         // groups do, which keeps one sort in the crate's code instead of two.
-        let mut order: Vec<(usize, usize)> = buckets
-            .iter()
-            .enumerate()
-            .map(|(b, members)| (usize::MAX - members.len(), b))
-            .collect();
+        let mut order: Vec<(usize, usize)> = Vec::with_capacity(buckets.len());
+        for (b, members) in buckets.iter().enumerate() {
+            order.push((usize::MAX - members.len(), b));
+        }
         order.sort_unstable();
         let mut taken: Vec<usize> = Vec::new();
         for (_, bucket) in order {
@@ -306,15 +316,19 @@ impl Lookup {
                 break;
             }
             let slot_count = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
-            let found = (0..slot_count).find(|&d| {
+            let mut found = None;
+            'displacements: for d in 0..slot_count {
                 taken.clear();
-                members.iter().all(|&i| {
+                for &i in members {
                     let slot = self.slot(hashes[i], d);
-                    let free = self.slots[slot] == 0 && !taken.contains(&slot);
+                    if self.slots[slot] != 0 || taken.contains(&slot) {
+                        continue 'displacements;
+                    }
                     taken.push(slot);
-                    free
-                })
-            });
+                }
+                found = Some(d);
+                break;
+            }
             work.spend(found.map_or(u64::from(slot_count), |d| u64::from(d) + 1));
             let Some(d) = found else {
                 return Placed::NoRoom;

@@ -88,9 +88,15 @@ fn prologue(records: &Records, min: usize, max: usize) -> TokenStream {
 fn record_fields(records: &Records) -> (TokenStream, TokenStream) {
     let span = Span::mixed_site();
     let field = |at: usize, width: usize| {
-        let bytes = (at..at + width).map(|i| quote_spanned!(span=> record[#i]));
-        let pad = (width..8).map(|_| quote_spanned!(span=> 0));
-        quote_spanned!(span=> ::core::primitive::u64::from_le_bytes([#(#bytes,)* #(#pad),*]) as ::core::primitive::usize)
+        let mut bytes = TokenStream::new();
+        for i in at..at + width {
+            bytes.extend(quote_spanned!(span=> record[#i],));
+        }
+        let mut pad = TokenStream::new();
+        for _ in width..8 {
+            template::push_separated(&mut pad, quote_spanned!(span=> 0));
+        }
+        quote_spanned!(span=> ::core::primitive::u64::from_le_bytes([#bytes #pad]) as ::core::primitive::usize)
     };
     (
         field(0, records.index_width),
@@ -272,28 +278,32 @@ fn hash_tokens(lookup: &Lookup) -> TokenStream {
     );
     match &lookup.hashed {
         Hashed::Words(windows) => {
-            let words = windows.iter().enumerate().map(|(i, &pos)| {
+            let mut words = TokenStream::new();
+            for (i, &pos) in windows.iter().enumerate() {
                 let at = window_at(pos, lookup.min_len, lookup.max_len);
                 let rotation = lookup.rotation(i);
-                quote_spanned!(span=> word(bytes, #at).rotate_left(#rotation))
-            });
-            quote_spanned!(span=> h = (h ^ len as #u64_ty #(^ #words)*).wrapping_mul(#byte_mul);)
+                words.extend(quote_spanned!(span=> ^ word(bytes, #at).rotate_left(#rotation)));
+            }
+            quote_spanned!(span=> h = (h ^ len as #u64_ty #words).wrapping_mul(#byte_mul);)
         }
         Hashed::Positions(_) => {
-            let words = lookup
-                .word_plan()
-                .into_iter()
-                .enumerate()
-                .map(|(index, word)| {
-                    let length = (index == 0).then(|| quote_spanned!(span=> len as #u64_ty));
-                    let parts = word.into_iter().map(|(pos, shift)| {
-                        let byte = byte_at(pos, lookup.min_len);
-                        quote_spanned!(span=> #from_u8(#byte) << #shift)
-                    });
-                    let parts = length.into_iter().chain(parts);
-                    quote_spanned!(span=> h = (h ^ (#(#parts)|*)).wrapping_mul(#byte_mul);)
-                });
-            quote_spanned!(span=> #(#words)*)
+            let mut words = TokenStream::new();
+            for (index, word) in lookup.word_plan().into_iter().enumerate() {
+                let mut parts = TokenStream::new();
+                if index == 0 {
+                    parts.extend(quote_spanned!(span=> len as #u64_ty));
+                }
+                for (pos, shift) in word {
+                    let byte = byte_at(pos, lookup.min_len);
+                    template::push_joined(
+                        &mut parts,
+                        '|',
+                        quote_spanned!(span=> #from_u8(#byte) << #shift),
+                    );
+                }
+                words.extend(quote_spanned!(span=> h = (h ^ (#parts)).wrapping_mul(#byte_mul);));
+            }
+            words
         }
         Hashed::EveryByte => template::fill(
             span,
@@ -355,17 +365,19 @@ fn difference_tokens(min_len: usize, max_len: usize, header: usize) -> TokenStre
             &[("header", &header)],
         );
     }
-    let words = (0..max_len.div_ceil(8)).map(|i| {
+    let mut words = TokenStream::new();
+    for i in 0..max_len.div_ceil(8) {
         let at = window_at(BytePos::FromStart(i * 8), min_len, max_len);
-        template::fill(
+        let word = template::fill(
             span,
             r"
             { let at = #at; word(bytes, at) ^ word(record, #header + at) }
             ",
             &[("at", &at), ("header", &header)],
-        )
-    });
-    quote_spanned!(span=> (#(#words)|*))
+        );
+        template::push_joined(&mut words, '|', word);
+    }
+    quote_spanned!(span=> (#words))
 }
 
 /// The offset of the 8-byte window at `pos` in an input of `len` bytes (`min_len..=max_len`,

@@ -15,11 +15,18 @@ impl Sorted {
     /// `keys` sorted by length, then bytes.
     #[must_use]
     pub fn build(keys: &[&[u8]]) -> Sorted {
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        order.sort_unstable_by_key(|&i| (keys[i].len(), keys[i]));
+        let order = crate::index_order::sorted_indices(keys.len(), &|a, b| {
+            (keys[a].len(), keys[a]).cmp(&(keys[b].len(), keys[b]))
+        });
+        let mut min_len = usize::MAX;
+        let mut max_len = 0;
+        for key in keys {
+            min_len = min_len.min(key.len());
+            max_len = max_len.max(key.len());
+        }
         Sorted {
-            min_len: keys.iter().map(|k| k.len()).min().unwrap_or(0),
-            max_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
+            min_len: if keys.is_empty() { 0 } else { min_len },
+            max_len,
             order,
         }
     }

@@ -77,10 +77,12 @@ impl Column {
     #[must_use]
     pub fn from_header(header: &str) -> Option<Column> {
         let normalized = normalize_header(header);
-        normalized_names()
-            .iter()
-            .find(|(_, name)| *name == normalized)
-            .map(|(column, _)| *column)
+        for (column, name) in normalized_names() {
+            if *name == normalized {
+                return Some(*column);
+            }
+        }
+        None
     }
 
     /// The column name a misspelt header most likely meant: one or two edits away
@@ -98,12 +100,18 @@ impl Column {
             contained_from: None,
             count: 1,
         };
-        let closest = closest(&normalized, names.iter().map(|(_, n)| n.as_str()), limits);
-        let found = closest.first()?;
-        names
-            .iter()
-            .find(|(_, name)| name == found)
-            .map(|(column, _)| column.name())
+        let mut spellings: Vec<&str> = Vec::with_capacity(names.len());
+        for (_, name) in names {
+            spellings.push(name);
+        }
+        let closest = closest(&normalized, spellings, limits);
+        let found = *closest.first()?;
+        for (column, name) in names {
+            if name == found {
+                return Some(column.name());
+            }
+        }
+        None
     }
 }
 
@@ -112,33 +120,44 @@ impl Column {
 fn normalized_names() -> &'static [(Column, String)] {
     static NAMES: std::sync::OnceLock<Vec<(Column, String)>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        Column::NAMES
-            .iter()
-            .flat_map(|(column, names)| names.iter().map(|name| (*column, normalize_header(name))))
-            .collect()
+        let mut all = Vec::new();
+        for (column, names) in Column::NAMES {
+            for name in names {
+                all.push((column, normalize_header(name)));
+            }
+        }
+        all
     })
 }
 
 /// A header cell as compared with the accepted names: lower case, no spaces, `_` or `-`.
 fn normalize_header(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut normalized = String::with_capacity(header.len());
+    for c in header.chars() {
+        if !matches!(c, ' ' | '_' | '-') {
+            normalized.extend(c.to_lowercase());
+        }
+    }
+    normalized
 }
 
 pub(super) fn header_columns(
     header: &Record,
     problems: &mut Problems,
 ) -> Option<Vec<Option<Column>>> {
-    let columns: Vec<Option<Column>> = header
-        .fields
-        .iter()
-        .map(|cell| Column::from_header(&cell.value))
-        .collect();
+    let mut columns: Vec<Option<Column>> = Vec::with_capacity(header.fields.len());
+    // The closest column name of each unknown cell, asked once per cell.
+    let mut closest: Vec<Option<&str>> = Vec::with_capacity(header.fields.len());
+    for cell in &header.fields {
+        let column = Column::from_header(&cell.value);
+        columns.push(column);
+        closest.push(match column {
+            None => Column::closest(&cell.value),
+            Some(_) => None,
+        });
+    }
     let first = header.fields[0].at.clone();
-    if columns.iter().all(Option::is_none) {
+    if !columns.iter().any(Option::is_some) {
         // Nothing matches: this is not a table (or not this kind); one error says so.
         problems
             .at(
@@ -150,22 +169,10 @@ pub(super) fn header_columns(
     }
     let mut ok = true;
     let accepted = accepted_columns();
-    // The closest column name of each unknown cell, asked once per cell.
-    let closest: Vec<Option<&str>> = header
-        .fields
-        .iter()
-        .zip(&columns)
-        .map(|(cell, column)| {
-            column
-                .is_none()
-                .then(|| Column::closest(&cell.value))
-                .flatten()
-        })
-        .collect();
     // The first field of each column: a handful, so that a wide header stays linear.
     let mut firsts: Vec<(Column, usize)> = Vec::new();
-    for (i, (cell, column)) in header.fields.iter().zip(&columns).enumerate() {
-        match column {
+    for (i, cell) in header.fields.iter().enumerate() {
+        match &columns[i] {
             None => {
                 let problem =
                     problems.at(cell.at.clone(), format!("unknown column `{}`", cell.value));
@@ -176,7 +183,12 @@ pub(super) fn header_columns(
                 ok = false;
             }
             Some(column) => {
-                let earlier = firsts.iter().find(|(c, _)| c == column).map(|&(_, at)| at);
+                let mut earlier = None;
+                for &(c, at) in &firsts {
+                    if c == *column {
+                        earlier = Some(at);
+                    }
+                }
                 if earlier.is_none() {
                     firsts.push((*column, i));
                 }
@@ -201,11 +213,10 @@ pub(super) fn header_columns(
         }
     }
     // A misspelt required column is reported once, at the misspelling.
-    let misspelt: Vec<&str> = closest.iter().flatten().copied().collect();
     for (column, _) in Column::NAMES {
         if column.is_required()
             && !columns.contains(&Some(column))
-            && !misspelt.contains(&column.name())
+            && !closest.contains(&Some(column.name()))
         {
             problems
                 .at(
@@ -221,22 +232,33 @@ pub(super) fn header_columns(
 
 /// The columns a header may name, for the hint of a header that names none.
 fn accepted_columns() -> String {
-    let listed = |required: bool| {
-        let names: Vec<String> = Column::NAMES
-            .iter()
-            .filter(|(column, _)| column.is_required() == required)
-            .map(|(column, names)| match &names[1..] {
-                [] => column.name().to_owned(),
-                also => format!("{} (or {})", column.name(), also.join(", ")),
-            })
-            .collect();
-        names.join(", ")
-    };
     format!(
         "accepted columns (case, spaces, `_` and `-` ignored): {} are required; {} are optional",
-        listed(true),
-        listed(false)
+        listed_columns(true),
+        listed_columns(false)
     )
+}
+
+/// The required or the optional columns, each with its other spellings, comma-separated.
+fn listed_columns(required: bool) -> String {
+    let mut listed = String::new();
+    for (column, names) in Column::NAMES {
+        if column.is_required() != required {
+            continue;
+        }
+        if !listed.is_empty() {
+            listed.push_str(", ");
+        }
+        listed.push_str(column.name());
+        for (i, also) in names[1..].iter().enumerate() {
+            listed.push_str(if i == 0 { " (or " } else { ", " });
+            listed.push_str(also);
+        }
+        if names.len() > 1 {
+            listed.push(')');
+        }
+    }
+    listed
 }
 
 #[cfg(test)]
