@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! cd obs-codes-gen
-//! cargo +nightly fuzz run load fuzz/corpus/load ../tests/ui -- -max_total_time=60
+//! RUSTC_BOOTSTRAP=1 cargo fuzz run -s none load fuzz/corpus/load ../tests/ui -- -max_total_time=60
 //! ```
 
 #![no_main]
