@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cd obs-codes-gen
-//! cargo +nightly fuzz run expand fuzz/corpus/expand ../tests/tables -- -max_total_time=60
+//! RUSTC_BOOTSTRAP=1 cargo fuzz run -s none expand fuzz/corpus/expand ../tests/tables -- -max_total_time=60
 //! ```
 
 #![no_main]

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cd obs-codes-gen
-//! cargo +nightly fuzz run round_trip fuzz/corpus/round_trip ../tests/tables -- -max_total_time=60
+//! RUSTC_BOOTSTRAP=1 cargo fuzz run -s none round_trip fuzz/corpus/round_trip ../tests/tables -- -max_total_time=60
 //! ```
 
 #![no_main]

@@ -4,7 +4,7 @@
 use super::Cell;
 use crate::problem::{Location, Problems};
 use crate::source::LineIndex;
-use csv_core::{ReadFieldResult, ReaderBuilder};
+use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
 
 /// One CSV record, each field with its start.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,11 +32,31 @@ impl Record {
     }
 }
 
-/// [`Record::read_all`].
+/// [`Record::read_all`], with one reader a thread, reset for each text: building one
+/// compiles its state table, which costs more than reading a short table. (A built
+/// reader cannot be cloned instead: csv-core's `Clone` copies only part of the table.)
 fn records(name: &str, text: &str, problems: &mut Problems) -> Vec<Record> {
+    thread_local! {
+        static READER: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(None) };
+    }
+    let mut reader = READER
+        .take()
+        .unwrap_or_else(|| ReaderBuilder::new().comment(Some(b'#')).build());
+    reader.reset();
+    let records = read_records(&mut reader, name, text, problems);
+    READER.set(Some(reader));
+    records
+}
+
+/// The records of `text`, read by `reader` from its start state.
+fn read_records(
+    reader: &mut Reader,
+    name: &str,
+    text: &str,
+    problems: &mut Problems,
+) -> Vec<Record> {
     let bytes = text.as_bytes();
     let mut positions = Positions::new(text);
-    let mut reader = ReaderBuilder::new().comment(Some(b'#')).build();
     let mut out = vec![0u8; bytes.len() + 1];
     let mut records = Vec::new();
     let mut fields: Vec<Cell> = Vec::new();
@@ -147,4 +167,29 @@ fn unterminated_quote(raw: &[u8]) -> bool {
         i += 1;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(records: &[Record]) -> Vec<Vec<&str>> {
+        records
+            .iter()
+            .map(|record| record.fields.iter().map(|f| f.value.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn each_text_is_read_from_the_start_whatever_the_last_left() {
+        let mut problems = Problems::default();
+        // The same reader ends this text at an unterminated quote, then reads the next.
+        let open = Record::read_all("u.csv", "x,y\nz,\"open\n", &mut problems);
+        assert_eq!(values(&open), [["x", "y"]]);
+        assert_eq!(problems.len(), 1);
+        let next = Record::read_all("t.csv", "a,\"b\"\nc,d\n", &mut problems);
+        assert_eq!(values(&next), [["a", "b"], ["c", "d"]]);
+        assert_eq!(next[1].fields[1].at.to_string(), "t.csv:2:3");
+        assert_eq!(problems.len(), 1);
+    }
 }

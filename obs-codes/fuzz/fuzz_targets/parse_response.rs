@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! cd obs-codes
-//! cargo +nightly fuzz run parse_response fuzz/corpus/parse_response tests/fixtures/responses -- -max_total_time=60
+//! RUSTC_BOOTSTRAP=1 cargo fuzz run parse_response fuzz/corpus/parse_response tests/fixtures/responses -- -max_total_time=60
 //! ```
 
 #![no_main]
