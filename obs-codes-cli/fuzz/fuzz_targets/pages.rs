@@ -38,7 +38,8 @@ fuzz_target!(|data: &[u8]| {
     } else {
         assert!(!problems.is_empty(), "no rows and no problem");
     }
-    if let Ok(imported) = import::import_text(name, text, None) {
+    let mut import_problems = obs_codes_gen::Problems::default();
+    if let Some(imported) = import::import_text(name, text, None, &mut import_problems) {
         let loaded = obs_codes_gen::load_bytes(&[("imported.csv", imported.csv.as_bytes())]);
         assert!(
             loaded.problems.is_empty(),
