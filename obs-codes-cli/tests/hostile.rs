@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{obs_codes, obs_codes_in, scratch, stderr, stdout};
+use common::{obs_codes, obs_codes_in, refused, scratch, stderr, stdout};
 use std::fs;
 use std::os::unix::ffi::OsStrExt as _;
 use std::os::unix::fs::FileTypeExt as _;
@@ -26,12 +26,6 @@ const PAGE: &str = "Errors\n======\n\n\
 /// `obs-codes ARGS` in `dir`, with nothing on standard input.
 fn run(dir: &Path, args: &[&str]) -> Output {
     obs_codes_in(dir, args, b"")
-}
-
-/// Exit code 2 and standard error, for a command that must refuse.
-fn refused(output: &Output) -> String {
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
-    stderr(output)
 }
 
 /// Makes a FIFO at `path` with the system's `mkfifo`.

@@ -10,7 +10,7 @@ mod common;
 
 use common::{API_PAGE, BUNDLED, CURATED, FIXES, PAGES, SDK_PAGE};
 use common::{arg, csv_records, files_in, obs_codes, obs_codes_in, read, scratch};
-use common::{stderr, stdout, workspace};
+use common::{refused, stderr, stdout, workspace};
 use std::fs;
 
 /// The rows of the page's error-code grid table, read naively and independently of the
@@ -271,9 +271,9 @@ fn a_bad_page_is_located_and_leaves_the_output_untouched() {
     let out = dir.join("out.csv");
     fs::write(&out, "previous contents\n").expect("output written");
     let run = obs_codes(&["import", arg(&page), "-o", arg(&out)]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert_eq!(
-        stderr(&run),
+        message,
         format!(
             "error: {}:10:29: grid table line ends before the right border (column 31)\n",
             page.display()
@@ -291,9 +291,9 @@ fn a_bad_page_is_located_and_leaves_the_output_untouched() {
     fs::write(&page, text.replace("short line  \n", "short line  |\n")).expect("page");
     let fresh = dir.join("fresh.csv");
     let run = obs_codes(&["import", arg(&page), "-o", arg(&fresh)]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert_eq!(
-        stderr(&run),
+        message,
         format!(
             "error: {}:8:10: `4O4` is not an HTTP status\n  help: write a three-digit status (`404`), a status and its phrase (`404 Not Found`), or `N/A` for none\n",
             page.display()
@@ -314,9 +314,9 @@ fn bad_fixes_are_located() {
     )
     .expect("fixes written");
     let run = obs_codes(&["import", SDK_PAGE, "--fixes", arg(&fixes)]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert_eq!(
-        stderr(&run),
+        message,
         format!(
             "error: {}:3:14: `perhaps` is not a valid `retryable` value\n  help: write `true`, `false`, or leave the cell empty\n",
             fixes.display()
@@ -329,14 +329,13 @@ fn bad_fixes_are_located() {
     )
     .expect("fixes");
     let run = obs_codes(&["import", SDK_PAGE, "--fixes", arg(&fixes)]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert!(
-        stderr(&run).starts_with(&format!(
+        message.starts_with(&format!(
             "error: {}:2:1: the fix for `NoSuchThing` matches no code of the page",
             fixes.display()
         )),
-        "{}",
-        stderr(&run)
+        "{message}"
     );
     assert!(run.stdout.is_empty());
 }
@@ -344,19 +343,18 @@ fn bad_fixes_are_located() {
 #[test]
 fn unreadable_files_exit_with_2() {
     let run = obs_codes(&["import", "tables/upstream/missing.rst"]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert!(
-        stderr(&run).starts_with("error: tables/upstream/missing.rst: cannot read the file:"),
-        "{}",
-        stderr(&run)
+        message.starts_with("error: tables/upstream/missing.rst: cannot read the file:"),
+        "{message}"
     );
     let dir = scratch("not-utf8");
     let page = dir.join("page.rst");
     fs::write(&page, b"Title\n\nbad \xff byte\n").expect("page written");
     let run = obs_codes(&["import", arg(&page)]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert_eq!(
-        stderr(&run),
+        message,
         format!(
             "error: {}:3:5: the file is not valid UTF-8 from here\n  help: save the file as UTF-8\n",
             page.display()
@@ -365,8 +363,8 @@ fn unreadable_files_exit_with_2() {
     // A page without an error-code table.
     fs::write(&page, "Title\n\nNo table here.\n").expect("page written");
     let run = obs_codes(&["import", arg(&page)]);
-    assert_eq!(run.status.code(), Some(2));
-    assert!(stderr(&run).contains(":1:1: no error-code table"));
+    let message = refused(&run);
+    assert!(message.contains(":1:1: no error-code table"));
 }
 
 #[test]
@@ -396,8 +394,8 @@ fn every_input_is_read_and_every_problem_reported_at_once() {
         "none.csv",
     ];
     let run = obs_codes_in(&dir, &args, b"");
-    assert_eq!(run.status.code(), Some(2));
-    let errors: Vec<String> = stderr(&run)
+    let message = refused(&run);
+    let errors: Vec<String> = message
         .lines()
         .filter(|l| l.starts_with("error: "))
         .map(|l| l.split(": ").take(3).collect::<Vec<_>>().join(": "))
@@ -410,8 +408,7 @@ fn every_input_is_read_and_every_problem_reported_at_once() {
             "error: none.csv: cannot read the file",
             "error: bad.rst:6:10: `4O4` is not an HTTP status",
         ],
-        "{}",
-        stderr(&run)
+        "{message}"
     );
     assert!(run.stdout.is_empty());
 }
@@ -500,9 +497,9 @@ fn a_fix_or_curated_row_that_no_longer_fits_the_pages_is_an_error() {
     let out = dir.join("out.csv");
     fs::write(&out, "previous\n").expect("output written");
     let run = import_all(arg(&fixes), arg(&curated), &["-o", arg(&out)]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert_eq!(
-        stderr(&run),
+        message,
         format!(
             "error: {curated}:19:1: the curated code `TooManyRequests` is listed by a page: obs_04_0115 (tables/upstream/obs_04_0115.rst:262:51)\n\
              \x20 help: the page wins: remove the curated row\n\
@@ -656,9 +653,9 @@ fn a_page_without_an_error_code_table_says_what_import_reads() {
     )
     .expect("page written");
     let run = obs_codes(&["import", arg(&path)]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert_eq!(
-        stderr(&run),
+        message,
         format!(
             "error: {}:2:6: no error-code table: the page has 1 table, none with an `Error Code` column\n  help: {READS}\n",
             arg(&path)
@@ -670,9 +667,9 @@ fn a_page_without_an_error_code_table_says_what_import_reads() {
 #[test]
 fn a_table_given_as_a_page_says_what_import_reads() {
     let run = obs_codes(&["import", "tables/obs.csv"]);
-    assert_eq!(run.status.code(), Some(2));
+    let message = refused(&run);
     assert_eq!(
-        stderr(&run),
+        message,
         format!(
             "error: `tables/obs.csv` is not a page: {READS}; to check a CSV table, run `obs-codes check tables/obs.csv`\n"
         )

@@ -77,6 +77,12 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Exit code 2 and standard error, for a command that must refuse.
+pub fn refused(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    stderr(output)
+}
+
 /// A path the tests made, as a command-line argument.
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
